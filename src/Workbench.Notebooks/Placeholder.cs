@@ -1,0 +1,1 @@
+namespace Workbench.Notebooks; internal static class Placeholder {}
