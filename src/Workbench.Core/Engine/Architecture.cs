@@ -1,0 +1,32 @@
+namespace Workbench.Engine;
+
+/// <summary>The classifiers the engine can build.</summary>
+public enum Architecture
+{
+    /// <summary>torchvision's ResNet-18 (same parameter names, so ImageNet weights load).</summary>
+    ResNet18,
+    /// <summary>The bone-marrow paper's CNN: 8 convolutions, batch norm, max pooling, squeeze-and-excitation.</summary>
+    SeNet8,
+    /// <summary>A 3-convolution CNN for quick runs and tests.</summary>
+    SmallCnn,
+}
+
+/// <summary>Names used in configs and on the command line.</summary>
+public static class ArchitectureNames
+{
+    public static string ToName(this Architecture architecture) => architecture switch
+    {
+        Architecture.ResNet18 => "resnet18",
+        Architecture.SeNet8 => "senet8",
+        Architecture.SmallCnn => "smallcnn",
+        _ => throw new ArgumentOutOfRangeException(nameof(architecture)),
+    };
+
+    public static Architecture Parse(string name) => name.ToLowerInvariant() switch
+    {
+        "resnet18" => Architecture.ResNet18,
+        "senet8" => Architecture.SeNet8,
+        "smallcnn" => Architecture.SmallCnn,
+        _ => throw new ArgumentException($"unknown architecture '{name}' (expected resnet18, senet8 or smallcnn)", nameof(name)),
+    };
+}

@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+
+namespace Workbench.Engine;
+
+/// <summary>P/Invoke declarations for include/workbench.h; keep in the header's order.</summary>
+internal static partial class NativeMethods
+{
+    internal const string Library = "workbench_native";
+
+    [LibraryImport(Library)] internal static partial IntPtr wb_last_error();
+    [LibraryImport(Library)] internal static partial IntPtr wb_version();
+    [LibraryImport(Library)] internal static partial void wb_set_num_threads(int n);
+    [LibraryImport(Library)] internal static partial int wb_get_num_threads();
+    [LibraryImport(Library)] internal static partial int wb_cuda_is_available();
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial int wb_decode_image(string path, int size, byte* output, out int width, out int height);
+
+    [LibraryImport(Library)] internal static unsafe partial ImagesHandle wb_images_create(byte* data, long count, int size);
+    [LibraryImport(Library)] internal static partial void wb_images_free(IntPtr images);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial ModelHandle wb_model_create(string arch, int numClasses, long seed, string device);
+    [LibraryImport(Library)] internal static partial void wb_model_free(IntPtr model);
+    [LibraryImport(Library)] internal static partial int wb_model_num_classes(ModelHandle model);
+    [LibraryImport(Library)] internal static partial int wb_model_embedding_dim(ModelHandle model);
+    [LibraryImport(Library)] internal static partial long wb_model_parameter_count(ModelHandle model);
+    [LibraryImport(Library)] internal static partial int wb_model_copy_from(ModelHandle destination, ModelHandle source);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int wb_model_save(ModelHandle model, string path);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial int wb_model_load(ModelHandle model, string path, int strict, byte* report, int reportLength);
+    [LibraryImport(Library)] internal static unsafe partial int wb_model_state_names(ModelHandle model, byte* output, int outputLength);
+    [LibraryImport(Library)] internal static partial double wb_model_checksum(ModelHandle model);
+
+    [LibraryImport(Library)]
+    internal static partial TrainerHandle wb_trainer_create(ModelHandle model, double lr, double momentum, double weightDecay, long seed);
+    [LibraryImport(Library)] internal static partial void wb_trainer_free(IntPtr trainer);
+    [LibraryImport(Library)] internal static partial int wb_trainer_set_lr(TrainerHandle trainer, double lr);
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_trainer_step(TrainerHandle trainer, ImagesHandle images, long* indices, long* labels,
+        int n, float* classWeights, int augmentation, out float loss, out int correct);
+
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_predict(ModelHandle model, ImagesHandle images, long* indices, long n, int batchSize,
+        float* probabilities, float* embeddings);
+
+    /// <summary>Throws the native side's last error when a call reported failure.</summary>
+    internal static void Check(int status, string operation)
+    {
+        if (status != 0) throw new EngineException($"{operation} failed: {LastError()}");
+    }
+
+    internal static string LastError() => Marshal.PtrToStringUTF8(wb_last_error()) ?? "unknown native error";
+}

@@ -1,0 +1,59 @@
+namespace Workbench.Engine;
+
+/// <summary>SGD hyper-parameters.</summary>
+public sealed record SgdOptions(double LearningRate = 0.01, double Momentum = 0.9, double WeightDecay = 5e-4)
+{
+    public void Validate()
+    {
+        if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "learning rate must be > 0");
+        if (Momentum is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "momentum must be in [0, 1)");
+        if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "weight decay must be >= 0");
+    }
+}
+
+/// <summary>Loss and number of correct predictions of one training batch.</summary>
+public readonly record struct StepResult(float Loss, int Correct, int Count);
+
+/// <summary>
+/// An SGD optimizer bound to one model, plus the random generator of its augmentations
+/// (seeded, so that a seeded run repeats exactly). One step = one batch.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly TrainerHandle _handle;
+    private readonly Model _model;
+
+    public Trainer(Model model, SgdOptions options, long seed)
+    {
+        options.Validate();
+        _model = model;
+        _handle = NativeMethods.wb_trainer_create(model.Handle, options.LearningRate, options.Momentum, options.WeightDecay, seed);
+        if (_handle.IsInvalid) throw new EngineException($"creating trainer: {NativeMethods.LastError()}");
+    }
+
+    public void SetLearningRate(double lr)
+    {
+        if (!(lr > 0)) throw new ArgumentOutOfRangeException(nameof(lr), lr, "learning rate must be > 0");
+        NativeMethods.Check(NativeMethods.wb_trainer_set_lr(_handle, lr), "setting learning rate");
+    }
+
+    /// <summary>One SGD step on images[ids] with the given labels and optional class weights.</summary>
+    public unsafe StepResult Step(ImageSet images, ReadOnlySpan<long> ids, ReadOnlySpan<long> labels,
+        ReadOnlySpan<float> classWeights, Augmentation augmentation)
+    {
+        if (ids.Length != labels.Length)
+            throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
+        if (!classWeights.IsEmpty && classWeights.Length != _model.NumClasses)
+            throw new ArgumentException($"{classWeights.Length} class weights for a {_model.NumClasses}-class model", nameof(classWeights));
+        fixed (long* index = ids)
+        fixed (long* label = labels)
+        fixed (float* weights = classWeights)
+        {
+            NativeMethods.Check(NativeMethods.wb_trainer_step(_handle, images.Handle, index, label, ids.Length,
+                classWeights.IsEmpty ? null : weights, (int)augmentation, out var loss, out var correct), "training step");
+            return new StepResult(loss, correct, ids.Length);
+        }
+    }
+
+    public void Dispose() => _handle.Dispose();
+}

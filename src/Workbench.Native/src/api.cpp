@@ -1,0 +1,274 @@
+// The C ABI: argument checks, handle ownership, and the translation of C++ failures into
+// error codes. The work itself lives in models / augment / state_dict / decode.
+#include <torch/torch.h>
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <mutex>
+#include <sstream>
+#include <cstring>
+
+#include "augment.h"
+#include "decode.h"
+#include "error.h"
+#include "models.h"
+#include "state_dict.h"
+#include "workbench.h"
+
+struct wb_model {
+  std::shared_ptr<wb::ClassifierImpl> net;
+  torch::Device device;
+  int64_t num_classes;
+};
+
+struct wb_trainer {
+  wb_model* model;
+  std::unique_ptr<torch::optim::SGD> optimizer;
+  at::Generator generator;
+};
+
+struct wb_images {
+  torch::Tensor data;  // uint8 [count, size, size, 3], CPU
+};
+
+namespace {
+
+void require(bool condition, const std::string& message) {
+  if (!condition) throw std::invalid_argument(message);
+}
+
+void copy_text(const std::string& text, char* out, int32_t out_len) {
+  if (out == nullptr || out_len <= 0) return;
+  size_t n = std::min<size_t>(text.size(), static_cast<size_t>(out_len - 1));
+  std::memcpy(out, text.data(), n);
+  out[n] = '\0';
+}
+
+torch::Tensor index_tensor(const wb_images* images, const int64_t* indices, int64_t n) {
+  auto idx = torch::from_blob(const_cast<int64_t*>(indices), {n}, torch::kLong).clone();
+  const int64_t count = images->data.size(0);
+  require(n == 0 || (idx.min().item<int64_t>() >= 0 && idx.max().item<int64_t>() < count),
+          "image index out of range 0.." + std::to_string(count - 1));
+  return idx;
+}
+
+// uint8 NHWC -> normalised float NCHW on the model's device (ImageNet statistics, so that
+// torchvision weights see the inputs they were trained on).
+torch::Tensor to_input(const torch::Tensor& batch_u8, const torch::Device& device) {
+  static const float mean[] = {0.485f, 0.456f, 0.406f}, std_[] = {0.229f, 0.224f, 0.225f};
+  auto x = batch_u8.to(device, /*non_blocking=*/true).permute({0, 3, 1, 2}).to(torch::kFloat32);
+  auto m = torch::from_blob(const_cast<float*>(mean), {1, 3, 1, 1}).to(device) * 255.0f;
+  auto s = torch::from_blob(const_cast<float*>(std_), {1, 3, 1, 1}).to(device) * 255.0f;
+  return ((x - m) / s).contiguous();
+}
+
+// Parameter initialisation draws from libtorch's default generator; serialise creation so
+// that concurrent creations cannot interleave their draws.
+std::mutex creation_mutex;
+
+}  // namespace
+
+extern "C" {
+
+const char* wb_version(void) { return "workbench-native 1.0 (libtorch " TORCH_VERSION ")"; }
+
+void wb_set_num_threads(int32_t n) {
+  wb::guarded([&] { torch::set_num_threads(std::max(1, n)); });
+}
+
+int32_t wb_get_num_threads(void) { return torch::get_num_threads(); }
+
+int32_t wb_cuda_is_available(void) { return torch::cuda::is_available() ? 1 : 0; }
+
+int32_t wb_decode_image(const char* path, int32_t size, uint8_t* out, int32_t* orig_width,
+                        int32_t* orig_height) {
+  return wb::guarded([&] {
+    require(path != nullptr && out != nullptr && orig_width && orig_height, "null argument");
+    wb::decode_image(path, size, out, orig_width, orig_height);
+  });
+}
+
+wb_images* wb_images_create(const uint8_t* data, int64_t count, int32_t size) {
+  return wb::guarded_create<wb_images>([&] {
+    require(data != nullptr || count == 0, "null image data");
+    require(count >= 0 && size >= 1, "image count must be >= 0 and size >= 1");
+    auto tensor = torch::from_blob(const_cast<uint8_t*>(data), {count, size, size, 3},
+                                   torch::kUInt8).clone();
+    return new wb_images{tensor};
+  });
+}
+
+void wb_images_free(wb_images* images) { delete images; }
+
+wb_model* wb_model_create(const char* arch, int32_t num_classes, int64_t seed, const char* device) {
+  return wb::guarded_create<wb_model>([&] {
+    require(arch != nullptr, "null architecture");
+    torch::Device dev(device ? device : "cpu");
+    if (dev.is_cuda())
+      require(torch::cuda::is_available(), "CUDA requested but this libtorch has no usable GPU");
+    std::lock_guard<std::mutex> lock(creation_mutex);
+    torch::manual_seed(static_cast<uint64_t>(seed));
+    auto net = wb::make_classifier(arch, num_classes);
+    net->to(dev);
+    return new wb_model{net, dev, num_classes};
+  });
+}
+
+void wb_model_free(wb_model* model) { delete model; }
+
+int32_t wb_model_num_classes(const wb_model* model) {
+  return model ? static_cast<int32_t>(model->num_classes) : -1;
+}
+
+int32_t wb_model_embedding_dim(const wb_model* model) {
+  return model ? static_cast<int32_t>(model->net->embedding_dim()) : -1;
+}
+
+int64_t wb_model_parameter_count(const wb_model* model) {
+  if (!model) return -1;
+  int64_t total = 0;
+  for (auto& p : model->net->parameters()) total += p.numel();
+  return total;
+}
+
+int32_t wb_model_copy_from(wb_model* dst, const wb_model* src) {
+  return wb::guarded([&] {
+    require(dst && src, "null model");
+    auto to = dst->net->named_parameters(true), from = src->net->named_parameters(true);
+    auto tob = dst->net->named_buffers(true), fromb = src->net->named_buffers(true);
+    require(to.size() == from.size() && tob.size() == fromb.size(),
+            "models differ in architecture");
+    torch::NoGradGuard no_grad;
+    for (auto& p : from) {
+      auto* target = to.find(p.key());
+      require(target && target->sizes() == p.value().sizes(), "models differ at " + p.key());
+      target->copy_(p.value());
+    }
+    for (auto& b : fromb) {
+      auto* target = tob.find(b.key());
+      require(target && target->sizes() == b.value().sizes(), "models differ at " + b.key());
+      target->copy_(b.value());
+    }
+  });
+}
+
+int32_t wb_model_save(const wb_model* model, const char* path) {
+  return wb::guarded([&] {
+    require(model && path, "null argument");
+    wb::save_state_dict(*model->net, path);
+  });
+}
+
+int32_t wb_model_load(wb_model* model, const char* path, int32_t strict, char* report,
+                      int32_t report_len) {
+  return wb::guarded([&] {
+    require(model && path, "null argument");
+    copy_text(wb::load_state_dict(*model->net, path, strict != 0), report, report_len);
+  });
+}
+
+int32_t wb_model_state_names(const wb_model* model, char* out, int32_t out_len) {
+  return wb::guarded([&] {
+    require(model != nullptr, "null model");
+    std::ostringstream names;
+    for (auto& p : model->net->named_parameters(true)) names << p.key() << "\n";
+    for (auto& b : model->net->named_buffers(true)) names << b.key() << "\n";
+    require(static_cast<int64_t>(names.str().size()) < out_len, "name buffer too small");
+    copy_text(names.str(), out, out_len);
+  });
+}
+
+double wb_model_checksum(const wb_model* model) {
+  if (!model) return 0;
+  double sum = 0;
+  torch::NoGradGuard no_grad;
+  for (auto& p : model->net->parameters()) sum += p.to(torch::kDouble).sum().item<double>();
+  for (auto& b : model->net->buffers()) sum += b.to(torch::kDouble).sum().item<double>();
+  return sum;
+}
+
+wb_trainer* wb_trainer_create(wb_model* model, double lr, double momentum, double weight_decay,
+                              int64_t seed) {
+  return wb::guarded_create<wb_trainer>([&] {
+    require(model != nullptr, "null model");
+    require(lr > 0, "learning rate must be > 0");
+    require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1)");
+    require(weight_decay >= 0, "weight decay must be >= 0");
+    auto options = torch::optim::SGDOptions(lr).momentum(momentum).weight_decay(weight_decay);
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(static_cast<uint64_t>(seed));
+    return new wb_trainer{model,
+                          std::make_unique<torch::optim::SGD>(model->net->parameters(), options),
+                          generator};
+  });
+}
+
+void wb_trainer_free(wb_trainer* trainer) { delete trainer; }
+
+int32_t wb_trainer_set_lr(wb_trainer* trainer, double lr) {
+  return wb::guarded([&] {
+    require(trainer != nullptr, "null trainer");
+    require(lr > 0, "learning rate must be > 0");
+    for (auto& group : trainer->optimizer->param_groups())
+      static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
+  });
+}
+
+int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images, const int64_t* indices,
+                        const int64_t* labels, int32_t n, const float* class_weights,
+                        int32_t aug_flags, float* loss, int32_t* correct) {
+  return wb::guarded([&] {
+    require(trainer && images && indices && labels, "null argument");
+    require(n >= 2, "a training batch needs at least 2 images (batch norm), got " + std::to_string(n));
+    auto* model = trainer->model;
+    auto idx = index_tensor(images, indices, n);
+    auto y = torch::from_blob(const_cast<int64_t*>(labels), {n}, torch::kLong).clone();
+    require(y.min().item<int64_t>() >= 0 && y.max().item<int64_t>() < model->num_classes,
+            "label out of range 0.." + std::to_string(model->num_classes - 1));
+    torch::Tensor weight;
+    if (class_weights) {
+      weight = torch::from_blob(const_cast<float*>(class_weights), {model->num_classes}).clone();
+      require(weight.min().item<float>() >= 0 && torch::isfinite(weight).all().item<bool>(),
+              "class weights must be finite and >= 0");
+      weight = weight.to(model->device);
+    }
+    auto x = to_input(images->data.index_select(0, idx), model->device);
+    x = wb::augment(x, aug_flags, trainer->generator);
+    y = y.to(model->device);
+    model->net->train();
+    trainer->optimizer->zero_grad();
+    auto logits = model->net->forward(x);
+    auto options = torch::nn::functional::CrossEntropyFuncOptions();
+    if (weight.defined()) options.weight(weight);
+    auto l = torch::nn::functional::cross_entropy(logits, y, options);
+    l.backward();
+    trainer->optimizer->step();
+    if (loss) *loss = l.item<float>();
+    if (correct) *correct = static_cast<int32_t>((logits.argmax(1) == y).sum().item<int64_t>());
+  });
+}
+
+int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indices, int64_t n,
+                   int32_t batch_size, float* probs, float* embeddings) {
+  return wb::guarded([&] {
+    require(model && images && (indices || n == 0), "null argument");
+    require(batch_size >= 1, "batch size must be >= 1");
+    auto idx = index_tensor(images, indices, n);
+    torch::NoGradGuard no_grad;
+    model->net->eval();
+    const int64_t k = model->num_classes, d = model->net->embedding_dim();
+    for (int64_t start = 0; start < n; start += batch_size) {
+      int64_t m = std::min<int64_t>(batch_size, n - start);
+      auto x = to_input(images->data.index_select(0, idx.slice(0, start, start + m)), model->device);
+      auto features = model->net->features(x);
+      if (probs) {
+        auto p = torch::softmax(model->net->fc(features), 1).cpu().contiguous();
+        std::memcpy(probs + start * k, p.data_ptr<float>(), sizeof(float) * m * k);
+      }
+      if (embeddings) {
+        auto e = features.cpu().contiguous();
+        std::memcpy(embeddings + start * d, e.data_ptr<float>(), sizeof(float) * m * d);
+      }
+    }
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,114 @@
+#include "state_dict.h"
+
+#include <torch/serialize.h>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace wb {
+namespace {
+
+std::map<std::string, torch::Tensor> named_state(torch::nn::Module& module) {
+  std::map<std::string, torch::Tensor> state;
+  for (auto& p : module.named_parameters(true)) state[p.key()] = p.value();
+  for (auto& b : module.named_buffers(true)) state[b.key()] = b.value();
+  return state;
+}
+
+std::string shape(const torch::Tensor& t) {
+  std::ostringstream s;
+  s << t.sizes();
+  return s.str();
+}
+
+std::vector<char> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open weights file '" + path + "'");
+  return std::vector<char>(std::istreambuf_iterator<char>(in), {});
+}
+
+c10::Dict<c10::IValue, c10::IValue> unpickle_dict(const std::string& path) {
+  auto bytes = read_file(path);
+  c10::IValue value;
+  try {
+    value = torch::pickle_load(bytes);
+  } catch (const c10::Error& e) {
+    throw std::runtime_error(
+        "cannot read '" + path + "' as a state dict: " + e.what_without_backtrace() +
+        " (libtorch 1.13 reads only files written by torch.save(dict(model.state_dict()), path) "
+        "in the zip format; a plain OrderedDict or a whole pickled model does not unpickle here)");
+  }
+  if (!value.isGenericDict())
+    throw std::runtime_error("'" + path + "' holds a " + value.tagKind() +
+                             ", not a dict of name -> tensor");
+  return value.toGenericDict();
+}
+
+}  // namespace
+
+void save_state_dict(torch::nn::Module& module, const std::string& path) {
+  c10::Dict<std::string, torch::Tensor> dict;
+  for (auto& [name, tensor] : named_state(module)) dict.insert(name, tensor.detach().cpu());
+  auto bytes = torch::pickle_save(c10::IValue(dict));
+  // Write beside the target and rename, so an interrupted save never leaves a broken file.
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write checkpoint '" + path + "'");
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw std::runtime_error("failed writing checkpoint '" + path + "'");
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0)
+    throw std::runtime_error("cannot move checkpoint into place at '" + path + "'");
+}
+
+std::string load_state_dict(torch::nn::Module& module, const std::string& path, bool strict) {
+  auto file = unpickle_dict(path);
+  auto model = named_state(module);
+  std::ostringstream report;
+  std::vector<std::pair<torch::Tensor, torch::Tensor>> copies;
+  std::map<std::string, bool> seen;
+  int problems = 0;
+  for (const auto& entry : file) {
+    if (!entry.key().isString() || !entry.value().isTensor()) {
+      ++problems;
+      report << "unexpected <non-tensor entry>\n";
+      continue;
+    }
+    const std::string name = entry.key().toStringRef();
+    auto tensor = entry.value().toTensor();
+    auto it = model.find(name);
+    if (it == model.end()) {
+      ++problems;
+      report << "unexpected " << name << "\n";
+      continue;
+    }
+    seen[name] = true;
+    if (it->second.sizes() != tensor.sizes()) {
+      ++problems;
+      report << "mismatch " << name << " " << shape(tensor) << " " << shape(it->second) << "\n";
+      continue;
+    }
+    copies.emplace_back(it->second, tensor);
+  }
+  for (const auto& [name, tensor] : model)
+    if (!seen.count(name)) {
+      ++problems;
+      report << "missing " << name << "\n";
+    }
+  if (strict && problems > 0) {
+    std::string lines = report.str().substr(0, 300);
+    for (auto& ch : lines) if (ch == '\n') ch = ';';
+    throw std::runtime_error("state dict '" + path + "' does not match the model (" +
+                             std::to_string(problems) + " problems): " + lines);
+  }
+  torch::NoGradGuard no_grad;
+  for (auto& [target, source] : copies) target.copy_(source.to(target.dtype()));
+  report << "loaded " << copies.size();
+  return report.str();
+}
+
+}  // namespace wb

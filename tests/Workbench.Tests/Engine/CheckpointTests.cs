@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Workbench.Engine;
+
+namespace Workbench.Tests.Engine;
+
+public class CheckpointTests
+{
+    [Fact]
+    public void WeightsRoundTripBitExactly()
+    {
+        var (pixels, labels) = SyntheticImages.Make(32, 32, 4, seed: 2);
+        using var images = ImageSet.FromBytes(pixels, 32);
+        var ids = Enumerable.Range(0, 32).ToArray();
+        using var trained = Model.Create(Architecture.ResNet18, 4, 1);
+        Fitter.Fit(trained, images, ids, labels, null, new FitOptions { Epochs = 1, BatchSize = 16, Seed = 3 });
+        var path = Path.Combine(Path.GetTempPath(), $"wb-ckpt-{Guid.NewGuid():N}.pt");
+        try
+        {
+            trained.Save(path);
+            using var restored = Model.Create(Architecture.ResNet18, 4, 99);
+            Assert.NotEqual(trained.Checksum(), restored.Checksum());
+            var report = restored.Load(path);
+            Assert.True(report.IsComplete, report.ToString());
+            Assert.Equal(122, report.Loaded);
+            Assert.Equal(trained.Checksum(), restored.Checksum());
+            Assert.Equal(trained.Predict(images, ids).Probabilities, restored.Predict(images, ids).Probabilities);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void LoadingIntoAnotherArchitectureStrictlyNamesTheProblem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"wb-ckpt-{Guid.NewGuid():N}.pt");
+        try
+        {
+            using (var small = Model.Create(Architecture.SmallCnn, 4, 0)) small.Save(path);
+            using var resnet = Model.Create(Architecture.ResNet18, 4, 0);
+            var error = Assert.Throws<EngineException>(() => resnet.Load(path, strict: true));
+            Assert.Contains("does not match the model", error.Message);
+            Assert.Throws<FileNotFoundException>(() => resnet.Load(path + ".absent"));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void GarbageFileIsAClearError()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"wb-garbage-{Guid.NewGuid():N}.pt");
+        File.WriteAllText(path, "not a checkpoint");
+        try
+        {
+            using var model = Model.Create(Architecture.SmallCnn, 4, 0);
+            var error = Assert.Throws<EngineException>(() => model.Load(path));
+            Assert.Contains("cannot read", error.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void TorchvisionResNet18WeightsMapAll122Tensors()
+    {
+        var path = TorchvisionFile.Make(1000);
+        using var model = Model.Create(Architecture.ResNet18, 1000, 5);
+        var report = model.Load(path, strict: true);
+        Assert.Equal(122, report.Loaded);
+        Assert.True(report.IsComplete);
+        Assert.Equal(122, model.StateNames().Count);
+
+        var expected = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path + ".json"))!;
+        Assert.Equal(expected.Keys.Order(), model.StateNames().Order());
+        double expectedSum = expected.Values.Sum(v => v[1].GetDouble());
+        Assert.Equal(expectedSum, model.Checksum(), expectedSum * 1e-6 + 1e-3);
+    }
+
+    [Fact]
+    public void ImageNetWeightsLoadIntoAFewClassModelExceptTheHead()
+    {
+        var path = TorchvisionFile.Make(1000);
+        using var model = Model.Create(Architecture.ResNet18, 4, 5);
+        Assert.Throws<EngineException>(() => model.Load(path, strict: true));
+        var report = model.Load(path, strict: false);
+        Assert.Equal(120, report.Loaded);
+        Assert.Equal(2, report.Mismatched.Count);
+        Assert.All(report.Mismatched, m => Assert.StartsWith("fc.", m));
+        Assert.Empty(report.Missing);
+    }
+
+    [Fact]
+    public void PlainOrderedDictSaveExplainsTheFormat()
+    {
+        var path = TorchvisionFile.Make(10, orderedDict: true);
+        using var model = Model.Create(Architecture.ResNet18, 10, 5);
+        var error = Assert.Throws<EngineException>(() => model.Load(path));
+        Assert.Contains("OrderedDict", error.Message);
+    }
+}
+
+/// <summary>Generates torchvision-format weight files with Debian's PyTorch (cached per test run).</summary>
+internal static class TorchvisionFile
+{
+    private static readonly Dictionary<string, string> Made = [];
+
+    public static string Make(int classes, bool orderedDict = false)
+    {
+        lock (Made)
+        {
+            var key = $"{classes}-{orderedDict}";
+            if (Made.TryGetValue(key, out var existing)) return existing;
+            var path = Path.Combine(Path.GetTempPath(), $"wb-torchvision-{key}-{Environment.ProcessId}.pt");
+            var script = Path.Combine(RepoPaths.Root, "tests", "fixtures", "make_torchvision_weights.py");
+            var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in new[] { script, path, classes.ToString() }) start.ArgumentList.Add(arg);
+            if (orderedDict) start.ArgumentList.Add("--ordered-dict");
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"Debian PyTorch (/usr/bin/python3 with python3-torch, python3-torchvision; ./setup.sh installs them) failed: {stderr}");
+            Made[key] = path;
+            return path;
+        }
+    }
+}
+
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Workbench.sln"))) return d.FullName;
+        throw new DirectoryNotFoundException("Workbench.sln not found above " + AppContext.BaseDirectory);
+    }
+}
