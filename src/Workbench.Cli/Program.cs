@@ -1,1 +1,8 @@
-System.Console.WriteLine("workbench");
+using System.CommandLine;
+using Workbench.Cli;
+
+var root = new RootCommand("Workbench: semi-supervised + active learning on blood-cell images");
+root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+return root.Parse(args).Invoke();

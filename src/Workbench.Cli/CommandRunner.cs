@@ -1,0 +1,23 @@
+using Spectre.Console;
+using Workbench.Data;
+using Workbench.Engine;
+
+namespace Workbench.Cli;
+
+/// <summary>Runs a command body and turns expected failures into one clear line and exit code 2.</summary>
+internal static class CommandRunner
+{
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (e is ArgumentException or DataSetException or EngineException or IOException
+                                      or InvalidOperationException or UnauthorizedAccessException or FormatException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
+    }
+}
