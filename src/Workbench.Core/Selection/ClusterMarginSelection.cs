@@ -1,0 +1,77 @@
+using Workbench.Scoring;
+
+namespace Workbench.Selection;
+
+/// <summary>
+/// Clustering active learning of the BCCD SSL+AL poster: k-means with k = min(budget, pool) on the
+/// candidates' embeddings, then in each cluster the candidate with the smallest margin (top-1 minus top-2).
+/// Ids are ordered by margin ascending; scores are the margins; labels are null (the oracle labels them).
+/// </summary>
+/// <remarks>
+/// The seed passed to <see cref="Select"/> seeds the k-means++ initialisation.
+/// Ties in margin go to the lower candidate position. A cluster that ends empty (only possible when the
+/// embeddings have fewer than k distinct points, see <see cref="KMeans"/>) is skipped, so the selection may
+/// then hold fewer than k ids. Throws an <see cref="ArgumentException"/> when the predictions have no embeddings
+/// (unless the pool is empty).
+/// </remarks>
+public sealed class ClusterMarginSelection : ISelectionStrategy
+{
+    /// <summary>Creates the strategy.</summary>
+    /// <param name="budget">Number of clusters, hence of samples chosen, >= 1.</param>
+    /// <param name="kmeansIterations">Most Lloyd iterations, >= 1.</param>
+    public ClusterMarginSelection(int budget = 100, int kmeansIterations = 50)
+    {
+        Budget = SelectionRanking.CheckPositive(budget, nameof(budget));
+        KMeansIterations = SelectionRanking.CheckPositive(kmeansIterations, nameof(kmeansIterations));
+    }
+
+    /// <summary>Number of clusters, hence of samples chosen (fewer when the pool is smaller).</summary>
+    public int Budget { get; }
+
+    /// <summary>Most Lloyd iterations of the k-means step.</summary>
+    public int KMeansIterations { get; }
+
+    /// <inheritdoc/>
+    public string Name => "cluster-margin";
+
+    /// <summary>The k-means step alone (k = min(budget, pool)), for notebooks that plot the clusters.</summary>
+    public KMeansResult Cluster(Predictions predictions, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        if (predictions.Count == 0)
+            throw new ArgumentException("Cannot cluster an empty pool.", nameof(predictions));
+        var embeddings = predictions.RequireEmbeddings(Name);
+        int k = Math.Min(Budget, predictions.Count);
+        return new KMeans(k, KMeansIterations).Fit(embeddings, predictions.Count, predictions.EmbeddingDim, seed);
+    }
+
+    /// <inheritdoc/>
+    public Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    {
+        SelectionRanking.ValidateCandidates(predictions, candidateIds);
+        if (predictions.Count == 0)
+            return Selection.Empty("empty pool: nothing to cluster");
+
+        var clustering = Cluster(predictions, seed);
+        var margins = new double[predictions.Count];
+        for (int i = 0; i < margins.Length; i++) margins[i] = predictions.Margin(i);
+
+        var bestInCluster = new int[clustering.ClusterCount];
+        Array.Fill(bestInCluster, -1);
+        for (int i = 0; i < margins.Length; i++)
+        {
+            int c = clustering.Assignments[i];
+            // Strictly smaller only, so equal margins keep the lower position.
+            if (bestInCluster[c] < 0 || margins[i] < margins[bestInCluster[c]]) bestInCluster[c] = i;
+        }
+
+        var chosen = bestInCluster.Where(i => i >= 0).ToArray();
+        var byMargin = SelectionRanking.Order(chosen.Select(i => margins[i]).ToArray(), ascending: true)
+            .Select(k => chosen[k]).ToArray();
+        int empty = clustering.ClusterCount - chosen.Length;
+        string reason = $"smallest margin in each of {clustering.ClusterCount} k-means clusters of {predictions.Count} candidates "
+            + $"(seed {seed}, {clustering.Iterations} iterations{(clustering.Converged ? ", converged" : "")})"
+            + (empty > 0 ? $"; {empty} empty clusters skipped" : "");
+        return SelectionRanking.FromPositions(byMargin, candidateIds, margins, null, reason);
+    }
+}

@@ -1,0 +1,44 @@
+using Workbench.Scoring;
+
+namespace Workbench.Selection;
+
+/// <summary>
+/// Uniform random sampling without replacement, the baseline every AL strategy must beat.
+/// Ids come in draw order (partial Fisher-Yates with <c>new Random(seed)</c>); scores are the
+/// candidates' max probabilities, for plotting only; labels are null.
+/// </summary>
+public sealed class RandomSelection : ISelectionStrategy
+{
+    /// <summary>Creates the strategy.</summary>
+    /// <param name="budget">Number of candidates to draw, >= 1.</param>
+    public RandomSelection(int budget)
+    {
+        Budget = SelectionRanking.CheckPositive(budget, nameof(budget));
+    }
+
+    /// <summary>Number of candidates drawn (fewer when the pool is smaller).</summary>
+    public int Budget { get; }
+
+    /// <inheritdoc/>
+    public string Name => "random";
+
+    /// <inheritdoc/>
+    public Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    {
+        SelectionRanking.ValidateCandidates(predictions, candidateIds);
+        int n = predictions.Count;
+        int take = Math.Min(Budget, n);
+        var positions = new int[n];
+        for (int i = 0; i < n; i++) positions[i] = i;
+        var random = new Random(seed);
+        for (int k = 0; k < take; k++)
+        {
+            int j = random.Next(k, n);
+            (positions[k], positions[j]) = (positions[j], positions[k]);
+        }
+        var confidence = new double[n];
+        for (int i = 0; i < n; i++) confidence[i] = predictions.Max(i);
+        string reason = $"{take} of {n} candidates drawn uniformly at random (seed {seed}); scores are max probabilities";
+        return SelectionRanking.FromPositions(positions[..take], candidateIds, confidence, null, reason);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace Workbench.Selection;
+
+/// <summary>
+/// Reads the string parameters of one strategy for <see cref="SelectionStrategies.Create"/>: parses values,
+/// remembers which keys were read, and names the offending field (with its prefix) in every error.
+/// Keys are case-insensitive.
+/// </summary>
+internal sealed class StrategyParameters
+{
+    private readonly string _strategy;
+    private readonly string _prefix;
+    private readonly Dictionary<string, string> _values;
+    private readonly HashSet<string> _read = new(StringComparer.OrdinalIgnoreCase);
+
+    public StrategyParameters(string strategy, IEnumerable<KeyValuePair<string, string>> values, string prefix = "")
+    {
+        _strategy = strategy;
+        _prefix = prefix;
+        _values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in values)
+        {
+            if (key is null) throw new ArgumentException("A parameter name is null.", "parameters");
+            if (!_values.TryAdd(key.Trim(), value ?? ""))
+                throw new ArgumentException($"Parameter '{prefix}{key}' is given twice (names are case-insensitive).", prefix + key);
+        }
+    }
+
+    public string Text(string key, string fallback) => Raw(key)?.Trim() ?? fallback;
+
+    public double Number(string key, double fallback)
+    {
+        string? raw = Raw(key);
+        if (raw is null) return fallback;
+        if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+            return value;
+        throw Bad(key, raw, "a number such as 0.97");
+    }
+
+    public int Integer(string key, int fallback) => OptionalInteger(key) ?? fallback;
+
+    /// <summary>An integer, or null when absent, empty or "none".</summary>
+    public int? OptionalInteger(string key)
+    {
+        string? raw = Raw(key);
+        if (raw is null || raw.Trim().Length == 0 || raw.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+            return null;
+        if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
+            return value;
+        throw Bad(key, raw, "a whole number such as 100");
+    }
+
+    /// <summary>The keys starting with <paramref name="subPrefix"/>, with it removed; marks them as read.</summary>
+    public StrategyParameters Nested(string subStrategy, string subPrefix)
+    {
+        var nested = _values.Where(p => p.Key.StartsWith(subPrefix, StringComparison.OrdinalIgnoreCase)).ToArray();
+        foreach (var pair in nested) _read.Add(pair.Key);
+        return new StrategyParameters(subStrategy,
+            nested.Select(p => KeyValuePair.Create(p.Key[subPrefix.Length..], p.Value)), _prefix + subPrefix);
+    }
+
+    /// <summary>Throws for any key that no reader asked for (a typo would otherwise be silently ignored).</summary>
+    public void RejectUnknown(params string[] validKeys)
+    {
+        foreach (string key in _values.Keys)
+            if (!_read.Contains(key))
+                throw new ArgumentException(
+                    $"Unknown parameter '{_prefix}{key}' for strategy '{_strategy}'. Valid parameters: "
+                    + (validKeys.Length == 0 ? "none" : string.Join(", ", validKeys.Select(k => _prefix + k))) + ".",
+                    _prefix + key);
+    }
+
+    /// <summary>Runs a constructor, re-throwing its range errors with the full field name and the strategy.</summary>
+    public T Construct<T>(Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentOutOfRangeException(_prefix + e.ParamName, e.ActualValue,
+                $"Invalid parameter '{_prefix}{e.ParamName}' for strategy '{_strategy}': {FirstLine(e.Message)}");
+        }
+    }
+
+    public ArgumentException Bad(string key, string raw, string expected) =>
+        new($"Parameter '{_prefix}{key}' of strategy '{_strategy}' must be {expected}, got '{raw}'.", _prefix + key);
+
+    private string? Raw(string key)
+    {
+        _read.Add(key);
+        return _values.TryGetValue(key, out var value) ? value : null;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}
