@@ -39,7 +39,7 @@ internal static class DataPathThroughput
             clock.Restart();
             unsafe
             {
-                using var images = ImageSet.FromPointer(cached.Images.Pointer, cached.Images.Count, size);
+                using var images = EngineImages.From(cached.Images);
             }
             return new Result(dataSetName, size, cached.Images.Count, cold, warm, gather, clock.Elapsed.TotalSeconds);
         }

@@ -37,7 +37,7 @@ internal static class DataCommand
                 report = DataChecker.Check(set, new Progress<int>(done => task.Value = done));
                 task.Value = set.Count;
             });
-            Console.WriteLine(DataCheckReportWriter.Write(report, result.GetValue(markdown)));
+            Console.WriteLine(result.GetValue(markdown) ? report.ToMarkdown() : report.ToText());
             return 0;
         }));
         return command;

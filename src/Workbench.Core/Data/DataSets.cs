@@ -1,0 +1,28 @@
+namespace Workbench.Data;
+
+/// <summary>Entry point: loads a data set by name from a data root.</summary>
+public static class DataSets
+{
+    /// <summary>Names accepted by <see cref="Load"/>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [BccdLoader.Name, PbcLoader.CoarseName, PbcLoader.FineName];
+
+    /// <summary>
+    /// Lists the images of data set <paramref name="name"/> ("bccd", "pbc" = 8 coarse classes,
+    /// "pbc-fine" = file-name prefixes). <paramref name="root"/> may be the data root (holding bccd/ and
+    /// pbc/), the data set's own folder, or the layout folder itself. Files that are not images are
+    /// skipped and listed in <see cref="DataSet.Skipped"/>; missing folders are an error.
+    /// </summary>
+    public static DataSet Load(string name, string root, DataSetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        options ??= DataSetOptions.Default;
+        return name.Trim().ToLowerInvariant() switch
+        {
+            BccdLoader.Name => BccdLoader.Load(root, options),
+            PbcLoader.CoarseName => PbcLoader.Load(root, fine: false, options),
+            PbcLoader.FineName => PbcLoader.Load(root, fine: true, options),
+            _ => throw new ArgumentException(
+                $"Unknown data set '{name}'. Valid names: {string.Join(", ", Names)}.", nameof(name)),
+        };
+    }
+}

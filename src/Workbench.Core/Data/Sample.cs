@@ -1,0 +1,10 @@
+namespace Workbench.Data;
+
+/// <summary>One image of a data set.</summary>
+/// <param name="Id">Index of the sample in <see cref="DataSet.Samples"/> (0..Count-1).</param>
+/// <param name="RelativePath">Path relative to <see cref="DataSet.Root"/>, with '/' separators.</param>
+/// <param name="Label">Class index into <see cref="DataSet.ClassNames"/>.</param>
+/// <param name="ClassName">Name of the class <paramref name="Label"/>.</param>
+/// <param name="Split">Folder split the file came from (BCCD: TRAIN, TEST, TEST_SIMPLE); null when the layout has none.</param>
+/// <param name="SourceGroup">Id of the original image this one was derived from (unique over the data set); -1 if unknown.</param>
+public sealed record Sample(int Id, string RelativePath, int Label, string ClassName, string? Split, int SourceGroup);
