@@ -1,0 +1,4 @@
+namespace Workbench.Display;
+
+/// <summary>One coloured series of a <see cref="GroupedBarChart"/>: one value per category, in category order.</summary>
+public sealed record BarSeries(string Name, IReadOnlyList<double> Values);

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Workbench.Display;
+
+/// <summary>
+/// Base for charts rendered as SVG: a chart is immutable, renders deterministically, shows itself
+/// in notebooks as image/svg+xml and can be saved as a standalone .svg file.
+/// </summary>
+public abstract class SvgChart : IRichDisplay
+{
+    /// <summary>Creates a chart with the given title (may be empty).</summary>
+    protected SvgChart(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        Title = title;
+    }
+
+    /// <summary>The chart title, shown at the top and used as the plain-text fallback.</summary>
+    public string Title { get; }
+
+    /// <summary>The chart as a standalone SVG document.</summary>
+    public abstract string ToSvg();
+
+    /// <summary>Writes the SVG to <paramref name="path"/> (UTF-8, no BOM), creating the folder if needed.</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        File.WriteAllText(path, ToSvg(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> MimeBundle() => new Dictionary<string, string>
+    {
+        [MimeTypes.Svg] = ToSvg(),
+        [MimeTypes.PlainText] = $"{GetType().Name}: {Title}",
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => $"{GetType().Name}: {Title}";
+}

@@ -1,1 +1,0 @@
-namespace Workbench.Notebooks; internal static class Placeholder {}
