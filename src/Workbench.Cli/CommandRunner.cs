@@ -13,11 +13,31 @@ internal static class CommandRunner
         {
             return body();
         }
-        catch (Exception e) when (e is ArgumentException or DataSetException or EngineException or IOException
-                                      or InvalidOperationException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (IsUserFacing(e))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return 2;
+            return Report(e);
         }
+    }
+
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (IsUserFacing(e))
+        {
+            return Report(e);
+        }
+    }
+
+    private static bool IsUserFacing(Exception e) =>
+        e is ArgumentException or DataSetException or EngineException or IOException or InvalidOperationException
+            or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException;
+
+    private static int Report(Exception e)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+        return 2;
     }
 }

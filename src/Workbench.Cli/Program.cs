@@ -5,4 +5,5 @@ var root = new RootCommand("Workbench: semi-supervised + active learning on bloo
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(NotebookCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Spectre.Console;
+using Workbench.Notebooks;
+
+namespace Workbench.Cli;
+
+/// <summary>`workbench notebook run`: execute a Polyglot C# notebook headless, papermill-style.</summary>
+internal static class NotebookCommand
+{
+    public static Command Create()
+    {
+        var notebook = new Command("notebook", "Run C# notebooks headless and export reports");
+        var file = new Argument<string>("notebook") { Description = "The .ipynb file to execute" };
+        var parameters = new Option<string[]>("--parameter", "-p")
+        {
+            Description = "name=value overriding a default in the cell tagged 'parameters' (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<string?>("--out") { Description = "Executed notebook path (default: <name>.executed.ipynb; give the input path to update it in place)" };
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report here" };
+        var run = new Command("run", "Execute every cell in order; a failing cell stops the run (exit code 1)");
+        run.Arguments.Add(file);
+        run.Options.Add(parameters);
+        run.Options.Add(output);
+        run.Options.Add(html);
+        run.SetAction((result, cancel) => CommandRunner.RunAsync(async () =>
+        {
+            var path = result.GetValue(file)!;
+            if (!File.Exists(path)) throw new FileNotFoundException($"notebook '{path}' does not exist", path);
+            var options = new RunOptions
+            {
+                Parameters = ParseParameters(result.GetValue(parameters) ?? []),
+                OutputPath = result.GetValue(output),
+                HtmlPath = result.GetValue(html),
+            };
+            var outcome = await NotebookRunner.RunAsync(path, options, cancel);
+            AnsiConsole.MarkupLineInterpolated($"executed {outcome.ExecutedCells} cells in {outcome.Duration.TotalSeconds:F1}s -> {outcome.OutputPath}");
+            if (outcome.HtmlPath is { } report) AnsiConsole.MarkupLineInterpolated($"report: {report}");
+            if (outcome.Succeeded) return 0;
+            AnsiConsole.MarkupLineInterpolated($"[red]cell {outcome.FailedCellIndex} failed:[/] {outcome.Error?.EName}: {outcome.Error?.EValue}");
+            return 1;
+        }));
+        notebook.Subcommands.Add(run);
+        return notebook;
+    }
+
+    private static Dictionary<string, string> ParseParameters(IEnumerable<string> pairs)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var pair in pairs)
+        {
+            int equals = pair.IndexOf('=');
+            if (equals <= 0) throw new ArgumentException($"parameter '{pair}' is not name=value", "--parameter");
+            values[pair[..equals].Trim()] = pair[(equals + 1)..];
+        }
+        return values;
+    }
+}

@@ -1,0 +1,405 @@
+using System.Diagnostics;
+using Workbench.Engine;
+using Workbench.Metrics;
+using Workbench.Scoring;
+using Workbench.Selection;
+using SelectionResult = Workbench.Selection.Selection;
+
+namespace Workbench.Loop;
+
+/// <summary>
+/// The SSL/AL round loop as a plain class whose every step a notebook can call on its own (baal style):
+/// <see cref="Initialize"/>, then per round <see cref="Score"/> → <see cref="Select"/> → <see cref="Label"/> →
+/// <see cref="Train"/> → <see cref="Evaluate"/> → <see cref="CompleteRound"/>. Round 0 trains on the initial labels
+/// (the baseline). <see cref="Run"/> does it all and, with a <see cref="RunStore"/>, resumes an interrupted run from
+/// its last finished round. Every random decision of round r derives from (seed, r) (<see cref="RoundSeeds"/>), so a
+/// resumed run repeats exactly what an uninterrupted one does.
+/// </summary>
+public sealed class Experiment : IDisposable
+{
+    private readonly IProgress<ExperimentProgress>? _progress;
+    private readonly IOracle _queryOracle;
+    private readonly IOracle _reviewOracle;
+    private readonly ISelectionStrategy? _activeLearning;
+    private readonly List<RoundResult> _results = [];
+    private LabelledSet? _labelled;
+    private Model? _model;
+    private Model? _initial;
+    private RoundInProgress? _pending;
+    private string? _stopReason;
+
+    /// <summary>Creates the experiment; nothing runs yet.</summary>
+    /// <param name="config">Validated here.</param>
+    /// <param name="data">Images, truth, classes and split; its image size must equal the config's.</param>
+    /// <param name="store">Where rounds are saved and from which an interrupted run resumes; null keeps it in memory.</param>
+    /// <param name="progress">Called synchronously at each phase and epoch.</param>
+    /// <param name="oracle">Who labels AL queries and reviews CST proposals; by default a <see cref="SimulatedOracle"/> over
+    /// the truth that answers every query and rejects <see cref="ExperimentConfig.CstRejectRate"/> of the CST proposals.</param>
+    /// <exception cref="ArgumentException">Invalid config, or config and data disagree; names the field.</exception>
+    /// <exception cref="ConfigMismatchException">The store was opened with another config.</exception>
+    public Experiment(ExperimentConfig config, IExperimentData data, RunStore? store = null,
+        IProgress<ExperimentProgress>? progress = null, IOracle? oracle = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        Config = config.Validate();
+        Data = data;
+        Strategy = config.ParsedStrategy();
+        NumClasses = data.ClassNames.Count;
+        if (data.Images.Size != config.ImageSize)
+            throw new ArgumentException($"The data's images are {data.Images.Size} px but the config asks for {config.ImageSize}.", "imageSize");
+        if (data.Labels.Count != data.Images.Count)
+            throw new ArgumentException($"The data has {data.Labels.Count} labels for {data.Images.Count} images.", nameof(data));
+        if (store is not null)
+        {
+            var differences = ExperimentConfigJson.Differences(store.Config, config)
+                .Where(d => !ExperimentConfigJson.ResumableFields.Contains(d.Field)).ToList();
+            if (differences.Count > 0) throw new ConfigMismatchException(store.Directory, differences);
+        }
+        Store = store;
+        _progress = progress;
+        _queryOracle = oracle ?? new SimulatedOracle(data.Labels);
+        _reviewOracle = oracle ?? new SimulatedOracle(data.Labels, config.CstRejectRate, RoundSeeds.For(config.Seed, 0, SeedPurpose.Oracle));
+        _activeLearning = Strategy.UsesActiveLearning() ? ActiveLearningKinds.Create(config) : null;
+    }
+
+    /// <summary>The hyper-parameters.</summary>
+    public ExperimentConfig Config { get; }
+    /// <summary>The data.</summary>
+    public IExperimentData Data { get; }
+    /// <summary>The parsed strategy.</summary>
+    public LoopStrategy Strategy { get; }
+    /// <summary>Number of classes.</summary>
+    public int NumClasses { get; }
+    /// <summary>Where rounds are saved, or null.</summary>
+    public RunStore? Store { get; }
+    /// <summary>What loading the initialisation file matched; null for scratch or a resumed run.</summary>
+    public LoadReport? InitialisationReport { get; private set; }
+
+    /// <summary>The labelled pool (after <see cref="Initialize"/>).</summary>
+    public LabelledSet Labelled => _labelled ?? throw NotInitialised();
+    /// <summary>The current model (after <see cref="Initialize"/>).</summary>
+    public Model Model => _model ?? throw NotInitialised();
+    /// <summary>Results of the finished rounds, round 0 first.</summary>
+    public IReadOnlyList<RoundResult> Results => _results;
+    /// <summary>Last finished round; -1 before round 0 completes.</summary>
+    public int Round => _results.Count - 1;
+    /// <summary>The round the next steps belong to.</summary>
+    public int CurrentRound => _results.Count;
+
+    /// <summary>True when no further round will run: all rounds done, the pool ran out, or the strategy is the baseline.</summary>
+    public bool IsFinished => StopReason is not null;
+
+    /// <summary>Why the experiment is over, or null while it is not.</summary>
+    public string? StopReason =>
+        _stopReason
+        ?? (Round >= 0 && Strategy == LoopStrategy.Baseline ? "the baseline adds nothing after round 0"
+            : Round >= 0 && Round >= Config.Rounds ? $"all {Config.Rounds} rounds done" : null);
+
+    /// <summary>Training ids neither labelled nor rejected, ascending.</summary>
+    public IReadOnlyList<int> UnlabelledPool()
+    {
+        var labelled = Labelled;
+        return Data.TrainIds.Where(id => !labelled.IsTaken(id)).Order().ToArray();
+    }
+
+    /// <summary>Picks the initial labels (stratified, from the seed) and builds the model from the initialisation.</summary>
+    public void Initialize()
+    {
+        if (_labelled is not null) throw new InvalidOperationException("The experiment is already initialised.");
+        if (Store?.ReadState() is { } state)
+            throw new InvalidOperationException(
+                $"The run in '{Store.Directory}' has finished rounds up to {state.LastRound}; continue it with TryResume() or Run().");
+        Report(ExperimentPhase.Initialize, 0, "picking the initial labels and building the model");
+        var initialIds = InitialLabelledPicker.Pick(Config, Data.Labels, NumClasses, Data.TrainIds);
+        var labelled = new LabelledSet(NumClasses);
+        var pending = new RoundInProgress(0, NumClasses);
+        foreach (int id in initialIds)
+        {
+            labelled.Add(id, Data.Labels[id], Provenance.Initial, 0, Data.Labels[id]);
+            pending.Added.Add(new AddedSample(id, Data.Labels[id], Provenance.Initial, Data.Labels[id], double.NaN, null));
+        }
+        var (model, report) = ModelInitialiser.Create(Config, NumClasses);
+        _model = model;
+        _initial = CloneOf(model);
+        InitialisationReport = report;
+        _labelled = labelled;
+        Store?.DiscardAfter(-1);
+        Store?.SaveInitialWeights(_initial);
+        _pending = pending;
+    }
+
+    /// <summary>Predicts the unlabelled pool, or a seeded random subsample of <see cref="ExperimentConfig.PoolPerRound"/>.</summary>
+    public PoolPredictions Score()
+    {
+        var pending = Pending();
+        if (pending.Round == 0) throw new InvalidOperationException("Round 0 trains on the initial labels only; Score() belongs to rounds 1 and later.");
+        var clock = Stopwatch.StartNew();
+        var pool = UnlabelledPool();
+        var candidates = PoolSampler.Subsample(pool, Config.PoolPerRound, RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Pool));
+        Report(ExperimentPhase.Score, pending.Round, $"scoring {candidates.Count} of {pool.Count} unlabelled samples");
+        bool embeddings = _activeLearning is not null && ActiveLearningKinds.NeedsEmbeddings(Config.ActiveLearning);
+        var predictions = Predict(candidates, embeddings);
+        pending.PoolSize = pool.Count;
+        pending.Candidates = candidates.Count;
+        pending.ScoreTime = clock.Elapsed;
+        return new PoolPredictions(pending.Round, candidates, predictions, pool.Count, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Runs the strategies on the same predictions: pseudo-labels (SSL) or CST proposals reviewed by the oracle, and
+    /// active-learning queries, disjoint (a queried sample is left to the oracle).
+    /// </summary>
+    public RoundSelection Select(PoolPredictions scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var pending = Pending();
+        if (scored.Round != pending.Round)
+            throw new ArgumentException($"These predictions were made in round {scored.Round}, not in round {pending.Round}.", nameof(scored));
+        var clock = Stopwatch.StartNew();
+        Report(ExperimentPhase.Select, pending.Round, $"selecting among {scored.Ids.Count} candidates ({Strategy.ToName()})");
+        int seed = RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Selection);
+        var noLabels = SelectionResult.Empty("strategy proposes no pseudo-labels", withLabels: true);
+        var noQueries = SelectionResult.Empty("strategy queries nothing");
+        ISelectionStrategy? proposer = Strategy switch
+        {
+            LoopStrategy.Ssl or LoopStrategy.SslAl => new PseudoLabelSelection(Config.PseudoLabelThreshold),
+            LoopStrategy.Cst or LoopStrategy.CstAl => new CstCandidateSelection(Config.PseudoLabelThreshold),
+            _ => null,
+        };
+        var active = _activeLearning is CoreSetSelection coreSet ? coreSet.WithLabelledEmbeddings(LabelledEmbeddings()) : _activeLearning;
+
+        SelectionResult proposals = noLabels, queries = noQueries;
+        if (proposer is not null && active is not null)
+            (proposals, queries) = new CombinedSelection(proposer, active).SelectBoth(scored.Predictions, scored.Ids, seed);
+        else if (proposer is not null) proposals = proposer.Select(scored.Predictions, scored.Ids, seed);
+        else if (active is not null) queries = active.Select(scored.Predictions, scored.Ids, seed);
+
+        IReadOnlyList<CstOutcome> reviews = Strategy.UsesCst() ? ConfirmedSelfTraining.Review(proposals, _reviewOracle) : [];
+        pending.SelectTime = clock.Elapsed;
+        return new RoundSelection(pending.Round, proposals, reviews, queries, scored.Ids.Count, clock.Elapsed).CheckedAgainst(scored.Ids);
+    }
+
+    /// <summary>
+    /// Adds the selection to the labelled pool: pseudo-labels with the model's label (their truth is recorded, never
+    /// used), reviewed CST proposals with the oracle's label (rejections leave the pool), then the AL queries with the
+    /// oracle's answers. AL samples come last, so under a class cap ("newest first") they are the last to be dropped.
+    /// </summary>
+    public IReadOnlyList<AddedSample> Label(RoundSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var pending = Pending();
+        if (selection.Round != pending.Round)
+            throw new ArgumentException($"This selection was made in round {selection.Round}, not in round {pending.Round}.", nameof(selection));
+        if (pending.Labelled) throw new InvalidOperationException($"Round {pending.Round} has already been labelled.");
+        var labelled = Labelled;
+        int round = pending.Round;
+        var added = new List<AddedSample>();
+        void Add(int id, int label, Provenance provenance, double score, int? proposed)
+        {
+            labelled.Add(id, label, provenance, round, Data.Labels[id]);
+            added.Add(new AddedSample(id, label, provenance, Data.Labels[id], score, proposed));
+        }
+
+        if (Strategy.UsesCst())
+        {
+            for (int k = 0; k < selection.CstReviews.Count; k++)
+            {
+                var review = selection.CstReviews[k];
+                if (review.FinalLabel is not int final) { labelled.Reject(review.Id, round); pending.Rejected++; continue; }
+                bool confirmed = review.Verdict == CstVerdict.Confirmed;
+                Add(review.Id, final, confirmed ? Provenance.CstConfirmed : Provenance.CstCorrected,
+                    selection.PseudoLabels.Scores[k], review.ProposedLabel);
+                if (confirmed) pending.CstConfirmed++; else pending.CstCorrected++;
+            }
+        }
+        else
+        {
+            var labels = selection.PseudoLabels.Labels ?? [];
+            for (int k = 0; k < labels.Count; k++)
+                Add(selection.PseudoLabels.Ids[k], labels[k], Provenance.PseudoLabel, selection.PseudoLabels.Scores[k], labels[k]);
+        }
+        for (int k = 0; k < selection.Queries.Count; k++)
+        {
+            int id = selection.Queries.Ids[k];
+            if (_queryOracle.Label(id) is int answer) Add(id, answer, Provenance.ActiveLearning, selection.Queries.Scores[k], null);
+            else { labelled.Reject(id, round); pending.Rejected++; }
+        }
+        pending.Added.AddRange(added);
+        pending.Labelled = true;
+        Report(ExperimentPhase.Label, round, $"added {added.Count} samples; {labelled.Count} labelled");
+        return added;
+    }
+
+    /// <summary>
+    /// Trains on the labelled pool (capped per class, newest first) with class weights from it: from the initial
+    /// weights, or fine-tuning the current model, as the config says.
+    /// </summary>
+    public FitResult Train(CancellationToken cancel = default)
+    {
+        var pending = Pending();
+        var training = Labelled.TrainingSet(Config.ClassCap);
+        var weights = ClassWeights.FromCounts(training.CountsByClass);
+        if (Config.Retrain == RetrainMode.FromInitial) Model.CopyFrom(_initial!);
+        var options = Config.FitOptions(pending.Round, RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Training));
+        Report(ExperimentPhase.Train, pending.Round, $"training on {training.Count} samples (lr {options.Sgd.LearningRate})");
+        var epochs = new ActionProgress<EpochResult>(e => Report(ExperimentPhase.Train, pending.Round,
+            $"epoch {e.Epoch}/{e.Epochs}: loss {e.Loss:F4}, train accuracy {e.Accuracy:P1}", e));
+        var fit = Fitter.Fit(Model, Data.Images, training.Ids, training.Labels, weights, options, epochs, cancel);
+        pending.TrainingSet = training;
+        pending.ClassWeights = weights;
+        pending.Fit = fit;
+        pending.Report = null;
+        return fit;
+    }
+
+    /// <summary>Test-set metrics of the current model: accuracy, macro-F1, per-class P/R/F1, confusion matrix.</summary>
+    public ClassificationReport Evaluate()
+    {
+        var pending = Pending();
+        var clock = Stopwatch.StartNew();
+        Report(ExperimentPhase.Evaluate, pending.Round, $"evaluating on {Data.TestIds.Count} test samples");
+        var predictions = Predict(Data.TestIds, embeddings: false);
+        var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
+        var truth = Data.TestIds.Select(id => Data.Labels[id]).ToArray();
+        var report = ClassificationReport.Create(truth, predicted, Data.ClassNames);
+        pending.Report = report;
+        pending.EvaluateTime = clock.Elapsed;
+        return report;
+    }
+
+    /// <summary>Closes the current round: builds its <see cref="RoundResult"/> and commits it to the store.</summary>
+    public RoundResult CompleteRound()
+    {
+        var pending = Pending();
+        if (pending.Round > 0 && !pending.Labelled)
+            throw new InvalidOperationException($"Round {pending.Round} cannot complete: Label() has not run.");
+        var result = pending.ToResult(Labelled);
+        Store?.CommitRound(result, pending.Added, Labelled, Model);
+        _results.Add(result);
+        _pending = new RoundInProgress(result.Round + 1, NumClasses);
+        Report(ExperimentPhase.RoundFinished, result.Round,
+            $"round {result.Round}: accuracy {result.Accuracy:P2}, macro-F1 {result.MacroF1:P2}, {Labelled.Count} labelled");
+        return result;
+    }
+
+    /// <summary>
+    /// One round: Score → Select → Label → Train → Evaluate → CompleteRound. Returns null, and marks the experiment
+    /// finished, when the unlabelled pool is empty.
+    /// </summary>
+    public RoundResult? RunRound(CancellationToken cancel = default)
+    {
+        if (IsFinished) throw new InvalidOperationException($"The experiment is finished: {StopReason}.");
+        if (UnlabelledPool().Count == 0)
+        {
+            _stopReason = $"the unlabelled pool is empty after round {Round}";
+            Store?.CommitStop(Round, Labelled, _stopReason);
+            return null;
+        }
+        var scored = Score();
+        cancel.ThrowIfCancellationRequested();
+        var selection = Select(scored);
+        cancel.ThrowIfCancellationRequested();
+        Label(selection);
+        Train(cancel);
+        Evaluate();
+        return CompleteRound();
+    }
+
+    /// <summary>
+    /// The whole experiment: resume from the store, or initialise and run round 0; then rounds until done or the
+    /// pool is empty. A finished run returns its stored results without training again.
+    /// </summary>
+    public IReadOnlyList<RoundResult> Run(CancellationToken cancel = default)
+    {
+        if (_labelled is null && !TryResume())
+        {
+            Initialize();
+            Train(cancel);
+            Evaluate();
+            CompleteRound();
+        }
+        while (!IsFinished)
+        {
+            cancel.ThrowIfCancellationRequested();
+            RunRound(cancel);
+        }
+        Report(ExperimentPhase.Finished, Round, StopReason!);
+        return Results;
+    }
+
+    /// <summary>
+    /// Restores the last finished round from the store (labelled pool, results, current and initial weights) and
+    /// deletes the leftovers of an interrupted round. False when there is no store or no finished round.
+    /// </summary>
+    public bool TryResume()
+    {
+        if (_labelled is not null) throw new InvalidOperationException("The experiment is already initialised.");
+        if (Store?.ReadState() is not StoredRunState state) return false;
+        Report(ExperimentPhase.Resume, state.LastRound + 1, $"resuming after round {state.LastRound} from {Store.Directory}");
+        var trainIds = Data.TrainIds.ToHashSet();
+        var outside = state.Samples.Select(s => s.Id).Concat(state.Rejected.Select(r => r.Id)).FirstOrDefault(id => !trainIds.Contains(id), -1);
+        if (outside >= 0)
+            throw new InvalidDataException($"The stored labelled pool holds sample {outside}, which is not in this data's training part.");
+        var labelled = LabelledSet.Restore(NumClasses, state.Samples, state.Rejected);
+        var results = Store.ReadRounds(state.LastRound);
+        _initial = LoadModel(Store.InitialWeightsPath);
+        _model = LoadModel(Store.CheckpointPath(state.LastRound));
+        _labelled = labelled;
+        _results.AddRange(results);
+        _stopReason = state.StopReason;
+        Store.DiscardAfter(state.LastRound);
+        _pending = new RoundInProgress(state.LastRound + 1, NumClasses);
+        return true;
+    }
+
+    /// <summary>Frees the models.</summary>
+    public void Dispose()
+    {
+        _model?.Dispose();
+        _initial?.Dispose();
+    }
+
+    private Predictions Predict(IReadOnlyList<int> ids, bool embeddings)
+    {
+        if (ids.Count == 0) return Predictions.Empty(NumClasses, embeddings ? Model.EmbeddingDim : 0);
+        return Model.Predict(Data.Images, ids, Config.EvalBatchSize, embeddings);
+    }
+
+    private float[] LabelledEmbeddings()
+    {
+        var ids = Labelled.TrainingSet(Config.ClassCap).Ids;
+        return Predict(ids, embeddings: true).Embeddings ?? [];
+    }
+
+    private Model LoadModel(string path)
+    {
+        var model = Model.Create(Config.ParsedArchitecture(), NumClasses, RoundSeeds.For(Config.Seed, 0, SeedPurpose.ModelInit), Config.Device);
+        try
+        {
+            var report = model.Load(path, strict: true);
+            if (!report.IsComplete) throw new InvalidDataException($"Checkpoint '{path}' does not fit the model: {report}.");
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private Model CloneOf(Model source)
+    {
+        var copy = Model.Create(source.Architecture, NumClasses, 0, Config.Device);
+        copy.CopyFrom(source);
+        return copy;
+    }
+
+    private RoundInProgress Pending() => _pending ?? throw NotInitialised();
+
+    private static InvalidOperationException NotInitialised() =>
+        new("Call Initialize() (or TryResume()) first.");
+
+    private void Report(ExperimentPhase phase, int round, string message, EpochResult? epoch = null) =>
+        _progress?.Report(new ExperimentProgress(phase, round, Config.Rounds, message, epoch));
+}

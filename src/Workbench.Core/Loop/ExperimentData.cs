@@ -1,0 +1,91 @@
+using Workbench.Data;
+using Workbench.Engine;
+
+namespace Workbench.Loop;
+
+/// <summary>An in-memory <see cref="IExperimentData"/>, validated on construction.</summary>
+public sealed class ExperimentData : IExperimentData, IDisposable
+{
+    private readonly bool _ownsImages;
+
+    /// <summary>Wraps the parts; with <paramref name="ownsImages"/> the images are disposed with this object.</summary>
+    /// <exception cref="ArgumentException">Labels and images disagree, an id is out of range or repeated, train and test overlap.</exception>
+    public ExperimentData(string name, ImageSet images, IReadOnlyList<int> labels, IReadOnlyList<string> classNames,
+        IReadOnlyList<int> trainIds, IReadOnlyList<int> testIds, bool ownsImages = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentNullException.ThrowIfNull(trainIds);
+        ArgumentNullException.ThrowIfNull(testIds);
+        if (labels.Count != images.Count)
+            throw new ArgumentException($"{labels.Count} labels for {images.Count} images.", nameof(labels));
+        if (classNames.Count < 2)
+            throw new ArgumentException($"A classifier needs at least 2 classes, got {classNames.Count}.", nameof(classNames));
+        for (int id = 0; id < labels.Count; id++)
+            if ((uint)labels[id] >= (uint)classNames.Count)
+                throw new ArgumentException($"labels[{id}] = {labels[id]} is outside 0..{classNames.Count - 1}.", nameof(labels));
+        var seen = new HashSet<int>();
+        CheckIds(trainIds, labels.Count, seen, nameof(trainIds));
+        CheckIds(testIds, labels.Count, seen, nameof(testIds));
+        if (trainIds.Count == 0) throw new ArgumentException("The training part is empty.", nameof(trainIds));
+        if (testIds.Count == 0) throw new ArgumentException("The test part is empty.", nameof(testIds));
+
+        Name = name;
+        Images = images;
+        Labels = labels;
+        ClassNames = classNames;
+        TrainIds = trainIds;
+        TestIds = testIds;
+        _ownsImages = ownsImages;
+    }
+
+    /// <summary>Copies a decoded data set into engine memory and pairs it with a split of the same data set.</summary>
+    public static unsafe ExperimentData FromCache(CachedImages cached, Split split)
+    {
+        ArgumentNullException.ThrowIfNull(cached);
+        ArgumentNullException.ThrowIfNull(split);
+        var images = ImageSet.FromPointer(cached.Images.Pointer, cached.Images.Count, cached.Images.Size);
+        try
+        {
+            var labels = cached.Data.Samples.Select(s => s.Label).ToArray();
+            return new ExperimentData(cached.Data.Name, images, labels, cached.Data.ClassNames, split.TrainIds, split.TestIds, ownsImages: true);
+        }
+        catch
+        {
+            images.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+    /// <inheritdoc/>
+    public ImageSet Images { get; }
+    /// <inheritdoc/>
+    public IReadOnlyList<int> Labels { get; }
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ClassNames { get; }
+    /// <inheritdoc/>
+    public IReadOnlyList<int> TrainIds { get; }
+    /// <inheritdoc/>
+    public IReadOnlyList<int> TestIds { get; }
+
+    /// <summary>Frees the images when this object owns them.</summary>
+    public void Dispose()
+    {
+        if (_ownsImages) Images.Dispose();
+    }
+
+    private static void CheckIds(IReadOnlyList<int> ids, int count, HashSet<int> seen, string paramName)
+    {
+        foreach (int id in ids)
+        {
+            if ((uint)id >= (uint)count)
+                throw new ArgumentException($"Id {id} in {paramName} is outside 0..{count - 1}.", paramName);
+            if (!seen.Add(id))
+                throw new ArgumentException($"Id {id} appears twice in the train and test parts ({paramName}).", paramName);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace Workbench.Loop;
+
+/// <summary>What a round adds to the labelled pool.</summary>
+public enum LoopStrategy
+{
+    /// <summary>Nothing: only round 0 (train on the initial labels) runs.</summary>
+    Baseline,
+    /// <summary>Self-training: confident pseudo-labels, unchecked.</summary>
+    Ssl,
+    /// <summary>Active learning: the oracle labels the queried samples.</summary>
+    Al,
+    /// <summary>Both on the same predictions (SSL+AL poster).</summary>
+    SslAl,
+    /// <summary>Confirmed self-training: confident proposals reviewed by the oracle (bone-marrow paper).</summary>
+    Cst,
+    /// <summary>CST and AL on the same predictions.</summary>
+    CstAl,
+}
+
+/// <summary>Config names of <see cref="LoopStrategy"/>: baseline, ssl, al, ssl+al, cst, cst+al.</summary>
+public static class LoopStrategies
+{
+    /// <summary>Valid names, in enum order.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["baseline", "ssl", "al", "ssl+al", "cst", "cst+al"];
+
+    /// <summary>The config name of a strategy.</summary>
+    public static string ToName(this LoopStrategy strategy) =>
+        (uint)strategy < (uint)Names.Count ? Names[(int)strategy] : throw new ArgumentOutOfRangeException(nameof(strategy));
+
+    /// <summary>Parses a name (case-insensitive; "none" = baseline, "-" or "_" may replace "+").</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
+    public static LoopStrategy Parse(string name, string paramName = "strategy")
+    {
+        if (TryParse(name, out var strategy)) return strategy;
+        throw new ArgumentException($"Unknown strategy '{name}'. Valid strategies: {string.Join(", ", Names)}.", paramName);
+    }
+
+    /// <summary>Parses a name without throwing.</summary>
+    public static bool TryParse(string? name, out LoopStrategy strategy)
+    {
+        strategy = LoopStrategy.Baseline;
+        if (name is null) return false;
+        string normal = name.Trim().ToLowerInvariant().Replace('_', '+').Replace('-', '+');
+        if (normal == "none") return true;
+        int index = Names.ToList().IndexOf(normal);
+        if (index < 0) return false;
+        strategy = (LoopStrategy)index;
+        return true;
+    }
+
+    /// <summary>True when the strategy proposes pseudo-labels (SSL or CST).</summary>
+    public static bool UsesPseudoLabels(this LoopStrategy strategy) =>
+        strategy is LoopStrategy.Ssl or LoopStrategy.SslAl or LoopStrategy.Cst or LoopStrategy.CstAl;
+
+    /// <summary>True when the pseudo-labels go through the oracle's review (CST).</summary>
+    public static bool UsesCst(this LoopStrategy strategy) => strategy is LoopStrategy.Cst or LoopStrategy.CstAl;
+
+    /// <summary>True when the strategy queries the oracle by active learning.</summary>
+    public static bool UsesActiveLearning(this LoopStrategy strategy) =>
+        strategy is LoopStrategy.Al or LoopStrategy.SslAl or LoopStrategy.CstAl;
+}

@@ -1,0 +1,44 @@
+namespace Workbench.Loop;
+
+/// <summary>The random decisions of an experiment, each with its own seed.</summary>
+public enum SeedPurpose
+{
+    /// <summary>The initially labelled subset (uses the experiment seed itself, like <c>InitialLabels</c>).</summary>
+    InitialLabels,
+    /// <summary>The random initialisation of the network.</summary>
+    ModelInit,
+    /// <summary>Shuffling and augmentation of one round's training.</summary>
+    Training,
+    /// <summary>The random subsample of the pool scored in one round.</summary>
+    Pool,
+    /// <summary>The selection strategies of one round (k-means++, random sampling).</summary>
+    Selection,
+    /// <summary>Which CST proposals the simulated oracle rejects.</summary>
+    Oracle,
+}
+
+/// <summary>
+/// Derives the seed of every random decision from (experiment seed, round, purpose) instead of carrying one random
+/// stream through the run, so a resumed run makes exactly the decisions an uninterrupted one would have made.
+/// </summary>
+public static class RoundSeeds
+{
+    /// <summary>The seed of <paramref name="purpose"/> in <paramref name="round"/> (a SplitMix64 hash; non-negative).</summary>
+    public static int For(int seed, int round, SeedPurpose purpose)
+    {
+        if (purpose == SeedPurpose.InitialLabels) return seed;
+        ulong z = Mix((uint)seed);
+        z = Mix(z + (uint)round);
+        z = Mix(z + (ulong)purpose);
+        return (int)(z & 0x7FFFFFFF);
+    }
+
+    // SplitMix64: each step is a bijection, so distinct (seed, round, purpose) give well-spread seeds.
+    private static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
