@@ -6,4 +6,6 @@ root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ReproduceCommand.Create());
 return root.Parse(args).Invoke();

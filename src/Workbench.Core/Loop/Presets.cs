@@ -15,9 +15,9 @@ public static class Presets
     /// <summary>Network of quick runs.</summary>
     public const string QuickArchitecture = "smallcnn";
     /// <summary>Epochs per round of quick runs (the step budget usually cuts first).</summary>
-    public const int QuickEpochs = 10;
+    public const int QuickEpochs = 40;
     /// <summary>SGD steps per round of quick runs.</summary>
-    public const int QuickMaxSteps = 300;
+    public const int QuickMaxSteps = 400;
     /// <summary>Batch size of quick runs.</summary>
     public const int QuickBatchSize = 32;
     /// <summary>Unlabelled samples scored per round in quick runs (null = all).</summary>
