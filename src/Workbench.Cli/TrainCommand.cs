@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using Workbench.Data;
 using Workbench.Engine;
+using Workbench.Loop;
 using Workbench.Metrics;
 
 namespace Workbench.Cli;
@@ -62,7 +63,7 @@ internal static class TrainCommand
                 AnsiConsole.MarkupLineInterpolated($"init from {weights}: {model.Load(weights, strict: false)}");
 
             var clock = Stopwatch.StartNew();
-            var fit = FitWithProgress(model, images, labelled, labels, ClassWeightsFor(labels, data.ClassNames.Count), options);
+            var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options);
             var predictions = model.Predict(images, parts.TestIds);
             var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
             var truth = parts.TestIds.Select(id => data.Samples[id].Label).ToArray();
@@ -78,16 +79,6 @@ internal static class TrainCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>Normalised inverse class frequency, as the poster's w_l (mean weight 1 over present classes).</summary>
-    private static float[] ClassWeightsFor(IReadOnlyList<int> labels, int classes)
-    {
-        var counts = new int[classes];
-        foreach (var label in labels) counts[label]++;
-        var inverse = counts.Select(c => c > 0 ? 1.0 / c : 0).ToArray();
-        double present = counts.Count(c => c > 0), sum = inverse.Sum();
-        return inverse.Select(w => (float)(w / sum * present)).ToArray();
     }
 
     private static FitResult FitWithProgress(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels,

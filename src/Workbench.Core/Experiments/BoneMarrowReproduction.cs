@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Workbench.Loop;
 
@@ -27,17 +26,8 @@ public sealed class BoneMarrowReproduction
         select (config, Path.Combine(outputDirectory, strategy.Replace('+', '-'), $"seed-{seed}"));
 
     public IReadOnlyList<ReproductionRun> Run(string outputDirectory, ExperimentDataProvider data,
-        Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress = null, CancellationToken cancel = default)
-    {
-        var runs = new List<ReproductionRun>();
-        foreach (var (config, directory) in Plan(outputDirectory))
-        {
-            var clock = Stopwatch.StartNew();
-            var rounds = ExperimentRunner.RunOrResume(config, directory, data, progress?.Invoke(config), cancel);
-            runs.Add(new ReproductionRun(config.Strategy, config.Split, config.Seed, directory, rounds, clock.Elapsed.TotalSeconds));
-        }
-        return runs;
-    }
+        Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress = null, CancellationToken cancel = default) =>
+        ReproductionRun.RunAll(Plan(outputDirectory), data, progress, cancel);
 
     /// <summary>Accuracy on test samples whose true class is one of <paramref name="classes"/>.</summary>
     public static double SubAccuracy(RoundResult round, IReadOnlyList<string> classNames, IReadOnlyList<string> classes)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Workbench.Loop;
@@ -29,17 +28,8 @@ public sealed class PosterReproduction
         select (config, Path.Combine(outputDirectory, split, strategy.Replace('+', '-'), $"seed-{seed}"));
 
     public IReadOnlyList<ReproductionRun> Run(string outputDirectory, ExperimentDataProvider data,
-        Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress = null, CancellationToken cancel = default)
-    {
-        var runs = new List<ReproductionRun>();
-        foreach (var (config, directory) in Plan(outputDirectory))
-        {
-            var clock = Stopwatch.StartNew();
-            var rounds = ExperimentRunner.RunOrResume(config, directory, data, progress?.Invoke(config), cancel);
-            runs.Add(new ReproductionRun(config.Strategy, config.Split, config.Seed, directory, rounds, clock.Elapsed.TotalSeconds));
-        }
-        return runs;
-    }
+        Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress = null, CancellationToken cancel = default) =>
+        ReproductionRun.RunAll(Plan(outputDirectory), data, progress, cancel);
 
     /// <summary>Rows: baseline, then each strategy's rounds; columns: published, and mean ± std per split.</summary>
     public static SummaryTable Summarise(IReadOnlyList<ReproductionRun> runs)

@@ -42,11 +42,11 @@ public sealed class ExperimentData : IExperimentData, IDisposable
     }
 
     /// <summary>Copies a decoded data set into engine memory and pairs it with a split of the same data set.</summary>
-    public static unsafe ExperimentData FromCache(CachedImages cached, Split split)
+    public static ExperimentData FromCache(CachedImages cached, Split split)
     {
         ArgumentNullException.ThrowIfNull(cached);
         ArgumentNullException.ThrowIfNull(split);
-        var images = ImageSet.FromPointer(cached.Images.Pointer, cached.Images.Count, cached.Images.Size);
+        var images = EngineImages.From(cached.Images);
         try
         {
             var labels = cached.Data.Samples.Select(s => s.Label).ToArray();
