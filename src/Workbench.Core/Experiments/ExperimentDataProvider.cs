@@ -27,6 +27,20 @@ public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Ac
         return cached;
     }
 
+    /// <summary>
+    /// Checks that the config names a data set and split this provider can serve, so that a typo fails
+    /// before a run folder is created (the loop itself also runs on in-memory, synthetic data).
+    /// </summary>
+    public static void CheckNames(ExperimentConfig config)
+    {
+        if (!DataSets.Names.Contains(config.DataSet))
+            throw new ArgumentException($"config field dataSet: unknown data set '{config.DataSet}' (expected {string.Join(", ", DataSets.Names)})", "dataSet");
+        bool perClass = config.Split.StartsWith("per-class-", StringComparison.Ordinal)
+            && int.TryParse(config.Split["per-class-".Length..], out var n) && n > 0;
+        if (!perClass && config.Split is not ("paper" or "grouped" or "provided" or "stratified"))
+            throw new ArgumentException($"config field split: unknown split '{config.Split}' (expected paper, grouped, provided, stratified or per-class-<N>)", "split");
+    }
+
     /// <summary>Images, truth and the config's split (seeded by the config's seed) in engine memory.</summary>
     public ExperimentData For(ExperimentConfig config)
     {

@@ -9,6 +9,7 @@ public static class ExperimentRunner
         IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default)
     {
         config.Validate();
+        ExperimentDataProvider.CheckNames(config);
         // Refuse a changed config before loading any data.
         var store = RunStore.Open(runDirectory, config);
         using var experimentData = data.For(config);
