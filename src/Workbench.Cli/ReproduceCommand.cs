@@ -84,7 +84,8 @@ internal static class ReproduceCommand
             Directory.CreateDirectory(output);
             var minutes = clock.Elapsed.TotalMinutes;
             var header = $"{name} reproduction, {profile} profile ({plan[0].Config.Architecture}, {plan[0].Config.ImageSize}px, init {ExperimentOptions.InitialisationTag(plan[0].Config)}), " +
-                         $"{seedCount} seed(s), {minutes:F1} min on {Environment.ProcessorCount} cores";
+                         $"{seedCount} seed(s), {Environment.ProcessorCount} cores: {minutes:F1} min wall for this invocation, " +
+                         $"{runs.Sum(r => r.Rounds.Sum(x => x.TotalSeconds)) / 60:F1} min summed over all rounds (resumed runs included)";
             SummaryTable table;
             if (name == "poster")
             {
