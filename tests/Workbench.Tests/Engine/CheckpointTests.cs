@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Workbench.Engine;
 
+
 namespace Workbench.Tests.Engine;
 
 public class CheckpointTests
@@ -109,7 +110,7 @@ internal static class TorchvisionFile
             var key = $"{classes}-{orderedDict}";
             if (Made.TryGetValue(key, out var existing)) return existing;
             var path = Path.Combine(Path.GetTempPath(), $"wb-torchvision-{key}-{Environment.ProcessId}.pt");
-            var script = Path.Combine(RepoPaths.Root, "tests", "fixtures", "make_torchvision_weights.py");
+            var script = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "make_torchvision_weights.py");
             var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
             foreach (var arg in new[] { script, path, classes.ToString() }) start.ArgumentList.Add(arg);
             if (orderedDict) start.ArgumentList.Add("--ordered-dict");
@@ -121,17 +122,5 @@ internal static class TorchvisionFile
             Made[key] = path;
             return path;
         }
-    }
-}
-
-internal static class RepoPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Workbench.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException("Workbench.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,11 +1,12 @@
 using Workbench.Engine;
 
+
 namespace Workbench.Tests.Engine;
 
 public class ImageDecoderTests
 {
     private static string BccdImage() =>
-        Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "..", "shared", "datasets", "bccd", "dataset2-master", "images", "TRAIN", "EOSINOPHIL")).Order().First();
+        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "..", "shared", "datasets", "bccd", "dataset2-master", "images", "TRAIN", "EOSINOPHIL")).Order().First();
 
     [Fact]
     public void DecodesARealJpegAndReportsItsOriginalSize()

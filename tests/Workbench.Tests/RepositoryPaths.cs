@@ -1,4 +1,4 @@
-namespace Workbench.Tests.NotebookSuite;
+namespace Workbench.Tests;
 
 /// <summary>Folders of the source checkout the tests run from (found by walking up to Workbench.sln).</summary>
 internal static class RepositoryPaths
