@@ -102,6 +102,13 @@ public class CheckpointTests
 internal static class TorchvisionFile
 {
     private static readonly Dictionary<string, string> Made = [];
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("wb-torchvision-").FullName;
+        // ResNet-18 files are ~47 MB each: never leave them behind.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, true); } catch (IOException) { } };
+        return folder;
+    });
 
     public static string Make(int classes, bool orderedDict = false)
     {
@@ -109,7 +116,7 @@ internal static class TorchvisionFile
         {
             var key = $"{classes}-{orderedDict}";
             if (Made.TryGetValue(key, out var existing)) return existing;
-            var path = Path.Combine(Path.GetTempPath(), $"wb-torchvision-{key}-{Environment.ProcessId}.pt");
+            var path = Path.Combine(Folder.Value, $"resnet18-{key}.pt");
             var script = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "make_torchvision_weights.py");
             var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
             foreach (var arg in new[] { script, path, classes.ToString() }) start.ArgumentList.Add(arg);
