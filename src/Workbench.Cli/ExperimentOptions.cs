@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Cli;
 
@@ -32,12 +34,7 @@ internal sealed class ExperimentOptions
         command.Options.Add(Output);
     }
 
-    public PresetProfile ParseProfile(ParseResult result) => result.GetValue(Profile)!.ToLowerInvariant() switch
-    {
-        "quick" => PresetProfile.Quick,
-        "full" => PresetProfile.Full,
-        var other => throw new ArgumentException($"unknown profile '{other}' (expected quick or full)", "--profile"),
-    };
+    public PresetProfile ParseProfile(ParseResult result) => PresetProfiles.Parse(result.GetValue(Profile)!, "--profile");
 
     /// <summary>The initialisation the user asked for, applied to a preset config.</summary>
     public Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result)

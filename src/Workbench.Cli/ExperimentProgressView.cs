@@ -1,5 +1,7 @@
 using Spectre.Console;
 using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Cli;
 
@@ -9,7 +11,7 @@ internal sealed class ExperimentProgressView(ProgressContext context)
     public IProgress<ExperimentProgress> For(string label)
     {
         var task = context.AddTask(Markup.Escape(label), maxValue: 1);
-        return new Experiments.SynchronousProgress<ExperimentProgress>(update =>
+        return new SynchronousProgress<ExperimentProgress>(update =>
         {
             var round = $"round {update.Round}/{update.Rounds}";
             if (update.Epoch is { } epoch)

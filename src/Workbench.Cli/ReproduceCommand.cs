@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using Workbench.Display;
-using Workbench.Experiments;
+using Workbench.Reproductions;
 using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Cli;
 
@@ -71,7 +73,7 @@ internal static class ReproduceCommand
                 var view = new ExperimentProgressView(context);
                 runs = execute(config =>
                 {
-                    var inner = view.For($"{config.Split} {config.Strategy} seed {config.Seed}");
+                    var inner = view.For($"{config.Split} {config.Recipe} seed {config.Seed}");
                     return new SynchronousProgress<ExperimentProgress>(update =>
                     {
                         inner.Report(update);
@@ -85,7 +87,7 @@ internal static class ReproduceCommand
             var minutes = clock.Elapsed.TotalMinutes;
             var header = $"{name} reproduction, {profile} profile ({plan[0].Config.Architecture}, {plan[0].Config.ImageSize}px, init {ExperimentOptions.InitialisationTag(plan[0].Config)}), " +
                          $"{seedCount} seed(s), {Environment.ProcessorCount} cores: {minutes:F1} min wall for this invocation, " +
-                         $"{runs.Sum(r => r.Rounds.Sum(x => x.TotalSeconds)) / 60:F1} min summed over all rounds (resumed runs included)";
+                         $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min summed over all rounds (resumed runs included)";
             SummaryTable table;
             if (name == "poster")
             {
@@ -118,7 +120,7 @@ internal static class ReproduceCommand
         {
             var series = PosterReproduction.Strategies.Select(strategy =>
             {
-                var mine = runs.Where(r => r.Split == split && r.Strategy == strategy).ToList();
+                var mine = runs.Where(r => r.Split == split && r.Recipe == strategy).ToList();
                 int rounds = mine.Min(r => r.Rounds.Count);
                 var points = Enumerable.Range(0, rounds).Select(round =>
                 {

@@ -1,6 +1,8 @@
 using System.Globalization;
-using Workbench.Experiments;
+using Workbench.Reproductions;
 using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Cli;
 
@@ -12,10 +14,10 @@ internal static class RoundTable
         var table = new SummaryTable(["round", "acc %", "macro-F1 %", "training set", "added pseudo", "added CST", "added AL", "pseudo precision %", "steps", "seconds"]);
         string N(double v, string f = "F0") => v.ToString(f, CultureInfo.InvariantCulture);
         foreach (var r in rounds)
-            table.Add([N(r.Round), N(r.Accuracy * 100, "F2"), N(r.MacroF1 * 100, "F2"), N(r.TrainingSetSize),
-                N(r.Added.TotalOf(Provenance.PseudoLabel)), N(r.Added.TotalOf(Provenance.CstConfirmed) + r.Added.TotalOf(Provenance.CstCorrected)),
-                N(r.Added.TotalOf(Provenance.ActiveLearning)), r.PseudoLabelPrecision is { } p ? N(p * 100, "F1") : "",
-                N(r.TrainingSteps), N(r.TotalSeconds, "F1")]);
+            table.Add([N(r.Round), N(r.Accuracy * 100, "F2"), N(r.MacroF1 * 100, "F2"), N(r.Training.Size),
+                N(r.Labelled.Added.TotalOf(Provenance.PseudoLabel)), N(r.Labelled.Added.TotalOf(Provenance.CstConfirmed) + r.Labelled.Added.TotalOf(Provenance.CstCorrected)),
+                N(r.Labelled.Added.TotalOf(Provenance.ActiveLearning)), r.Labelled.PseudoLabelPrecision is { } p ? N(p * 100, "F1") : "",
+                N(r.Training.Steps), N(r.Seconds.Total, "F1")]);
         return table;
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
-using Workbench.Experiments;
+using Workbench.Reproductions;
 using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Cli;
 
@@ -34,7 +36,7 @@ internal static class RunCommand
             if (result.GetValue(common.Device) is { } device && device != "cpu") chosen = chosen with { Device = device };
             chosen.Validate();
             var output = result.GetValue(experiment.Output)
-                ?? Path.Combine("runs", $"{chosen.DataSet}-{chosen.Split}-{chosen.Strategy.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}");
+                ?? Path.Combine("runs", $"{chosen.DataSet}-{chosen.Split}-{chosen.Recipe.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}");
             common.ConfigureEngine(result);
 
             using var data = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
@@ -42,7 +44,7 @@ internal static class RunCommand
             AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
             {
                 var view = new ExperimentProgressView(context);
-                results = ExperimentRunner.RunOrResume(chosen, output, data, view.For($"{chosen.Strategy} seed {chosen.Seed}"));
+                results = ExperimentRunner.RunOrResume(chosen, output, data, view.For($"{chosen.Recipe} seed {chosen.Seed}"));
             });
             Console.WriteLine(RoundTable.For(results).ToText());
             Console.WriteLine($"run folder: {output}");

@@ -5,6 +5,8 @@ using Workbench.Data;
 using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Metrics;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Cli;
 

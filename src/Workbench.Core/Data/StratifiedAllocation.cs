@@ -30,11 +30,15 @@ internal static class StratifiedAllocation
     }
 
     /// <summary>Ids grouped by label, each list ascending (so picks do not depend on input order).</summary>
-    public static List<int>[] ByClass(DataSet dataSet, IEnumerable<int> ids)
+    public static List<int>[] ByClass(DataSet dataSet, IEnumerable<int> ids) =>
+        ByClass(dataSet.Samples.Select(s => s.Label).ToArray(), dataSet.ClassNames.Count, ids);
+
+    /// <summary>Ids grouped by <paramref name="labels"/>[id], each list ascending.</summary>
+    public static List<int>[] ByClass(IReadOnlyList<int> labels, int numClasses, IEnumerable<int> ids)
     {
-        var byClass = Enumerable.Range(0, dataSet.ClassNames.Count).Select(_ => new List<int>()).ToArray();
+        var byClass = Enumerable.Range(0, numClasses).Select(_ => new List<int>()).ToArray();
         foreach (var id in ids.Distinct())
-            byClass[dataSet.SampleAt(id).Label].Add(id);
+            byClass[labels[id]].Add(id);
         foreach (var list in byClass)
             list.Sort();
         return byClass;

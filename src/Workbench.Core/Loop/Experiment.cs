@@ -1,15 +1,18 @@
+// Loop layer: the SSL/AL round loop, each step callable on its own.
 using System.Diagnostics;
+using Workbench.Config;
+using Workbench.Data;
 using Workbench.Engine;
 using Workbench.Metrics;
-using Workbench.Scoring;
+using Workbench.Oracle;
+using Workbench.Runs;
 using Workbench.Selection;
-using SelectionResult = Workbench.Selection.Selection;
 
 namespace Workbench.Loop;
 
 /// <summary>
 /// The SSL/AL round loop as a plain class whose every step a notebook can call on its own (baal style):
-/// <see cref="Initialize"/>, then per round <see cref="Score"/> → <see cref="Select"/> → <see cref="Label"/> →
+/// <see cref="Initialize"/>, then per round <see cref="PredictPool"/> → <see cref="Select"/> → <see cref="Label"/> →
 /// <see cref="Train"/> → <see cref="Evaluate"/> → <see cref="CompleteRound"/>. Round 0 trains on the initial labels
 /// (the baseline). <see cref="Run"/> does it all and, with a <see cref="RunStore"/>, resumes an interrupted run from
 /// its last finished round. Every random decision of round r derives from (seed, r) (<see cref="RoundSeeds"/>), so a
@@ -20,7 +23,6 @@ public sealed class Experiment : IDisposable
     private readonly IProgress<ExperimentProgress>? _progress;
     private readonly IOracle _queryOracle;
     private readonly IOracle _reviewOracle;
-    private readonly ISelectionStrategy? _activeLearning;
     private readonly List<RoundResult> _results = [];
     private LabelledSet? _labelled;
     private Model? _model;
@@ -44,31 +46,28 @@ public sealed class Experiment : IDisposable
         ArgumentNullException.ThrowIfNull(data);
         Config = config.Validate();
         Data = data;
-        Strategy = config.ParsedStrategy();
+        Recipe = config.ParsedRecipe();
+        Policy = RoundPolicy.From(Config);
         NumClasses = data.ClassNames.Count;
         if (data.Images.Size != config.ImageSize)
             throw new ArgumentException($"The data's images are {data.Images.Size} px but the config asks for {config.ImageSize}.", "imageSize");
         if (data.Labels.Count != data.Images.Count)
             throw new ArgumentException($"The data has {data.Labels.Count} labels for {data.Images.Count} images.", nameof(data));
-        if (store is not null)
-        {
-            var differences = ExperimentConfigJson.Differences(store.Config, config)
-                .Where(d => !ExperimentConfigJson.ResumableFields.Contains(d.Field)).ToList();
-            if (differences.Count > 0) throw new ConfigMismatchException(store.Directory, differences);
-        }
+        if (store is not null) ExperimentConfigJson.RequireResumable(store.Config, config, store.Directory);
         Store = store;
         _progress = progress;
         _queryOracle = oracle ?? new SimulatedOracle(data.Labels);
         _reviewOracle = oracle ?? new SimulatedOracle(data.Labels, config.CstRejectRate, RoundSeeds.For(config.Seed, 0, SeedPurpose.Oracle));
-        _activeLearning = Strategy.UsesActiveLearning() ? ActiveLearningKinds.Create(config) : null;
     }
 
     /// <summary>The hyper-parameters.</summary>
     public ExperimentConfig Config { get; }
     /// <summary>The data.</summary>
     public IExperimentData Data { get; }
-    /// <summary>The parsed strategy.</summary>
-    public LoopStrategy Strategy { get; }
+    /// <summary>The parsed recipe (what a round adds).</summary>
+    public Recipe Recipe { get; }
+    /// <summary>How a round chooses and who labels (built from the config).</summary>
+    public RoundPolicy Policy { get; }
     /// <summary>Number of classes.</summary>
     public int NumClasses { get; }
     /// <summary>Where rounds are saved, or null.</summary>
@@ -93,7 +92,7 @@ public sealed class Experiment : IDisposable
     /// <summary>Why the experiment is over, or null while it is not.</summary>
     public string? StopReason =>
         _stopReason
-        ?? (Round >= 0 && Strategy == LoopStrategy.Baseline ? "the baseline adds nothing after round 0"
+        ?? (Round >= 0 && Policy.AddsNothing ? "the baseline adds nothing after round 0"
             : Round >= 0 && Round >= Config.Rounds ? $"all {Config.Rounds} rounds done" : null);
 
     /// <summary>Training ids neither labelled nor rejected, ascending.</summary>
@@ -111,7 +110,7 @@ public sealed class Experiment : IDisposable
             throw new InvalidOperationException(
                 $"The run in '{Store.Directory}' has finished rounds up to {state.LastRound}; continue it with TryResume() or Run().");
         Report(ExperimentPhase.Initialize, 0, "picking the initial labels and building the model");
-        var initialIds = InitialLabelledPicker.Pick(Config, Data.Labels, NumClasses, Data.TrainIds);
+        var initialIds = PickInitialLabels();
         var labelled = new LabelledSet(NumClasses);
         var pending = new RoundInProgress(0, NumClasses);
         foreach (int id in initialIds)
@@ -130,60 +129,46 @@ public sealed class Experiment : IDisposable
     }
 
     /// <summary>Predicts the unlabelled pool, or a seeded random subsample of <see cref="ExperimentConfig.PoolPerRound"/>.</summary>
-    public PoolPredictions Score()
+    public PoolPredictions PredictPool()
     {
         var pending = Pending();
-        if (pending.Round == 0) throw new InvalidOperationException("Round 0 trains on the initial labels only; Score() belongs to rounds 1 and later.");
+        if (pending.Round == 0) throw new InvalidOperationException("Round 0 trains on the initial labels only; PredictPool() belongs to rounds 1 and later.");
         var clock = Stopwatch.StartNew();
         var pool = UnlabelledPool();
         var candidates = PoolSampler.Subsample(pool, Config.PoolPerRound, RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Pool));
-        Report(ExperimentPhase.Score, pending.Round, $"scoring {candidates.Count} of {pool.Count} unlabelled samples");
-        bool embeddings = _activeLearning is not null && ActiveLearningKinds.NeedsEmbeddings(Config.ActiveLearning);
-        var predictions = Predict(candidates, embeddings);
+        Report(ExperimentPhase.PredictPool, pending.Round, $"predicting {candidates.Count} of {pool.Count} unlabelled samples");
+        var predictions = Predict(candidates, Policy.NeedsEmbeddings);
         pending.PoolSize = pool.Count;
         pending.Candidates = candidates.Count;
-        pending.ScoreTime = clock.Elapsed;
+        pending.PredictTime = clock.Elapsed;
         return new PoolPredictions(pending.Round, candidates, predictions, pool.Count, clock.Elapsed);
     }
 
     /// <summary>
-    /// Runs the strategies on the same predictions: pseudo-labels (SSL) or CST proposals reviewed by the oracle, and
-    /// active-learning queries, disjoint (a queried sample is left to the oracle).
+    /// Runs the round policy on the predictions: pseudo-label proposals (SSL, or CST candidates for the oracle to review)
+    /// and active-learning queries, disjoint. Nothing is labelled yet and the oracle is not asked: that is <see cref="Label"/>.
     /// </summary>
-    public RoundSelection Select(PoolPredictions scored)
+    public RoundSelection Select(PoolPredictions predicted)
     {
-        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(predicted);
         var pending = Pending();
-        if (scored.Round != pending.Round)
-            throw new ArgumentException($"These predictions were made in round {scored.Round}, not in round {pending.Round}.", nameof(scored));
+        if (predicted.Round != pending.Round)
+            throw new ArgumentException($"These predictions were made in round {predicted.Round}, not in round {pending.Round}.", nameof(predicted));
         var clock = Stopwatch.StartNew();
-        Report(ExperimentPhase.Select, pending.Round, $"selecting among {scored.Ids.Count} candidates ({Strategy.ToName()})");
-        int seed = RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Selection);
-        var noLabels = SelectionResult.Empty("strategy proposes no pseudo-labels", withLabels: true);
-        var noQueries = SelectionResult.Empty("strategy queries nothing");
-        ISelectionStrategy? proposer = Strategy switch
-        {
-            LoopStrategy.Ssl or LoopStrategy.SslAl => new PseudoLabelSelection(Config.PseudoLabelThreshold),
-            LoopStrategy.Cst or LoopStrategy.CstAl => new CstCandidateSelection(Config.PseudoLabelThreshold),
-            _ => null,
-        };
-        var active = _activeLearning is CoreSetSelection coreSet ? coreSet.WithLabelledEmbeddings(LabelledEmbeddings()) : _activeLearning;
-
-        SelectionResult proposals = noLabels, queries = noQueries;
-        if (proposer is not null && active is not null)
-            (proposals, queries) = new CombinedSelection(proposer, active).SelectBoth(scored.Predictions, scored.Ids, seed);
-        else if (proposer is not null) proposals = proposer.Select(scored.Predictions, scored.Ids, seed);
-        else if (active is not null) queries = active.Select(scored.Predictions, scored.Ids, seed);
-
-        IReadOnlyList<CstOutcome> reviews = Strategy.UsesCst() ? ConfirmedSelfTraining.Review(proposals, _reviewOracle) : [];
+        Report(ExperimentPhase.Select, pending.Round, $"selecting among {predicted.Ids.Count} candidates ({Recipe.ToName()})");
+        var labelledIds = Labelled.Samples.Select(s => s.Id).ToArray();
+        var context = new SelectionContext(predicted.Predictions, predicted.Ids,
+            RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Selection), labelledIds, LabelledEmbeddings);
+        var (proposals, queries) = Policy.Select(context);
         pending.SelectTime = clock.Elapsed;
-        return new RoundSelection(pending.Round, proposals, reviews, queries, scored.Ids.Count, clock.Elapsed).CheckedAgainst(scored.Ids);
+        return new RoundSelection(pending.Round, proposals, queries, predicted.Ids.Count, clock.Elapsed).CheckedAgainst(predicted.Ids);
     }
 
     /// <summary>
-    /// Adds the selection to the labelled pool: pseudo-labels with the model's label (their truth is recorded, never
-    /// used), reviewed CST proposals with the oracle's label (rejections leave the pool), then the AL queries with the
-    /// oracle's answers. AL samples come last, so under a class cap ("newest first") they are the last to be dropped.
+    /// The oracle's phase: adds the selection to the labelled pool. Proposals go in with the model's label (SSL; their truth
+    /// is recorded, never used) or after the oracle's review (CST: confirmed, corrected, or dropped as undecidable); then
+    /// the AL queries with the oracle's answers. AL samples come last, so under a class cap ("newest first") they are the
+    /// last to be dropped.
     /// </summary>
     public IReadOnlyList<AddedSample> Label(RoundSelection selection)
     {
@@ -192,6 +177,7 @@ public sealed class Experiment : IDisposable
         if (selection.Round != pending.Round)
             throw new ArgumentException($"This selection was made in round {selection.Round}, not in round {pending.Round}.", nameof(selection));
         if (pending.Labelled) throw new InvalidOperationException($"Round {pending.Round} has already been labelled.");
+        var clock = Stopwatch.StartNew();
         var labelled = Labelled;
         int round = pending.Round;
         var added = new List<AddedSample>();
@@ -201,23 +187,24 @@ public sealed class Experiment : IDisposable
             added.Add(new AddedSample(id, label, provenance, Data.Labels[id], score, proposed));
         }
 
-        if (Strategy.UsesCst())
+        var proposals = selection.PseudoLabels;
+        var proposedLabels = proposals.Labels ?? [];
+        if (Policy.ReviewProposals)
         {
-            for (int k = 0; k < selection.CstReviews.Count; k++)
+            var reviews = ConfirmedSelfTraining.Review(proposals, _reviewOracle);
+            for (int k = 0; k < reviews.Count; k++)
             {
-                var review = selection.CstReviews[k];
+                var review = reviews[k];
                 if (review.FinalLabel is not int final) { labelled.Reject(review.Id, round); pending.Rejected++; continue; }
                 bool confirmed = review.Verdict == CstVerdict.Confirmed;
-                Add(review.Id, final, confirmed ? Provenance.CstConfirmed : Provenance.CstCorrected,
-                    selection.PseudoLabels.Scores[k], review.ProposedLabel);
+                Add(review.Id, final, confirmed ? Provenance.CstConfirmed : Provenance.CstCorrected, proposals.Scores[k], review.ProposedLabel);
                 if (confirmed) pending.CstConfirmed++; else pending.CstCorrected++;
             }
         }
         else
         {
-            var labels = selection.PseudoLabels.Labels ?? [];
-            for (int k = 0; k < labels.Count; k++)
-                Add(selection.PseudoLabels.Ids[k], labels[k], Provenance.PseudoLabel, selection.PseudoLabels.Scores[k], labels[k]);
+            for (int k = 0; k < proposedLabels.Count; k++)
+                Add(proposals.Ids[k], proposedLabels[k], Provenance.PseudoLabel, proposals.Scores[k], proposedLabels[k]);
         }
         for (int k = 0; k < selection.Queries.Count; k++)
         {
@@ -227,6 +214,7 @@ public sealed class Experiment : IDisposable
         }
         pending.Added.AddRange(added);
         pending.Labelled = true;
+        pending.LabelTime = clock.Elapsed;
         Report(ExperimentPhase.Label, round, $"added {added.Count} samples; {labelled.Count} labelled");
         return added;
     }
@@ -243,7 +231,7 @@ public sealed class Experiment : IDisposable
         if (Config.Retrain == RetrainMode.FromInitial) Model.CopyFrom(_initial!);
         var options = Config.FitOptions(pending.Round, RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Training));
         Report(ExperimentPhase.Train, pending.Round, $"training on {training.Count} samples (lr {options.Sgd.LearningRate})");
-        var epochs = new ActionProgress<EpochResult>(e => Report(ExperimentPhase.Train, pending.Round,
+        var epochs = new SynchronousProgress<EpochResult>(e => Report(ExperimentPhase.Train, pending.Round,
             $"epoch {e.Epoch}/{e.Epochs}: loss {e.Loss:F4}, train accuracy {e.Accuracy:P1}", e));
         var fit = Fitter.Fit(Model, Data.Images, training.Ids, training.Labels, weights, options, epochs, cancel);
         pending.TrainingSet = training;
@@ -284,7 +272,7 @@ public sealed class Experiment : IDisposable
     }
 
     /// <summary>
-    /// One round: Score → Select → Label → Train → Evaluate → CompleteRound. Returns null, and marks the experiment
+    /// One round: PredictPool → Select → Label → Train → Evaluate → CompleteRound. Returns null, and marks the experiment
     /// finished, when the unlabelled pool is empty.
     /// </summary>
     public RoundResult? RunRound(CancellationToken cancel = default)
@@ -296,9 +284,9 @@ public sealed class Experiment : IDisposable
             Store?.CommitStop(Round, Labelled, _stopReason);
             return null;
         }
-        var scored = Score();
+        var predicted = PredictPool();
         cancel.ThrowIfCancellationRequested();
-        var selection = Select(scored);
+        var selection = Select(predicted);
         cancel.ThrowIfCancellationRequested();
         Label(selection);
         Train(cancel);
@@ -393,6 +381,15 @@ public sealed class Experiment : IDisposable
         var copy = Model.Create(source.Architecture, NumClasses, 0, Config.Device);
         copy.CopyFrom(source);
         return copy;
+    }
+
+    private IReadOnlyList<int> PickInitialLabels()
+    {
+        int seed = RoundSeeds.For(Config.Seed, 0, SeedPurpose.InitialLabels);
+        if (Config.InitialPerClass is int perClass)
+            return InitialLabels.ByCountPerClass(Data.Labels, Data.ClassNames, Data.TrainIds, perClass, seed, Data.Name);
+        return InitialLabels.ByFraction(Data.Labels, NumClasses, Data.TrainIds, Config.InitialFraction
+            ?? throw new ArgumentException("The config gives neither initialFraction nor initialPerClass.", "initialFraction"), seed);
     }
 
     private RoundInProgress Pending() => _pending ?? throw NotInitialised();

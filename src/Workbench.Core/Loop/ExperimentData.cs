@@ -1,5 +1,7 @@
 using Workbench.Data;
 using Workbench.Engine;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Loop;
 

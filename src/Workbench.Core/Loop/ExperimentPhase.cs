@@ -1,3 +1,4 @@
+// Loop layer: the steps of a round, for progress displays.
 namespace Workbench.Loop;
 
 /// <summary>The step an experiment is in, for progress displays.</summary>
@@ -8,10 +9,10 @@ public enum ExperimentPhase
     /// <summary>Reading a run store back to continue an interrupted run.</summary>
     Resume,
     /// <summary>Predicting the unlabelled pool.</summary>
-    Score,
-    /// <summary>Running the strategies (and the CST review).</summary>
+    PredictPool,
+    /// <summary>Running the strategies.</summary>
     Select,
-    /// <summary>Adding samples to the labelled pool.</summary>
+    /// <summary>The oracle's answers (CST review, AL queries) and adding samples to the labelled pool.</summary>
     Label,
     /// <summary>Training; <see cref="ExperimentProgress.Epoch"/> tells how far.</summary>
     Train,

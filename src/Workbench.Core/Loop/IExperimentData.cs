@@ -1,4 +1,6 @@
 using Workbench.Engine;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Loop;
 

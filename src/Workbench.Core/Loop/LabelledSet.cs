@@ -1,3 +1,5 @@
+using Workbench.Config;
+using Workbench.Runs;
 namespace Workbench.Loop;
 
 /// <summary>

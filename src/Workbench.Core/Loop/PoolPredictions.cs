@@ -1,4 +1,7 @@
 using Workbench.Scoring;
+using Workbench.Config;
+using Workbench.Runs;
+using Workbench.Engine;
 
 namespace Workbench.Loop;
 

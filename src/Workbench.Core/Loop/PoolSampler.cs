@@ -1,3 +1,6 @@
+// Loop layer: the seeded subsample of the pool predicted in a round.
+using Workbench.Common;
+
 namespace Workbench.Loop;
 
 /// <summary>The seeded random subsample of the unlabelled pool scored in one round (bone-marrow paper: 5000).</summary>
@@ -13,12 +16,7 @@ public static class PoolSampler
         if (size is < 1) throw new ArgumentOutOfRangeException(nameof(size), size, "size must be >= 1 or null");
         if (size is not int take || take >= pool.Count) return pool;
         var items = pool.ToArray();
-        var random = new Random(seed);
-        for (int k = 0; k < take; k++)
-        {
-            int j = random.Next(k, items.Length);
-            (items[k], items[j]) = (items[j], items[k]);
-        }
+        SeededDraw.PartialShuffle(items, take, seed);
         Array.Sort(items, 0, take);
         return items[..take];
     }

@@ -1,3 +1,5 @@
+using Workbench.Config;
+using Workbench.Runs;
 namespace Workbench.Loop;
 
 /// <summary>Where the label of a labelled sample came from.</summary>

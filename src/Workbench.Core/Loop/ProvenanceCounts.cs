@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Loop;
 

@@ -1,3 +1,5 @@
+using Workbench.Config;
+using Workbench.Runs;
 namespace Workbench.Loop;
 
 /// <summary>A sample the oracle could not decide; it leaves the unlabelled pool without entering the labelled one.</summary>

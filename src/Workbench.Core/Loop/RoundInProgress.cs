@@ -1,3 +1,4 @@
+// Loop layer: the partial record of the round being run.
 using Workbench.Engine;
 using Workbench.Metrics;
 
@@ -11,8 +12,9 @@ internal sealed class RoundInProgress(int round, int numClasses)
     public int Round { get; } = round;
     public int PoolSize { get; set; }
     public int Candidates { get; set; }
-    public TimeSpan ScoreTime { get; set; }
+    public TimeSpan PredictTime { get; set; }
     public TimeSpan SelectTime { get; set; }
+    public TimeSpan LabelTime { get; set; }
     public TimeSpan EvaluateTime { get; set; }
     public List<AddedSample> Added { get; } = [];
     public int CstConfirmed { get; set; }
@@ -40,16 +42,11 @@ internal sealed class RoundInProgress(int round, int numClasses)
         var added = ProvenanceCounts.Zero(numClasses);
         foreach (var sample in Added) added.For(sample.Provenance)[sample.Label]++;
 
-        var counts = report.Confusion.ToArray();
-        var confusion = Enumerable.Range(0, numClasses)
-            .Select(t => Enumerable.Range(0, numClasses).Select(p => counts[t, p]).ToArray()).ToArray();
-
-        return new RoundResult(
-            Round, report.Accuracy, report.MacroF1, report.PerClass, confusion,
-            labelled.Counts(), added, training.Count, training.CountsByClass, ClassWeights!,
-            PoolSize, Candidates, precision, wrong, CstConfirmed, CstCorrected, Rejected,
-            fit.Steps, fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN,
-            fit.Duration.TotalSeconds, ScoreTime.TotalSeconds, SelectTime.TotalSeconds, EvaluateTime.TotalSeconds,
-            _clock.Elapsed.TotalSeconds);
+        var summary = new LabelledSummary(labelled.Counts(), added, precision, wrong, CstConfirmed, CstCorrected, Rejected);
+        var trained = new TrainingSummary(training.Count, training.CountsByClass, ClassWeights!, fit.Steps,
+            fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN);
+        var seconds = new RoundTimings(fit.Duration.TotalSeconds, PredictTime.TotalSeconds, SelectTime.TotalSeconds,
+            LabelTime.TotalSeconds, EvaluateTime.TotalSeconds, _clock.Elapsed.TotalSeconds);
+        return new RoundResult(Round, report, summary, trained, new PoolSummary(PoolSize, Candidates), seconds);
     }
 }

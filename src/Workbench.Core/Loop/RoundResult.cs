@@ -1,57 +1,58 @@
+// Loop layer: the record of one finished round (saved by the run store as rounds/<n>.json).
+using System.Text.Json.Serialization;
 using Workbench.Metrics;
 
 namespace Workbench.Loop;
 
 /// <summary>
-/// Everything measured in one round (round 0 = training on the initial labels): test metrics, the labelled pool and
-/// what was added, pseudo-label quality, the CST review, training size and timings. Saved as rounds/&lt;n&gt;.json.
+/// Everything measured in one round (round 0 = training on the initial labels), grouped: the test evaluation, the
+/// labelled pool and what this round added, the training, the unlabelled pool, and the timings.
 /// </summary>
 /// <param name="Round">0 for the baseline, then 1, 2, ...</param>
-/// <param name="Accuracy">Test accuracy.</param>
-/// <param name="MacroF1">Test macro-F1.</param>
-/// <param name="PerClass">Test precision, recall, F1 and support per class.</param>
-/// <param name="Confusion">Test confusion matrix, [truth][prediction].</param>
-/// <param name="Labelled">The whole labelled pool after this round, by provenance and class.</param>
+/// <param name="Test">Accuracy, macro-F1, per-class P/R/F1 and the confusion matrix on the test part.</param>
+/// <param name="Labelled">The labelled pool after the round and what the round added.</param>
+/// <param name="Training">What the model was trained on and how.</param>
+/// <param name="Pool">The unlabelled pool the round chose from.</param>
+/// <param name="Seconds">Where the round's time went.</param>
+public sealed record RoundResult(int Round, ClassificationReport Test, LabelledSummary Labelled, TrainingSummary Training,
+    PoolSummary Pool, RoundTimings Seconds)
+{
+    /// <summary>Test accuracy (shorthand for <c>Test.Accuracy</c>, the number most reports need).</summary>
+    [JsonIgnore] public double Accuracy => Test.Accuracy;
+
+    /// <summary>Test macro-F1 (shorthand for <c>Test.MacroF1</c>).</summary>
+    [JsonIgnore] public double MacroF1 => Test.MacroF1;
+}
+
+/// <summary>The labelled pool after a round, what the round added, and the quality of what went in unchecked.</summary>
+/// <param name="Counts">The whole labelled pool after this round, by provenance and class.</param>
 /// <param name="Added">What this round added, by provenance and class.</param>
-/// <param name="TrainingSetSize">Samples trained on (after the class cap).</param>
-/// <param name="TrainingSetByClass">Samples trained on, per class.</param>
-/// <param name="ClassWeights">Loss weights per class.</param>
-/// <param name="PoolSize">Unlabelled pool at the start of the round (0 in round 0).</param>
-/// <param name="Candidates">Pool samples scored this round (the subsample).</param>
 /// <param name="PseudoLabelPrecision">Fraction of this round's unchecked pseudo-labels that match the truth; null when none was added.</param>
 /// <param name="WrongPseudoLabelsByClass">This round's wrong unchecked pseudo-labels, by the (wrong) label given.</param>
 /// <param name="CstConfirmed">CST proposals the oracle confirmed.</param>
 /// <param name="CstCorrected">CST proposals the oracle corrected.</param>
-/// <param name="CstRejected">CST proposals (and queries) the oracle could not decide.</param>
-/// <param name="TrainingSteps">SGD steps of this round's training.</param>
+/// <param name="Rejected">CST proposals (and queries) the oracle could not decide.</param>
+public sealed record LabelledSummary(ProvenanceCounts Counts, ProvenanceCounts Added, double? PseudoLabelPrecision,
+    int[] WrongPseudoLabelsByClass, int CstConfirmed, int CstCorrected, int Rejected);
+
+/// <summary>What a round trained on.</summary>
+/// <param name="Size">Samples trained on (after the class cap).</param>
+/// <param name="ByClass">Samples trained on, per class.</param>
+/// <param name="ClassWeights">Loss weights per class.</param>
+/// <param name="Steps">SGD steps.</param>
 /// <param name="FinalLoss">Mean training loss of the last epoch.</param>
-/// <param name="TrainSeconds">Training time.</param>
-/// <param name="ScoreSeconds">Pool prediction time.</param>
-/// <param name="SelectSeconds">Strategy (and review) time.</param>
-/// <param name="EvaluateSeconds">Test prediction time.</param>
-/// <param name="TotalSeconds">Whole round, including saving.</param>
-public sealed record RoundResult(
-    int Round,
-    double Accuracy,
-    double MacroF1,
-    IReadOnlyList<ClassMetrics> PerClass,
-    int[][] Confusion,
-    ProvenanceCounts Labelled,
-    ProvenanceCounts Added,
-    int TrainingSetSize,
-    int[] TrainingSetByClass,
-    float[] ClassWeights,
-    int PoolSize,
-    int Candidates,
-    double? PseudoLabelPrecision,
-    int[] WrongPseudoLabelsByClass,
-    int CstConfirmed,
-    int CstCorrected,
-    int CstRejected,
-    int TrainingSteps,
-    double FinalLoss,
-    double TrainSeconds,
-    double ScoreSeconds,
-    double SelectSeconds,
-    double EvaluateSeconds,
-    double TotalSeconds);
+public sealed record TrainingSummary(int Size, int[] ByClass, float[] ClassWeights, int Steps, double FinalLoss);
+
+/// <summary>The unlabelled pool of a round.</summary>
+/// <param name="Size">Unlabelled samples at the start of the round (0 in round 0).</param>
+/// <param name="Candidates">Pool samples predicted this round (the subsample).</param>
+public sealed record PoolSummary(int Size, int Candidates);
+
+/// <summary>Seconds spent per step of a round.</summary>
+/// <param name="Train">Training.</param>
+/// <param name="Predict">Predicting the pool.</param>
+/// <param name="Select">Strategies.</param>
+/// <param name="Label">Oracle answers (reviews and queries).</param>
+/// <param name="Evaluate">Test prediction.</param>
+/// <param name="Total">The whole round, including saving.</param>
+public sealed record RoundTimings(double Train, double Predict, double Select, double Label, double Evaluate, double Total);

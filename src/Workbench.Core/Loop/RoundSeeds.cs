@@ -1,3 +1,6 @@
+// Loop layer: the seed of every random decision of a run, derived from (seed, round, purpose).
+using Workbench.Common;
+
 namespace Workbench.Loop;
 
 /// <summary>The random decisions of an experiment, each with its own seed.</summary>
@@ -33,12 +36,5 @@ public static class RoundSeeds
         return (int)(z & 0x7FFFFFFF);
     }
 
-    // SplitMix64: each step is a bijection, so distinct (seed, round, purpose) give well-spread seeds.
-    private static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    private static ulong Mix(ulong z) => SeededDraw.Mix(z);
 }

@@ -1,15 +1,14 @@
+// Loop layer: what one round chose, before the oracle is asked.
 using Workbench.Selection;
-using SelectionResult = Workbench.Selection.Selection;
 
 namespace Workbench.Loop;
 
 /// <summary>
-/// What one round chose, on one set of predictions, disjoint by construction: pseudo-labels (SSL; CST proposals
-/// before review) with their proposed labels, the oracle's review of CST proposals, and the active-learning queries
-/// (labelled by the oracle in <see cref="Experiment.Label"/>). Each selection keeps the scores behind it.
+/// What one round chose, on one set of predictions, disjoint by construction: pseudo-labels (SSL) or CST proposals
+/// with their proposed labels, and the active-learning queries. The oracle reviews and answers in
+/// <see cref="Experiment.Label"/>. Each selection keeps the scores behind it.
 /// </summary>
-public sealed record RoundSelection(
-    int Round, SelectionResult PseudoLabels, IReadOnlyList<CstOutcome> CstReviews, SelectionResult Queries, int Candidates, TimeSpan Duration)
+public sealed record RoundSelection(int Round, SelectionResult PseudoLabels, SelectionResult Queries, int Candidates, TimeSpan Duration)
 {
     /// <summary>True when nothing was chosen.</summary>
     public bool IsEmpty => PseudoLabels.Count == 0 && Queries.Count == 0;
@@ -27,8 +26,6 @@ public sealed record RoundSelection(
         foreach (int id in PseudoLabels.Ids.Concat(Queries.Ids))
             if (!allowed.Contains(id) || !seen.Add(id))
                 throw new InvalidOperationException($"Round {Round}: sample {id} was chosen twice or is not a candidate.");
-        if (CstReviews.Count != 0 && CstReviews.Count != PseudoLabels.Count)
-            throw new InvalidOperationException($"Round {Round}: {CstReviews.Count} CST reviews for {PseudoLabels.Count} proposals.");
         return this;
     }
 }

@@ -4,7 +4,8 @@ namespace Workbench.Metrics;
 /// Counts of (true class, predicted class) pairs: row = truth, column = prediction. Immutable.
 /// Per-class scores follow scikit-learn's zero_division=0: a ratio whose denominator is 0 is 0.
 /// </summary>
-public sealed class ConfusionMatrix
+[System.Text.Json.Serialization.JsonConverter(typeof(ConfusionMatrixJsonConverter))]
+public sealed class ConfusionMatrix : IEquatable<ConfusionMatrix>
 {
     private readonly int[,] _counts;
 
@@ -132,5 +133,20 @@ public sealed class ConfusionMatrix
     {
         if ((uint)label >= (uint)numClasses)
             throw new ArgumentException($"{paramName}[{index}] = {label} is outside [0, {numClasses}).", paramName);
+    }
+
+    /// <summary>Two matrices are equal when every count is (value semantics, so round records compare by content).</summary>
+    public bool Equals(ConfusionMatrix? other) =>
+        other is not null && other.NumClasses == NumClasses && _counts.Cast<int>().SequenceEqual(other._counts.Cast<int>());
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ConfusionMatrix);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (int count in _counts) hash.Add(count);
+        return hash.ToHashCode();
     }
 }

@@ -1,3 +1,4 @@
+using Workbench.Engine;
 namespace Workbench.Scoring;
 
 /// <summary>Largest class probability; low confidence means uncertain.</summary>

@@ -1,3 +1,4 @@
+using Workbench.Engine;
 namespace Workbench.Scoring;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Workbench.Engine;
 namespace Workbench.Scoring;
 
 /// <summary>One minus the largest class probability; high means uncertain.</summary>

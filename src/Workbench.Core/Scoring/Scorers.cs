@@ -1,3 +1,5 @@
+using Workbench.Common;
+using Workbench.Engine;
 namespace Workbench.Scoring;
 
 /// <summary>Lookup of the built-in uncertainty measures by name.</summary>
@@ -24,5 +26,5 @@ public static class Scorers
             $"Unknown scorer '{name}'. Valid scorers: {string.Join(", ", Names)}.", nameof(name));
     }
 
-    private static string Normalise(string name) => name.Trim().Replace('_', '-').ToLowerInvariant();
+    private static string Normalise(string name) => Common.Names.Normalise(name);
 }

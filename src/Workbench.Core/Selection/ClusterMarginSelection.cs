@@ -1,4 +1,5 @@
 using Workbench.Scoring;
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 
@@ -19,8 +20,10 @@ public sealed class ClusterMarginSelection : ISelectionStrategy
     /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of clusters, hence of samples chosen, >= 1.</param>
     /// <param name="kmeansIterations">Most Lloyd iterations, >= 1.</param>
-    public ClusterMarginSelection(int budget = 100, int kmeansIterations = 50)
+    /// <param name="scorer">The uncertainty measure ranked inside each cluster; the margin by default.</param>
+    public ClusterMarginSelection(int budget = 100, int kmeansIterations = 50, IScorer? scorer = null)
     {
+        Scorer = scorer ?? new MarginScorer();
         Budget = SelectionRanking.CheckPositive(budget, nameof(budget));
         KMeansIterations = SelectionRanking.CheckPositive(kmeansIterations, nameof(kmeansIterations));
     }
@@ -31,8 +34,14 @@ public sealed class ClusterMarginSelection : ISelectionStrategy
     /// <summary>Most Lloyd iterations of the k-means step.</summary>
     public int KMeansIterations { get; }
 
+    /// <summary>The uncertainty measure ranked inside each cluster.</summary>
+    public IScorer Scorer { get; }
+
     /// <inheritdoc/>
     public string Name => "cluster-margin";
+
+    /// <inheritdoc/>
+    public bool NeedsEmbeddings => true;
 
     /// <summary>The k-means step alone (k = min(budget, pool)), for notebooks that plot the clusters.</summary>
     public KMeansResult Cluster(Predictions predictions, int seed)
@@ -46,15 +55,17 @@ public sealed class ClusterMarginSelection : ISelectionStrategy
     }
 
     /// <inheritdoc/>
-    public Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    public SelectionResult Select(SelectionContext context)
     {
-        SelectionRanking.ValidateCandidates(predictions, candidateIds);
+        ArgumentNullException.ThrowIfNull(context);
+        var (predictions, candidateIds, seed) = context;
         if (predictions.Count == 0)
-            return Selection.Empty("empty pool: nothing to cluster");
+            return SelectionResult.Empty("empty pool: nothing to cluster");
 
         var clustering = Cluster(predictions, seed);
-        var margins = new double[predictions.Count];
-        for (int i = 0; i < margins.Length; i++) margins[i] = predictions.Margin(i);
+        // Rank by uncertainty, most uncertain first, whatever the measure's direction.
+        var scores = Scorer.Score(predictions);
+        var margins = Scorer.HigherIsMoreUncertain ? scores.Select(s => -s).ToArray() : scores;
 
         var bestInCluster = new int[clustering.ClusterCount];
         Array.Fill(bestInCluster, -1);
@@ -69,9 +80,9 @@ public sealed class ClusterMarginSelection : ISelectionStrategy
         var byMargin = SelectionRanking.Order(chosen.Select(i => margins[i]).ToArray(), ascending: true)
             .Select(k => chosen[k]).ToArray();
         int empty = clustering.ClusterCount - chosen.Length;
-        string reason = $"smallest margin in each of {clustering.ClusterCount} k-means clusters of {predictions.Count} candidates "
+        string reason = $"most uncertain ({Scorer.Name}) in each of {clustering.ClusterCount} k-means clusters of {predictions.Count} candidates "
             + $"(seed {seed}, {clustering.Iterations} iterations{(clustering.Converged ? ", converged" : "")})"
             + (empty > 0 ? $"; {empty} empty clusters skipped" : "");
-        return SelectionRanking.FromPositions(byMargin, candidateIds, margins, null, reason);
+        return SelectionRanking.FromPositions(byMargin, candidateIds, scores, null, reason);
     }
 }

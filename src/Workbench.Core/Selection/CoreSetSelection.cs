@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Workbench.Scoring;
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 
@@ -10,50 +11,46 @@ namespace Workbench.Selection;
 /// labels are null. Ties go to the lower candidate position.
 /// </summary>
 /// <remarks>
-/// The labelled set enters as its embeddings (row-major, same width as the candidates'), given to the
-/// constructor or via <see cref="WithLabelledEmbeddings"/>, because strategies see only arrays, never the
-/// engine. Without labelled embeddings the first pick is the candidate farthest from the candidates' mean (its
-/// score is that distance), so the strategy is deterministic without using the seed.
+/// The labelled set enters as its embeddings (<see cref="SelectionContext.LabelledEmbeddings"/>, row-major, same width
+/// as the candidates'), because strategies see only arrays, never the engine. Without labelled embeddings the first
+/// pick is the candidate farthest from the candidates' mean (its score is that distance), so the strategy is
+/// deterministic without using the seed.
 /// </remarks>
 public sealed class CoreSetSelection : ISelectionStrategy
 {
     /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
-    /// <param name="labelledEmbeddings">Row-major embeddings of the labelled set, or null for none.</param>
-    public CoreSetSelection(int budget, float[]? labelledEmbeddings = null)
+    public CoreSetSelection(int budget)
     {
         Budget = SelectionRanking.CheckPositive(budget, nameof(budget));
-        if (labelledEmbeddings is not null && !float.IsFinite(TensorPrimitives.Sum(labelledEmbeddings)))
-            throw new ArgumentException("labelledEmbeddings holds a non-finite value.", nameof(labelledEmbeddings));
-        LabelledEmbeddings = labelledEmbeddings;
     }
 
     /// <summary>Number of candidates chosen (fewer when the pool is smaller).</summary>
     public int Budget { get; }
 
-    /// <summary>Row-major embeddings of the labelled set, or null.</summary>
-    public float[]? LabelledEmbeddings { get; }
-
     /// <inheritdoc/>
     public string Name => "core-set";
 
-    /// <summary>The same strategy with another labelled set (each round the labelled set grows).</summary>
-    public CoreSetSelection WithLabelledEmbeddings(float[]? labelledEmbeddings) => new(Budget, labelledEmbeddings);
+    /// <inheritdoc/>
+    public bool NeedsEmbeddings => true;
 
     /// <inheritdoc/>
-    public Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    public SelectionResult Select(SelectionContext context)
     {
-        SelectionRanking.ValidateCandidates(predictions, candidateIds);
+        ArgumentNullException.ThrowIfNull(context);
+        var (predictions, candidateIds, _) = context;
         int n = predictions.Count;
         if (n == 0)
-            return Selection.Empty("empty pool: nothing to cover");
+            return SelectionResult.Empty("empty pool: nothing to cover");
         var pool = predictions.RequireEmbeddings(Name);
         int dim = predictions.EmbeddingDim;
-        var labelled = LabelledEmbeddings ?? [];
+        var labelled = context.LabelledEmbeddings;
+        if (!float.IsFinite(TensorPrimitives.Sum(labelled)))
+            throw new ArgumentException("The labelled embeddings hold a non-finite value.", nameof(context));
         if (labelled.Length % dim != 0)
             throw new ArgumentException(
-                $"labelledEmbeddings has {labelled.Length} values, not a multiple of the candidates' embedding width {dim}.",
-                "labelledEmbeddings");
+                $"The labelled embeddings have {labelled.Length} values, not a multiple of the candidates' embedding width {dim}.",
+                nameof(context));
         int labelledCount = labelled.Length / dim;
 
         var nearest = new double[n];

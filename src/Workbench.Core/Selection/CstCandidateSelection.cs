@@ -1,4 +1,5 @@
 using Workbench.Scoring;
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 
@@ -30,9 +31,12 @@ public sealed class CstCandidateSelection : ISelectionStrategy
     public string Name => "cst";
 
     /// <inheritdoc/>
-    public Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    public bool NeedsEmbeddings => false;
+
+    /// <inheritdoc/>
+    public SelectionResult Select(SelectionContext context)
     {
-        var selection = _rule.Select(predictions, candidateIds, seed);
+        var selection = _rule.Select(context);
         return selection with { Reason = "CST candidates (to be confirmed by the oracle): " + selection.Reason };
     }
 }

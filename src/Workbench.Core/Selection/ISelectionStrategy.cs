@@ -1,22 +1,34 @@
-using Workbench.Scoring;
+// Selection layer: the strategy interface (a measure plus a ranking over one SelectionContext).
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 
 /// <summary>
-/// A selection strategy: sees predictions for the unlabelled candidates and their global ids, never files
-/// or the engine. Implementations are immutable (hyper-parameters are constructor arguments), deterministic
-/// for a seed, never throw on an empty pool, and take the whole pool when the budget exceeds it.
-/// Unless a strategy says otherwise, ties are broken by the lower candidate position
-/// (index into <c>candidateIds</c>) first.
+/// A selection strategy: a measure (an <see cref="Scoring.IScorer"/>, or distances in embedding space) plus a ranking,
+/// over one <see cref="SelectionContext"/>. Implementations are immutable (hyper-parameters are constructor
+/// arguments), deterministic for a seed, never throw on an empty pool, and take the whole pool when the budget
+/// exceeds it. Unless a strategy says otherwise, ties are broken by the lower candidate position first.
+/// Build them by name with <see cref="SelectionStrategies.Create(string, StrategySettings)"/>.
 /// </summary>
 public interface ISelectionStrategy
 {
-    /// <summary>Stable name, the one <see cref="SelectionStrategies.Create"/> accepts.</summary>
+    /// <summary>Stable name, the one <see cref="SelectionStrategies"/> accepts.</summary>
     string Name { get; }
 
-    /// <summary>
-    /// Chooses among the candidates. Row i of <paramref name="predictions"/> belongs to
-    /// <paramref name="candidateIds"/>[i]; the returned <see cref="Selection.Ids"/> are global ids.
-    /// </summary>
-    Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed);
+    /// <summary>True when the strategy needs penultimate-layer embeddings of the pool (and of the labelled set).</summary>
+    bool NeedsEmbeddings { get; }
+
+    /// <summary>Chooses among the candidates; the returned ids are global ids, with the score behind each.</summary>
+    SelectionResult Select(SelectionContext context);
+}
+
+/// <summary>Shorthand for callers that have only predictions, ids and a seed (tests, notebooks).</summary>
+public static class SelectionStrategyExtensions
+{
+    /// <summary>Runs <paramref name="strategy"/> on a context with no labelled samples.</summary>
+    public static SelectionResult Select(this ISelectionStrategy strategy, Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        return strategy.Select(new SelectionContext(predictions, candidateIds, seed));
+    }
 }

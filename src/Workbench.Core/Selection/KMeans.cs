@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 

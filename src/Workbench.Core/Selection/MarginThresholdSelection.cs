@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workbench.Scoring;
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 
@@ -14,8 +15,12 @@ public sealed class MarginThresholdSelection : ISelectionStrategy
     /// <summary>Creates the strategy.</summary>
     /// <param name="threshold">Margin a candidate must stay below, in (0, 1].</param>
     /// <param name="cap">Most candidates to return, >= 1; null for no cap.</param>
-    public MarginThresholdSelection(double threshold = 0.2, int? cap = null)
+    /// <param name="scorer">The measure (lower = more uncertain); the margin by default.</param>
+    public MarginThresholdSelection(double threshold = 0.2, int? cap = null, IScorer? scorer = null)
     {
+        Scorer = scorer ?? new MarginScorer();
+        if (Scorer.HigherIsMoreUncertain)
+            throw new ArgumentException($"A threshold from below needs a measure where lower = more uncertain; '{Scorer.Name}' is the opposite.", nameof(scorer));
         Threshold = SelectionRanking.CheckUnitThreshold(threshold, nameof(threshold));
         if (cap is not null) SelectionRanking.CheckPositive(cap.Value, nameof(cap));
         Cap = cap;
@@ -27,23 +32,29 @@ public sealed class MarginThresholdSelection : ISelectionStrategy
     /// <summary>Most candidates returned, or null for all that qualify.</summary>
     public int? Cap { get; }
 
+    /// <summary>The measure compared with the threshold.</summary>
+    public IScorer Scorer { get; }
+
     /// <inheritdoc/>
     public string Name => "margin-threshold";
 
     /// <inheritdoc/>
-    public Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    public bool NeedsEmbeddings => false;
+
+    /// <inheritdoc/>
+    public SelectionResult Select(SelectionContext context)
     {
-        SelectionRanking.ValidateCandidates(predictions, candidateIds);
+        ArgumentNullException.ThrowIfNull(context);
+        var (predictions, candidateIds, _) = context;
         // Compare at float precision, like the probabilities themselves.
         float threshold = (float)Threshold;
-        var margins = new double[predictions.Count];
-        for (int i = 0; i < margins.Length; i++) margins[i] = predictions.Margin(i);
+        var margins = Scorer.Score(predictions);
         var below = SelectionRanking.Order(margins, ascending: true)
             .Where(i => (float)margins[i] < threshold).ToArray();
         int qualifying = below.Length;
         var chosen = Cap is int cap && qualifying > cap ? below[..cap] : below;
         string reason = string.Create(CultureInfo.InvariantCulture,
-            $"{chosen.Length} of {predictions.Count} candidates with margin < {Threshold}")
+            $"{chosen.Length} of {predictions.Count} candidates with {Scorer.Name} < {Threshold}")
             + (chosen.Length < qualifying ? $" ({qualifying} qualified; capped to the {Cap} smallest margins)" : "");
         return SelectionRanking.FromPositions(chosen, candidateIds, margins, null, reason);
     }

@@ -1,4 +1,7 @@
+// Selection layer: the random-query control.
+using Workbench.Common;
 using Workbench.Scoring;
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 
@@ -23,19 +26,18 @@ public sealed class RandomSelection : ISelectionStrategy
     public string Name => "random";
 
     /// <inheritdoc/>
-    public Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    public bool NeedsEmbeddings => false;
+
+    /// <inheritdoc/>
+    public SelectionResult Select(SelectionContext context)
     {
-        SelectionRanking.ValidateCandidates(predictions, candidateIds);
+        ArgumentNullException.ThrowIfNull(context);
+        var (predictions, candidateIds, seed) = context;
         int n = predictions.Count;
         int take = Math.Min(Budget, n);
         var positions = new int[n];
         for (int i = 0; i < n; i++) positions[i] = i;
-        var random = new Random(seed);
-        for (int k = 0; k < take; k++)
-        {
-            int j = random.Next(k, n);
-            (positions[k], positions[j]) = (positions[j], positions[k]);
-        }
+        SeededDraw.PartialShuffle(positions, take, seed);
         var confidence = new double[n];
         for (int i = 0; i < n; i++) confidence[i] = predictions.Max(i);
         string reason = $"{take} of {n} candidates drawn uniformly at random (seed {seed}); scores are max probabilities";

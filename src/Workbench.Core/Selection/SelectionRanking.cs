@@ -1,4 +1,5 @@
 using Workbench.Scoring;
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 
@@ -35,7 +36,7 @@ internal static class SelectionRanking
     }
 
     /// <summary>Builds a selection from chosen positions, translating them to global ids.</summary>
-    public static Selection FromPositions(
+    public static SelectionResult FromPositions(
         IReadOnlyList<int> positions, IReadOnlyList<int> candidateIds, IReadOnlyList<double> scoreByPosition,
         Predictions? labelsFrom, string reason)
     {
@@ -49,7 +50,7 @@ internal static class SelectionRanking
             scores[k] = scoreByPosition[position];
             if (labels is not null) labels[k] = labelsFrom!.ArgMax(position);
         }
-        return new Selection(ids, scores, labels, reason);
+        return new SelectionResult(ids, scores, labels, reason);
     }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 &lt; value &lt;= 1.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 
+// Selection layer: string parameters (command lines, notebooks) read for the strategy factory.
 namespace Workbench.Selection;
 
 /// <summary>
@@ -27,7 +28,11 @@ internal sealed class StrategyParameters
         }
     }
 
-    public string Text(string key, string fallback) => Raw(key)?.Trim() ?? fallback;
+    /// <summary>The text, or null when absent or empty.</summary>
+    public string? OptionalText(string key) => Raw(key)?.Trim() is { Length: > 0 } text ? text : null;
+
+    /// <summary>A number, or null when absent.</summary>
+    public double? OptionalNumber(string key) => Raw(key) is null ? null : Number(key, double.NaN);
 
     public double Number(string key, double fallback)
     {
@@ -49,15 +54,6 @@ internal sealed class StrategyParameters
         if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
             return value;
         throw Bad(key, raw, "a whole number such as 100");
-    }
-
-    /// <summary>The keys starting with <paramref name="subPrefix"/>, with it removed; marks them as read.</summary>
-    public StrategyParameters Nested(string subStrategy, string subPrefix)
-    {
-        var nested = _values.Where(p => p.Key.StartsWith(subPrefix, StringComparison.OrdinalIgnoreCase)).ToArray();
-        foreach (var pair in nested) _read.Add(pair.Key);
-        return new StrategyParameters(subStrategy,
-            nested.Select(p => KeyValuePair.Create(p.Key[subPrefix.Length..], p.Value)), _prefix + subPrefix);
     }
 
     /// <summary>Throws for any key that no reader asked for (a typo would otherwise be silently ignored).</summary>

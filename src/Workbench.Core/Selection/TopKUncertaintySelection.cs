@@ -1,4 +1,5 @@
 using Workbench.Scoring;
+using Workbench.Engine;
 
 namespace Workbench.Selection;
 
@@ -28,9 +29,13 @@ public sealed class TopKUncertaintySelection : ISelectionStrategy
     public string Name => "top-k";
 
     /// <inheritdoc/>
-    public Selection Select(Predictions predictions, IReadOnlyList<int> candidateIds, int seed)
+    public bool NeedsEmbeddings => false;
+
+    /// <inheritdoc/>
+    public SelectionResult Select(SelectionContext context)
     {
-        SelectionRanking.ValidateCandidates(predictions, candidateIds);
+        ArgumentNullException.ThrowIfNull(context);
+        var (predictions, candidateIds, _) = context;
         var scores = Scorer.Score(predictions);
         var order = SelectionRanking.Order(scores, ascending: !Scorer.HigherIsMoreUncertain);
         var chosen = order[..Math.Min(Budget, order.Length)];

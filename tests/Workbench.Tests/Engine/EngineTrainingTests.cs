@@ -97,6 +97,6 @@ public class EngineTrainingTests
         Assert.Equal(Environment.ProcessorCount, original);
     }
 
-    private static double Accuracy(Workbench.Scoring.Predictions predictions, int[] truth) =>
+    private static double Accuracy(Workbench.Engine.Predictions predictions, int[] truth) =>
         Enumerable.Range(0, truth.Length).Count(i => predictions.ArgMax(i) == truth[i]) / (double)truth.Length;
 }

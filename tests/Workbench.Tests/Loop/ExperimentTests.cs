@@ -1,4 +1,6 @@
 using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Tests.Loop;
 
@@ -24,8 +26,8 @@ public class ExperimentTests
         Assert.True(baselineResults[0].Accuracy < 0.75, $"baseline should be mediocre, got {baselineResults[0].Accuracy:P1}");
         Assert.True(results[^1].Accuracy >= baselineResults[0].Accuracy + 0.12,
             $"SSL+AL {results[^1].Accuracy:P1} vs baseline {baselineResults[0].Accuracy:P1}");
-        Assert.True(results[^1].Added.TotalOf(Provenance.PseudoLabel) > 0);
-        Assert.Equal(24, results[^1].Added.TotalOf(Provenance.ActiveLearning));
+        Assert.True(results[^1].Labelled.Added.TotalOf(Provenance.PseudoLabel) > 0);
+        Assert.Equal(24, results[^1].Labelled.Added.TotalOf(Provenance.ActiveLearning));
     }
 
     [Theory]
@@ -40,7 +42,7 @@ public class ExperimentTests
         var config = SyntheticProblem.Config(strategyName, rounds: 2) with { PseudoLabelThreshold = 0.8, CstRejectRate = 0.2, MaxSteps = 30 };
         using var experiment = new Experiment(config, data);
         var results = experiment.Run();
-        var strategy = config.ParsedStrategy();
+        var strategy = config.ParsedRecipe();
 
         var samples = experiment.Labelled.Samples;
         Assert.Equal(samples.Count, samples.Select(s => s.Id).Distinct().Count());
@@ -52,7 +54,7 @@ public class ExperimentTests
             switch (s.Provenance)
             {
                 case Provenance.Initial: Assert.Equal(0, s.Round); Assert.Equal(data.Labels[s.Id], s.Label); break;
-                case Provenance.PseudoLabel: Assert.True(strategy is LoopStrategy.Ssl or LoopStrategy.SslAl); break;
+                case Provenance.PseudoLabel: Assert.True(strategy is Recipe.Ssl or Recipe.SslAl); break;
                 case Provenance.CstConfirmed or Provenance.CstCorrected:
                     Assert.True(strategy.UsesCst());
                     Assert.Equal(data.Labels[s.Id], s.Label);
@@ -67,20 +69,20 @@ public class ExperimentTests
         Assert.Equal(8, samples.Count(s => s.Provenance == Provenance.Initial));
         if (strategy.UsesCst())
         {
-            int reviewed = results.Sum(r => r.CstConfirmed + r.CstCorrected + r.CstRejected);
+            int reviewed = results.Sum(r => r.Labelled.CstConfirmed + r.Labelled.CstCorrected + r.Labelled.Rejected);
             Assert.True(reviewed > 0, "CST reviewed nothing");
-            Assert.Equal(experiment.Labelled.Rejected.Count, results.Sum(r => r.CstRejected));
-            Assert.Equal(results.Sum(r => r.CstConfirmed), samples.Count(s => s.Provenance == Provenance.CstConfirmed));
+            Assert.Equal(experiment.Labelled.Rejected.Count, results.Sum(r => r.Labelled.Rejected));
+            Assert.Equal(results.Sum(r => r.Labelled.CstConfirmed), samples.Count(s => s.Provenance == Provenance.CstConfirmed));
         }
         else Assert.Empty(experiment.Labelled.Rejected);
 
         // The counts in the results agree with the labelled pool.
         var last = results[^1];
-        Assert.Equal(samples.Count, last.Labelled.Total);
-        Assert.Equal(samples.Count, results.Sum(r => r.Added.Total));
-        Assert.Equal(8, results[0].Added.TotalOf(Provenance.Initial));
+        Assert.Equal(samples.Count, last.Labelled.Counts.Total);
+        Assert.Equal(samples.Count, results.Sum(r => r.Labelled.Added.Total));
+        Assert.Equal(8, results[0].Labelled.Added.TotalOf(Provenance.Initial));
         foreach (var round in results.Skip(1))
-            Assert.Equal(samples.Count(s => s.Round == round.Round), round.Added.Total);
+            Assert.Equal(samples.Count(s => s.Round == round.Round), round.Labelled.Added.Total);
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public class ExperimentTests
         // From here on the "truth" of every pool image names the next class: whatever the model proposes for an image
         // that shows class c, the recorded truth says c+1. Training must still use the model's proposal.
         foreach (int id in experiment.UnlabelledPool()) labels[id] = (data.VisualClasses[id] + 1) % 4;
-        var scored = experiment.Score();
+        var scored = experiment.PredictPool();
         var selection = experiment.Select(scored);
         Assert.True(selection.PseudoLabels.Count > 10, $"only {selection.PseudoLabels.Count} pseudo-labels");
         var added = experiment.Label(selection);
@@ -113,8 +115,8 @@ public class ExperimentTests
                 Assert.Equal(label, training.Labels[k]);
         Assert.All(added, a => Assert.Equal(labels[a.Id], a.TrueLabel));
         int wrong = added.Count(a => a.Label != a.TrueLabel);
-        Assert.Equal(wrong, result.WrongPseudoLabelsByClass.Sum());
-        Assert.Equal((double)(added.Count - wrong) / added.Count, result.PseudoLabelPrecision!.Value, 9);
+        Assert.Equal(wrong, result.Labelled.WrongPseudoLabelsByClass.Sum());
+        Assert.Equal((double)(added.Count - wrong) / added.Count, result.Labelled.PseudoLabelPrecision!.Value, 9);
         // The model sees the images: most proposals name the visible class, so most "truths" disagree.
         Assert.True(wrong > added.Count / 2, $"{wrong} of {added.Count} pseudo-labels counted wrong");
     }
@@ -128,7 +130,7 @@ public class ExperimentTests
         var results = experiment.Run();
 
         Assert.Equal(3, results.Count); // round 0, then 16 + 16 queries exhaust the 32 unlabelled samples
-        Assert.Equal([32, 16], results.Skip(1).Select(r => r.PoolSize));
+        Assert.Equal([32, 16], results.Skip(1).Select(r => r.Pool.Size));
         Assert.Empty(experiment.UnlabelledPool());
         Assert.True(experiment.IsFinished);
         Assert.Contains("pool is empty", experiment.StopReason);
@@ -145,11 +147,11 @@ public class ExperimentTests
         };
         using var experiment = new Experiment(config, data);
         var results = experiment.Run();
-        Assert.Equal(50, results[1].Candidates);
-        Assert.Equal(232, results[1].PoolSize);
-        Assert.True(results[1].Labelled.Total > 20, "threshold 0.5 should accept most candidates");
-        Assert.All(results[1].TrainingSetByClass, n => Assert.True(n <= 5));
-        Assert.Equal(results[1].TrainingSetByClass.Sum(), results[1].TrainingSetSize);
+        Assert.Equal(50, results[1].Pool.Candidates);
+        Assert.Equal(232, results[1].Pool.Size);
+        Assert.True(results[1].Labelled.Counts.Total > 20, "threshold 0.5 should accept most candidates");
+        Assert.All(results[1].Training.ByClass, n => Assert.True(n <= 5));
+        Assert.Equal(results[1].Training.ByClass.Sum(), results[1].Training.Size);
     }
 
     [Fact]
@@ -159,7 +161,7 @@ public class ExperimentTests
         using var experiment = new Experiment(SyntheticProblem.Config("ssl"), data);
         Assert.Throws<InvalidOperationException>(() => experiment.Train());
         experiment.Initialize();
-        Assert.Throws<InvalidOperationException>(() => experiment.Score());
+        Assert.Throws<InvalidOperationException>(() => experiment.PredictPool());
         Assert.Throws<InvalidOperationException>(() => experiment.CompleteRound());
         Assert.Throws<InvalidOperationException>(() => experiment.Initialize());
     }

@@ -1,3 +1,5 @@
+using Workbench.Config;
+using Workbench.Runs;
 using Workbench.Data;
 using Workbench.Engine;
 using Workbench.Loop;
@@ -6,25 +8,6 @@ namespace Workbench.Tests.Loop;
 
 public class InitialisationAndDataTests
 {
-    [Fact]
-    public void InitialPicksMatchTheDataLibrarysInitialLabels()
-    {
-        string[] names = ["a", "b", "c"];
-        var labels = Enumerable.Range(0, 300).Select(i => i % 7 == 0 ? 2 : i % 3 == 0 ? 1 : 0).ToArray();
-        var samples = labels.Select((label, id) => new Sample(id, $"{id}.png", label, names[label], null, id)).ToArray();
-        var dataSet = new DataSet("toy", "/nowhere", names, names, samples);
-        var train = Enumerable.Range(0, 300).Where(i => i % 2 == 0).ToArray();
-
-        var picked = InitialLabelledPicker.ByFraction(labels, 3, train, 0.05, seed: 17);
-        Assert.Equal(InitialLabels.ByFraction(dataSet, train, 0.05, 17), picked);
-        Assert.Equal(InitialLabels.ByCountPerClass(dataSet, train, 4, 17), InitialLabelledPicker.ByCountPerClass(labels, 3, train, 4, 17));
-        Assert.All(picked, id => Assert.Contains(id, train));
-        Assert.Equal(3, picked.Select(id => labels[id]).Distinct().Count());
-
-        var tooMany = Assert.Throws<ArgumentException>(() => InitialLabelledPicker.ByCountPerClass(labels, 3, train, 100, 1));
-        Assert.Equal("initialPerClass", tooMany.ParamName);
-    }
-
     [Fact]
     public void PoolSubsampleIsSeededSortedAndWithoutRepeats()
     {

@@ -1,4 +1,6 @@
 using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Tests.Loop;
 

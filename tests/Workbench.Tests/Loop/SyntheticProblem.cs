@@ -1,5 +1,7 @@
 using Workbench.Engine;
 using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Tests.Loop;
 
@@ -78,7 +80,7 @@ internal sealed class SyntheticProblem : IExperimentData, IDisposable
         Architecture = "smallcnn",
         InitialFraction = null,
         InitialPerClass = 2,
-        Strategy = strategy,
+        Recipe = strategy,
         PseudoLabelThreshold = 0.97,
         ActiveLearning = "cluster-margin",
         Budget = 24,

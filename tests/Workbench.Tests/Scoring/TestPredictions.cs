@@ -1,4 +1,5 @@
 using Workbench.Scoring;
+using Workbench.Engine;
 
 namespace Workbench.Tests.Scoring;
 

@@ -1,6 +1,8 @@
 using Workbench.Scoring;
 using Workbench.Tests.Scoring;
 using Xunit;
+using Workbench.Oracle;
+using Workbench.Engine;
 
 namespace Workbench.Tests.Selection;
 
@@ -17,7 +19,7 @@ public class CoreSetSelectionTests
     [Fact]
     public void PicksFarthestPointsFromTheLabelledSetGreedily()
     {
-        var selection = new CoreSetSelection(3, labelledEmbeddings: [0.5f]).Select(Line, LineIds, 0);
+        var selection = new CoreSetSelection(3).Select(With(Line, LineIds, [0.5f]));
         // 9 is 8.5 from 0.5; then 5 is 4 from 9; then 2 is 1.5 from 0.5
         Assert.Equal(new[] { 14, 13, 12 }, selection.Ids);
         Assert.Equal(new[] { 8.5, 4.0, 1.5 }, selection.Scores.Select(s => Math.Round(s, 5)));
@@ -39,19 +41,18 @@ public class CoreSetSelectionTests
         var p = TestPredictions.WithEmbeddings(
             Enumerable.Repeat(new[] { 1f }, 4).ToArray(),
             [[0.1f, 0f], [4f, 4f], [0f, 0.2f], [-4f, -4f]]);
-        var strategy = new CoreSetSelection(1).WithLabelledEmbeddings([0f, 0f]);
-        var first = strategy.Select(p, [1, 2, 3, 4], 0);
+        var first = new CoreSetSelection(1).Select(With(p, [1, 2, 3, 4], [0f, 0f]));
         Assert.Equal(new[] { 2 }, first.Ids); // corners tie at sqrt(32); lower position wins
         Assert.Equal(Math.Sqrt(32), first.Scores[0], 5);
 
-        var two = new CoreSetSelection(2, [0f, 0f]).Select(p, [1, 2, 3, 4], 0);
+        var two = new CoreSetSelection(2).Select(With(p, [1, 2, 3, 4], [0f, 0f]));
         Assert.Equal(new[] { 2, 4 }, two.Ids);
     }
 
     [Fact]
     public void BudgetLargerThanPoolTakesWholePool()
     {
-        var selection = new CoreSetSelection(50, [0f]).Select(Line, LineIds, 0);
+        var selection = new CoreSetSelection(50).Select(With(Line, LineIds, [0f]));
         Assert.Equal(LineIds, selection.Ids.Order());
     }
 
@@ -65,8 +66,9 @@ public class CoreSetSelectionTests
     public void LabelledEmbeddingsOfTheWrongWidthAreAClearError()
     {
         var p = TestPredictions.WithEmbeddings([[1f, 0f]], [[0f, 0f, 0f]]);
-        var e = Assert.Throws<ArgumentException>(() => new CoreSetSelection(1, [0f, 0f]).Select(p, [1], 0));
-        Assert.Equal("labelledEmbeddings", e.ParamName);
+        var e = Assert.Throws<ArgumentException>(() => new CoreSetSelection(1).Select(With(p, [1], [0f, 0f])));
+        Assert.Equal("context", e.ParamName);
+        Assert.Contains("embedding width", e.Message);
     }
 
     [Fact]
@@ -75,4 +77,19 @@ public class CoreSetSelectionTests
         var e = Assert.Throws<ArgumentException>(() => new CoreSetSelection(1).Select(TestPredictions.Of([1f, 0f]), [1], 0));
         Assert.Equal("predictions", e.ParamName);
     }
+
+    [Fact]
+    public void LabelledEmbeddingsAreComputedOnlyWhenAStrategyNeedsThem()
+    {
+        int calls = 0;
+        var context = new SelectionContext(Line, LineIds, 0, [1], () => { calls++; return [0.5f]; });
+        new RandomSelection(2).Select(context);
+        Assert.Equal(0, calls);
+        new CoreSetSelection(2).Select(context);
+        new CoreSetSelection(3).Select(context);
+        Assert.Equal(1, calls);
+    }
+
+    private static SelectionContext With(Predictions pool, IReadOnlyList<int> ids, float[] labelled) =>
+        new(pool, ids, 0, [], () => labelled);
 }

@@ -1,4 +1,5 @@
 using Xunit;
+using Workbench.Oracle;
 
 namespace Workbench.Tests.Selection;
 

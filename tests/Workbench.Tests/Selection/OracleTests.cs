@@ -1,4 +1,5 @@
 using Xunit;
+using Workbench.Oracle;
 
 namespace Workbench.Tests.Selection;
 
@@ -59,7 +60,7 @@ public class OracleTests
     [Fact]
     public void ReviewConfirmsCorrectsAndRejects()
     {
-        var pseudoLabels = new Selection([0, 1, 2], [0.99, 0.98, 0.995], [1, 1, 2], "test");
+        var pseudoLabels = new SelectionResult([0, 1, 2], [0.99, 0.98, 0.995], [1, 1, 2], "test");
         var oracle = new ScriptedOracle(new Dictionary<int, int?> { [0] = 1, [1] = 0, [2] = null });
         var outcomes = ConfirmedSelfTraining.Review(pseudoLabels, oracle);
 
@@ -76,7 +77,7 @@ public class OracleTests
     [Fact]
     public void ReviewWithSimulatedOracleMatchesTruth()
     {
-        var pseudoLabels = new Selection([10, 11], [0.99, 0.99], [0, 0], "test");
+        var pseudoLabels = new SelectionResult([10, 11], [0.99, 0.99], [0, 0], "test");
         var outcomes = ConfirmedSelfTraining.Review(pseudoLabels, new SimulatedOracle(Truth));
         Assert.Equal(CstVerdict.Confirmed, outcomes[0].Verdict); // 10 % 5 == 0
         Assert.Equal(CstVerdict.Corrected, outcomes[1].Verdict);
@@ -86,7 +87,7 @@ public class OracleTests
     [Fact]
     public void ReviewNeedsProposedLabels()
     {
-        var queries = new Selection([1], [0.1], null, "AL");
+        var queries = new SelectionResult([1], [0.1], null, "AL");
         var e = Assert.Throws<ArgumentException>(() => ConfirmedSelfTraining.Review(queries, new SimulatedOracle(Truth)));
         Assert.Equal("pseudoLabels", e.ParamName);
     }
@@ -94,8 +95,8 @@ public class OracleTests
     [Fact]
     public void SelectionListsMustBeParallel()
     {
-        Assert.Equal("Scores", Assert.Throws<ArgumentException>(() => new Selection([1, 2], [0.5], null, "x")).ParamName);
-        Assert.Equal("Labels", Assert.Throws<ArgumentException>(() => new Selection([1], [0.5], [1, 2], "x")).ParamName);
+        Assert.Equal("Scores", Assert.Throws<ArgumentException>(() => new SelectionResult([1, 2], [0.5], null, "x")).ParamName);
+        Assert.Equal("Labels", Assert.Throws<ArgumentException>(() => new SelectionResult([1], [0.5], [1, 2], "x")).ParamName);
     }
 
     private sealed class ScriptedOracle(IReadOnlyDictionary<int, int?> answers) : IOracle

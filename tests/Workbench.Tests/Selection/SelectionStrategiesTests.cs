@@ -1,5 +1,7 @@
 using Workbench.Scoring;
 using Xunit;
+using Workbench.Oracle;
+using Workbench.Engine;
 
 namespace Workbench.Tests.Selection;
 
@@ -39,19 +41,6 @@ public class SelectionStrategiesTests
     }
 
     [Fact]
-    public void CombinedBuildsBothSidesFromPrefixedParameters()
-    {
-        var combined = Assert.IsType<CombinedSelection>(SelectionStrategies.Create("combined",
-            Args(("pseudo", "cst"), ("al", "margin-threshold"), ("pseudo.threshold", "0.9"), ("al.threshold", "0.2"))));
-        Assert.Equal(0.9, Assert.IsType<CstCandidateSelection>(combined.PseudoLabel).Threshold);
-        Assert.Equal(0.2, Assert.IsType<MarginThresholdSelection>(combined.Active).Threshold);
-
-        var defaults = Assert.IsType<CombinedSelection>(SelectionStrategies.Create("combined"));
-        Assert.IsType<PseudoLabelSelection>(defaults.PseudoLabel);
-        Assert.IsType<ClusterMarginSelection>(defaults.Active);
-    }
-
-    [Fact]
     public void UnknownStrategyListsValidNames()
     {
         var e = Assert.Throws<ArgumentException>(() => SelectionStrategies.Create("bald"));
@@ -86,21 +75,6 @@ public class SelectionStrategiesTests
         Assert.Contains("cluster-margin", e.Message);
         Assert.Equal("threshold", Assert.Throws<ArgumentOutOfRangeException>(
             () => SelectionStrategies.Create("margin-threshold", Args(("threshold", "1.5")))).ParamName);
-    }
-
-    [Fact]
-    public void CombinedErrorsCarryThePrefix()
-    {
-        Assert.Equal("al.budget", Assert.Throws<ArgumentOutOfRangeException>(
-            () => SelectionStrategies.Create("combined", Args(("al.budget", "0")))).ParamName);
-        Assert.Equal("pseudo.typo", Assert.Throws<ArgumentException>(
-            () => SelectionStrategies.Create("combined", Args(("pseudo.typo", "1")))).ParamName);
-        Assert.Equal("pseudo", Assert.Throws<ArgumentException>(
-            () => SelectionStrategies.Create("combined", Args(("pseudo", "random")))).ParamName);
-        Assert.Equal("al", Assert.Throws<ArgumentException>(
-            () => SelectionStrategies.Create("combined", Args(("al", "cst")))).ParamName);
-        Assert.Equal("extra", Assert.Throws<ArgumentException>(
-            () => SelectionStrategies.Create("combined", Args(("extra", "1")))).ParamName);
     }
 
     [Fact]

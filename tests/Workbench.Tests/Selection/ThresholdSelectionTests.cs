@@ -1,5 +1,6 @@
 using Workbench.Tests.Scoring;
 using Xunit;
+using Workbench.Oracle;
 
 namespace Workbench.Tests.Selection;
 

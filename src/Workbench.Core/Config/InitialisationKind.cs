@@ -1,0 +1,13 @@
+using Workbench.Loop;
+namespace Workbench.Config;
+
+/// <summary>Where the weights of round 0 come from.</summary>
+public enum InitialisationKind
+{
+    /// <summary>The engine's seeded random initialisation.</summary>
+    Scratch,
+    /// <summary>A torchvision state dict (e.g. ImageNet ResNet-18); what matches loads, the classifier head stays random.</summary>
+    Weights,
+    /// <summary>A checkpoint of another run (a .pt file, or a run folder: its latest round).</summary>
+    Checkpoint,
+}

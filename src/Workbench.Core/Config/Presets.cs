@@ -1,0 +1,160 @@
+using Workbench.Engine;
+using Workbench.Loop;
+
+namespace Workbench.Config;
+
+/// <summary>
+/// Named configs for the two protocols of the design notes (section 2), each in a <see cref="PresetProfile.Full"/>
+/// and a <see cref="PresetProfile.Quick"/> profile. The quick numbers are constants at the top of this file, to be
+/// tuned by measurement.
+/// </summary>
+public static class Presets
+{
+    // ---- quick profile (2 CPU cores, minutes): change here ----
+    /// <summary>Image side of quick runs.</summary>
+    public const int QuickImageSize = 32;
+    /// <summary>Network of quick runs.</summary>
+    public const string QuickArchitecture = "smallcnn";
+    /// <summary>Epochs per round of quick runs (the step budget usually cuts first).</summary>
+    public const int QuickEpochs = 40;
+    /// <summary>SGD steps per round of quick runs.</summary>
+    public const int QuickMaxSteps = 400;
+    /// <summary>Batch size of quick runs.</summary>
+    public const int QuickBatchSize = 32;
+    /// <summary>Unlabelled samples scored per round in quick runs (null = all).</summary>
+    public const int QuickPoolPerRound = 3000;
+    /// <summary>Rounds of the quick bone-marrow protocol (the paper runs 25).</summary>
+    public const int QuickBoneMarrowRounds = 5;
+    /// <summary>Budget of the quick bone-marrow margin-threshold AL (the paper has no cap).</summary>
+    public const int QuickBoneMarrowMarginCap = 200;
+
+    // ---- full profiles (the papers) ----
+    /// <summary>Image side of the full poster protocol (ResNet-18's ImageNet input).</summary>
+    public const int PosterImageSize = 224;
+    /// <summary>Image side of the full bone-marrow protocol (not stated in the paper; our choice).</summary>
+    public const int BoneMarrowImageSize = 128;
+    /// <summary>Batch size of the full bone-marrow protocol (not stated in the paper; our choice).</summary>
+    public const int BoneMarrowBatchSize = 64;
+
+    /// <summary>Protocol names accepted by <see cref="Create"/>.</summary>
+    public static IReadOnlyList<string> Protocols { get; } = ["poster", "bone-marrow"];
+
+    /// <summary>Strategies each protocol compares.</summary>
+    public static IReadOnlyList<string> StrategiesOf(string protocol) => NormaliseProtocol(protocol) switch
+    {
+        "poster" => ["baseline", "ssl", "al", "ssl+al"],
+        _ => ["cst", "al", "cst+al"],
+    };
+
+    /// <summary>The config of <paramref name="protocol"/> with <paramref name="strategy"/> in <paramref name="profile"/>.</summary>
+    /// <exception cref="ArgumentException">Unknown protocol or strategy; lists the valid ones.</exception>
+    public static ExperimentConfig Create(string protocol, string strategy, PresetProfile profile = PresetProfile.Full, int seed = 0)
+    {
+        var parsed = Recipes.Parse(strategy, nameof(strategy));
+        return NormaliseProtocol(protocol) switch
+        {
+            "poster" => Poster(parsed, profile, seed),
+            _ => BoneMarrow(parsed, profile, seed),
+        };
+    }
+
+    /// <summary>
+    /// SSL+AL poster (BCCD): ResNet-18, 2% labelled, SGD 0.01 batch 64, 40 epochs, threshold 0.97,
+    /// cluster-margin AL with budget 100, 3 rounds, retrained from the initial weights each round.
+    /// The paper starts from ImageNet weights; set <see cref="ExperimentConfig.Initialisation"/> to use them.
+    /// </summary>
+    public static ExperimentConfig Poster(Recipe strategy = Recipe.SslAl, PresetProfile profile = PresetProfile.Full, int seed = 0)
+    {
+        var full = new ExperimentConfig
+        {
+            DataSet = "bccd",
+            Split = "paper",
+            Seed = seed,
+            ImageSize = PosterImageSize,
+            Architecture = "resnet18",
+            InitialFraction = 0.02,
+            Recipe = strategy.ToName(),
+            PseudoLabelThreshold = 0.97,
+            ActiveLearning = "cluster-margin",
+            Budget = 100,
+            Rounds = strategy == Recipe.Baseline ? 0 : 3,
+            Retrain = RetrainMode.FromInitial,
+            Epochs = 40,
+            BatchSize = 64,
+            LearningRate = 0.01,
+            Momentum = 0.9,
+            Augmentation = Augmentation.HorizontalFlip | Augmentation.VerticalFlip,
+        };
+        return profile == PresetProfile.Full ? full : Quicken(full) with { PoolPerRound = QuickPoolPerRound };
+    }
+
+    /// <summary>The poster's threshold ablation (SSL, 3 rounds): one config per threshold 0.5, 0.7, 0.9, 0.97, 0.99.</summary>
+    public static IReadOnlyList<ExperimentConfig> PosterThresholdAblation(PresetProfile profile = PresetProfile.Full, int seed = 0) =>
+        [.. new[] { 0.5, 0.7, 0.9, 0.97, 0.99 }.Select(t => Poster(Recipe.Ssl, profile, seed) with { PseudoLabelThreshold = t })];
+
+    /// <summary>
+    /// The poster's budget ablation: budget 50 against 100. The poster does not say which strategy; we take SSL+AL,
+    /// its headline method.
+    /// </summary>
+    public static IReadOnlyList<ExperimentConfig> PosterBudgetAblation(PresetProfile profile = PresetProfile.Full, int seed = 0) =>
+        [.. new[] { 50, 100 }.Select(b => Poster(Recipe.SslAl, profile, seed) with { Budget = b })];
+
+    /// <summary>
+    /// Bone-marrow CST/AL (Nakamura et al. 2022) on PBC fine labels: SE-CNN with 8 convolutions, 25 images per class,
+    /// 5000 random unlabelled images scored per round, training set capped at 1000 per class (newest first),
+    /// fine-tuning with lr 0.01 then 0.005, 250 epochs and 25 rounds, CST threshold 0.99 (0.9 in CST+AL),
+    /// AL margin below 0.2, augmentation rotation + flips + shifts.
+    /// </summary>
+    public static ExperimentConfig BoneMarrow(Recipe strategy = Recipe.CstAl, PresetProfile profile = PresetProfile.Full, int seed = 0)
+    {
+        var full = new ExperimentConfig
+        {
+            DataSet = "pbc-fine",
+            Split = "per-class-50",
+            Seed = seed,
+            ImageSize = BoneMarrowImageSize,
+            Architecture = "senet8",
+            InitialFraction = null,
+            InitialPerClass = 25,
+            Recipe = strategy.ToName(),
+            PseudoLabelThreshold = strategy == Recipe.CstAl ? 0.9 : 0.99,
+            ActiveLearning = "margin-threshold",
+            MarginThreshold = 0.2,
+            Rounds = strategy == Recipe.Baseline ? 0 : 25,
+            PoolPerRound = 5000,
+            ClassCap = 1000,
+            Retrain = RetrainMode.FineTune,
+            Epochs = 250,
+            BatchSize = BoneMarrowBatchSize,
+            LearningRate = 0.01,
+            FineTuneLearningRate = 0.005,
+            Momentum = 0.9,
+            Augmentation = Augmentation.All,
+        };
+        return profile == PresetProfile.Full ? full : Quicken(full) with
+        {
+            Rounds = strategy == Recipe.Baseline ? 0 : QuickBoneMarrowRounds,
+            PoolPerRound = Math.Min(full.PoolPerRound!.Value, QuickPoolPerRound),
+            MarginCap = QuickBoneMarrowMarginCap,
+        };
+    }
+
+    private static ExperimentConfig Quicken(ExperimentConfig full) => full with
+    {
+        ImageSize = QuickImageSize,
+        Architecture = QuickArchitecture,
+        Epochs = QuickEpochs,
+        MaxSteps = QuickMaxSteps,
+        BatchSize = QuickBatchSize,
+    };
+
+    private static string NormaliseProtocol(string protocol)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        string normal = Common.Names.Normalise(protocol);
+        if (normal is "bonemarrow" or "cst") normal = "bone-marrow";
+        if (normal == "bccd") normal = "poster";
+        return Protocols.Contains(normal) ? normal
+            : throw new ArgumentException($"Unknown protocol '{protocol}'. Valid protocols: {string.Join(", ", Protocols)}.", nameof(protocol));
+    }
+}

@@ -1,0 +1,163 @@
+using Workbench.Data;
+using Workbench.Display;
+using Workbench.Loop;
+using Workbench.Selection;
+
+using Workbench.Config;
+using Workbench.Runs;
+using Workbench.Metrics;
+
+namespace Workbench.Reports;
+
+/// <summary>
+/// Image galleries for the questions a notebook asks: what did a strategy choose (and which pseudo-labels are wrong),
+/// what did a round add, which samples does the model get wrong, and which true class goes to which predicted class.
+/// Tiles show the predicted class, a score and the true label; a wrong tile is marked.
+/// </summary>
+public static class Galleries
+{
+    /// <summary>Tiles shown unless a call says otherwise.</summary>
+    public const int DefaultMaxTiles = 24;
+
+    /// <summary>
+    /// The first <paramref name="maxTiles"/> samples of <paramref name="selection"/> (pseudo-labels, CST proposals or
+    /// active-learning queries), in selection order: the label it gives (its own for pseudo-labels, else the model's
+    /// argmax in <paramref name="scored"/>), the score behind the choice and the true label. <paramref name="wrongFirst"/>
+    /// shows the wrong ones (label differs from the truth) first, keeping the selection order otherwise.
+    /// </summary>
+    /// <exception cref="ArgumentException">A chosen id was not among the scored candidates.</exception>
+    public static ImageGallery ForSelection(ImageStore images, SelectionResult selection, PoolPredictions scored, IReadOnlyList<int> truth,
+        IReadOnlyList<string> classNames, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, bool wrongFirst = false,
+        int columns = 8)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
+        var rowOf = new Dictionary<int, int>();
+        for (int row = 0; row < scored.Ids.Count; row++) rowOf[scored.Ids[row]] = row;
+        var chosen = new List<(int Id, int Label, double Score, bool Wrong)>();
+        for (int k = 0; k < selection.Count; k++)
+        {
+            int id = selection.Ids[k];
+            if (!rowOf.TryGetValue(id, out int row)) throw new ArgumentException($"sample {id} was chosen but is not among the scored candidates", nameof(selection));
+            int label = selection.Labels?[k] ?? scored.Predictions.ArgMax(row);
+            chosen.Add((id, label, selection.Scores[k], label != truth[id]));
+        }
+        var shown = (wrongFirst ? chosen.OrderByDescending(c => c.Wrong).ToList() : chosen).Take(maxTiles);
+        var tiles = shown.Select(c => Tile(images, c.Id, Name(classNames, c.Label), c.Score, Name(classNames, truth[c.Id]))).ToList();
+        return new ImageGallery(tiles, Title(title, tiles.Count, selection.Count), columns, scoreName: scoreName);
+    }
+
+    /// <summary>
+    /// Samples a round added (optionally only one <paramref name="provenance"/>): the label proposed by the model when
+    /// there was one (pseudo-labels, CST), else the label given, with the score that chose it and the true label, so
+    /// wrong pseudo-labels and corrected CST proposals are marked. <paramref name="wrongFirst"/> puts marked tiles first.
+    /// </summary>
+    public static ImageGallery ForAdded(ImageStore images, IReadOnlyList<AddedSample> added, IReadOnlyList<string> classNames,
+        Provenance? provenance = null, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, bool wrongFirst = false, int columns = 8)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
+        var chosen = added.Where(a => provenance is null || a.Provenance == provenance).ToList();
+        var ordered = wrongFirst ? chosen.OrderByDescending(IsWrong).ToList() : chosen;
+        var tiles = ordered.Take(maxTiles).Select(a => Tile(images, a.Id, Name(classNames, a.ProposedLabel ?? a.Label), a.Score,
+            a.TrueLabel is int t ? Name(classNames, t) : null)).ToList();
+        return new ImageGallery(tiles, Title(title, tiles.Count, chosen.Count), columns, scoreName: scoreName);
+    }
+
+    /// <summary>Samples predicted wrong, most confident first, with their confidence and true label.</summary>
+    public static ImageGallery Wrong(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,
+        string title = "Wrong predictions, most confident first", int maxTiles = DefaultMaxTiles, int columns = 8)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        return FromRows(images, predictions, classNames, predictions.WrongRows(), title, maxTiles, columns);
+    }
+
+    /// <summary>
+    /// Samples of true class <paramref name="trueClass"/> predicted as <paramref name="predictedClass"/> (e.g.
+    /// metamyelocyte → band neutrophil), most confident first.
+    /// </summary>
+    public static ImageGallery ConfusedPairs(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,
+        int trueClass, int predictedClass, int maxTiles = 16, string? title = null, int columns = 8)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(classNames);
+        var rows = predictions.Rows(trueClass, predictedClass);
+        title ??= $"{Name(classNames, trueClass)} predicted as {Name(classNames, predictedClass)}";
+        return FromRows(images, predictions, classNames, rows, title, maxTiles, columns);
+    }
+
+    /// <summary><see cref="ConfusedPairs(ImageStore, SamplePredictions, IReadOnlyList{string}, int, int, int, string?, int)"/> by class name (case-insensitive).</summary>
+    public static ImageGallery ConfusedPairs(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,
+        string trueClass, string predictedClass, int maxTiles = 16, string? title = null, int columns = 8)
+    {
+        var indices = ConfusionAnalysis.IndicesOf(classNames, [trueClass, predictedClass]);
+        return ConfusedPairs(images, predictions, classNames, indices[0], indices[1], maxTiles, title, columns);
+    }
+
+    /// <summary>
+    /// The images made from one source cell side by side, captioned with their file name and, when a split is given,
+    /// the side they fell on; test-side copies are highlighted (those are the leaked ones).
+    /// </summary>
+    public static CaptionedImages SourceGroup(ImageStore images, DataSet data, int sourceGroup, Split? split = null, int maxTiles = 16,
+        string? title = null, int columns = 8)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
+        if (images.Count != data.Count) throw new ArgumentException($"{images.Count} images for {data.Count} samples", nameof(images));
+        var members = SourceGroups.Members(data, sourceGroup);
+        var test = split?.TestIds.ToHashSet();
+        var train = split?.TrainIds.ToHashSet();
+        // Alternate sides when a split is given, so a short gallery shows both.
+        var ordered = test is null ? members : Interleave(members.Where(train!.Contains).ToList(), members.Where(test.Contains).ToList());
+        var tiles = ordered.Take(maxTiles).Select(id =>
+        {
+            var sample = data.SampleAt(id);
+            var caption = new List<string> { Path.GetFileName(sample.RelativePath) };
+            if (test is not null) caption.Add(test.Contains(id) ? $"{split!.Name}: TEST" : train!.Contains(id) ? $"{split!.Name}: train" : $"{split!.Name}: unused");
+            return new CaptionedImage(images.Image(id).ToArray(), images.Size, caption, test?.Contains(id) ?? false);
+        }).ToList();
+        var first = data.SampleAt(members[0]);
+        title ??= $"{members.Count} augmented copies of one {first.ClassName} cell (source group {sourceGroup})";
+        return new CaptionedImages(tiles, title, columns);
+    }
+
+    private static ImageGallery FromRows(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,
+        IReadOnlyList<int> rows, string title, int maxTiles, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
+        var tiles = rows.Take(maxTiles).Select(r => Tile(images, predictions.Ids[r], Name(classNames, predictions.Predicted[r]),
+            predictions.Confidence(r), Name(classNames, predictions.Truth[r]))).ToList();
+        return new ImageGallery(tiles, Title(title, tiles.Count, rows.Count), columns, scoreName: "conf");
+    }
+
+    private static GalleryTile Tile(ImageStore images, int id, string predicted, double score, string? truth) =>
+        new(images.Image(id).ToArray(), images.Size, predicted, score, truth);
+
+    private static bool IsWrong(AddedSample sample) => sample.TrueLabel is int t && t != (sample.ProposedLabel ?? sample.Label);
+
+    private static string Name(IReadOnlyList<string> classNames, int label) =>
+        (uint)label < (uint)classNames.Count ? classNames[label] : throw new ArgumentException($"label {label} has no class name (there are {classNames.Count})", nameof(classNames));
+
+    private static string Title(string title, int shown, int total) =>
+        title.Length == 0 || shown == total ? title : $"{title} (first {shown} of {total})";
+
+    private static List<int> Interleave(List<int> first, List<int> second)
+    {
+        var result = new List<int>(first.Count + second.Count);
+        for (int i = 0; i < Math.Max(first.Count, second.Count); i++)
+        {
+            if (i < first.Count) result.Add(first[i]);
+            if (i < second.Count) result.Add(second[i]);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+using Workbench.Data;
+using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
+
+namespace Workbench.Reproductions;
+
+/// <summary>
+/// Loads each (data set, image size) once through the image cache and serves experiment data for
+/// any split and seed, so that a batch of experiments decodes nothing twice.
+/// </summary>
+public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Action<string>? log = null) : IDisposable
+{
+    private readonly Dictionary<(string, int), CachedImages> _loaded = [];
+
+    /// <summary>Called while a data set is decoded the first time (done, total).</summary>
+    public Action<string, int, int>? DecodeProgress { get; init; }
+
+    /// <summary>The decoded data set (loaded on first use).</summary>
+    public CachedImages Images(string dataSet, int size)
+    {
+        if (_loaded.TryGetValue((dataSet, size), out var cached)) return cached;
+        var set = DataSets.Load(dataSet, dataRoot);
+        set.EnsureUsableForTraining();
+        var progress = DecodeProgress is { } report ? new SynchronousProgress<int>(done => report(dataSet, done, set.Count)) : null;
+        cached = cache.Load(set, size, progress, log);
+        foreach (var failure in cached.DecodeFailures) log?.Invoke($"skipped {failure.RelativePath}: {failure.Reason}");
+        _loaded[(dataSet, size)] = cached;
+        return cached;
+    }
+
+    /// <summary>
+    /// Checks that the config names a data set and split this provider can serve, so that a typo fails
+    /// before a run folder is created (the loop itself also runs on in-memory, synthetic data).
+    /// </summary>
+    public static void CheckNames(ExperimentConfig config)
+    {
+        if (!DataSets.Names.Contains(config.DataSet))
+            throw new ArgumentException($"config field dataSet: unknown data set '{config.DataSet}' (expected {string.Join(", ", DataSets.Names)})", "dataSet");
+        bool perClass = config.Split.StartsWith("per-class-", StringComparison.Ordinal)
+            && int.TryParse(config.Split["per-class-".Length..], out var n) && n > 0;
+        if (!perClass && config.Split is not ("paper" or "grouped" or "provided" or "stratified"))
+            throw new ArgumentException($"config field split: unknown split '{config.Split}' (expected paper, grouped, provided, stratified or per-class-<N>)", "split");
+    }
+
+    /// <summary>Images, truth and the config's split (seeded by the config's seed) in engine memory.</summary>
+    public ExperimentData For(ExperimentConfig config)
+    {
+        var cached = Images(config.DataSet, config.ImageSize);
+        return ExperimentData.FromCache(cached, Splits.Create(config.Split, cached.Data, config.Seed));
+    }
+
+    public void Dispose()
+    {
+        foreach (var cached in _loaded.Values) cached.Dispose();
+        _loaded.Clear();
+    }
+}

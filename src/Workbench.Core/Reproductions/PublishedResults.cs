@@ -1,0 +1,29 @@
+namespace Workbench.Reproductions;
+
+/// <summary>A number from a paper, for side-by-side tables (accuracy in %).</summary>
+public sealed record PublishedValue(double Mean, double? Std = null);
+
+/// <summary>The published numbers the reproductions are compared with (design notes, section 2).</summary>
+public static class PublishedResults
+{
+    /// <summary>SSL+AL poster on BCCD (ImageNet-pretrained ResNet-18), accuracy % by strategy and round (0 = baseline).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<int, PublishedValue>> Poster { get; } =
+        new Dictionary<string, IReadOnlyDictionary<int, PublishedValue>>
+        {
+            ["baseline"] = new Dictionary<int, PublishedValue> { [0] = new(81.50, 0.42) },
+            ["ssl"] = new Dictionary<int, PublishedValue> { [1] = new(85.73), [2] = new(87.51), [3] = new(88.04, 0.71) },
+            ["al"] = new Dictionary<int, PublishedValue> { [1] = new(89.95), [2] = new(71.63), [3] = new(94.46, 0.16) },
+            ["ssl+al"] = new Dictionary<int, PublishedValue> { [1] = new(89.90), [2] = new(93.29), [3] = new(95.28, 1.36) },
+        };
+
+    /// <summary>Poster ablations: SSL accuracy after 3 rounds by threshold; SSL+AL by round with budget 50.</summary>
+    public static IReadOnlyDictionary<double, double> PosterThresholdAfter3Rounds { get; } =
+        new Dictionary<double, double> { [0.5] = 83.96, [0.7] = 85.09, [0.9] = 86.66, [0.97] = 88.04, [0.99] = 87.65 };
+
+    public static IReadOnlyDictionary<int, double> PosterBudget50 { get; } =
+        new Dictionary<int, double> { [1] = 87.59, [2] = 90.15, [3] = 89.64 };
+
+    /// <summary>Bone-marrow paper after 25 rounds: accuracy and training-set size by strategy.</summary>
+    public static IReadOnlyDictionary<string, (double Accuracy, int TrainingSet)> BoneMarrowAfter25Rounds { get; } =
+        new Dictionary<string, (double, int)> { ["cst"] = (94.4, 40_518), ["al"] = (94.1, 3_682), ["cst+al"] = (97.6, 47_843) };
+}

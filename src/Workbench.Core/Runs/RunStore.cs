@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using Workbench.Engine;
+using Workbench.Loop;
+using Workbench.Config;
+
+namespace Workbench.Runs;
+
+/// <summary>
+/// A run on disk, one folder:
+/// <code>
+/// config.json                the full config (validated)
+/// rounds/&lt;n&gt;.json           the RoundResult of round n
+/// added/&lt;n&gt;.csv             samples added in round n (id,label,provenance,true_label,score,proposed_label)
+/// checkpoints/initial.pt     weights before any training (FromInitial retraining starts here)
+/// checkpoints/round-&lt;n&gt;.pt  model after round n: round 0 and the latest are kept (all with keepAllCheckpoints)
+/// labelled.json              StoredRunState: last finished round, stop reason, labelled pool: the commit point
+/// </code>
+/// Every file is written atomically (temporary file + rename), and labelled.json last, so an interrupted round leaves
+/// the previous round's state intact; its leftovers are deleted when the run resumes.
+/// </summary>
+public sealed class RunStore
+{
+    private const string ConfigFile = "config.json";
+    private const string StateFile = "labelled.json";
+
+    private RunStore(string directory, ExperimentConfig config, bool keepAllCheckpoints)
+    {
+        Directory = directory;
+        Config = config;
+        KeepAllCheckpoints = keepAllCheckpoints;
+    }
+
+    /// <summary>The run folder (absolute).</summary>
+    public string Directory { get; }
+
+    /// <summary>The config the run uses.</summary>
+    public ExperimentConfig Config { get; }
+
+    /// <summary>Whether every round's checkpoint is kept, or only round 0's and the latest.</summary>
+    public bool KeepAllCheckpoints { get; }
+
+    /// <summary>
+    /// Opens the run in <paramref name="directory"/> for <paramref name="config"/>: creates it when new; otherwise
+    /// checks the stored config first and refuses a different one (only <see cref="ExperimentConfigJson.ResumableFields"/>
+    /// may change), before any work is done.
+    /// </summary>
+    /// <exception cref="ConfigMismatchException">The folder holds a run with another config; names the fields.</exception>
+    /// <exception cref="ArgumentException">The config is invalid.</exception>
+    public static RunStore Open(string directory, ExperimentConfig config, bool keepAllCheckpoints = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        directory = Path.GetFullPath(directory);
+        string configPath = Path.Combine(directory, ConfigFile);
+        if (File.Exists(configPath))
+        {
+            var stored = ExperimentConfigJson.Load(configPath);
+            ExperimentConfigJson.RequireResumable(stored, config, directory);
+        }
+        System.IO.Directory.CreateDirectory(directory);
+        AtomicFile.WriteAllText(configPath, config.ToJson());
+        return new RunStore(directory, config, keepAllCheckpoints);
+    }
+
+    /// <summary>Opens an existing run with its own stored config (to read results).</summary>
+    /// <exception cref="FileNotFoundException">No config.json in the folder.</exception>
+    public static RunStore OpenExisting(string directory, bool keepAllCheckpoints = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        directory = Path.GetFullPath(directory);
+        string configPath = Path.Combine(directory, ConfigFile);
+        if (!File.Exists(configPath))
+            throw new FileNotFoundException($"'{directory}' is not a run folder: it has no {ConfigFile}.", configPath);
+        return new RunStore(directory, ExperimentConfigJson.Load(configPath), keepAllCheckpoints);
+    }
+
+    /// <summary>True when <paramref name="directory"/> holds a run (a config.json).</summary>
+    public static bool IsRun(string directory) => File.Exists(Path.Combine(directory, ConfigFile));
+
+    /// <summary>Path of the weights before any training.</summary>
+    public string InitialWeightsPath => Path.Combine(Directory, "checkpoints", "initial.pt");
+
+    /// <summary>Path of the model after round <paramref name="round"/>.</summary>
+    public string CheckpointPath(int round) => Path.Combine(Directory, "checkpoints", Invariant($"round-{round}.pt"));
+
+    /// <summary>Path of round <paramref name="round"/>'s metrics.</summary>
+    public string RoundPath(int round) => Path.Combine(Directory, "rounds", Invariant($"{round}.json"));
+
+    /// <summary>Path of the samples added in round <paramref name="round"/>.</summary>
+    public string AddedPath(int round) => Path.Combine(Directory, "added", Invariant($"{round}.csv"));
+
+    /// <summary>The committed state, or null when no round has finished yet.</summary>
+    public StoredRunState? ReadState()
+    {
+        string path = Path.Combine(Directory, StateFile);
+        if (!File.Exists(path)) return null;
+        return JsonSerializer.Deserialize<StoredRunState>(File.ReadAllText(path), StoredJson.Compact)
+            ?? throw new InvalidDataException($"'{path}' holds no run state.");
+    }
+
+    /// <summary>The results of rounds 0..<paramref name="lastRound"/> (all committed rounds when null).</summary>
+    public IReadOnlyList<RoundResult> ReadRounds(int? lastRound = null)
+    {
+        int last = lastRound ?? ReadState()?.LastRound ?? -1;
+        var results = new List<RoundResult>(last + 1);
+        for (int round = 0; round <= last; round++)
+        {
+            string path = RoundPath(round);
+            if (!File.Exists(path)) throw new InvalidDataException($"Round {round} is committed but '{path}' is missing.");
+            results.Add(RoundResultJson.Read(File.ReadAllText(path), path));
+        }
+        return results;
+    }
+
+    /// <summary>The samples added in round <paramref name="round"/>.</summary>
+    public IReadOnlyList<AddedSample> ReadAdded(int round) => AddedSamplesCsv.Parse(File.ReadAllText(AddedPath(round)));
+
+    /// <summary>Saves the weights every FromInitial round starts from.</summary>
+    public void SaveInitialWeights(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        AtomicFile.Write(InitialWeightsPath, model.Save);
+    }
+
+    /// <summary>
+    /// Saves a finished round: checkpoint, added samples, metrics, then the labelled pool as the commit point; then
+    /// drops the previous round's checkpoint unless it is round 0's or every checkpoint is kept.
+    /// </summary>
+    public void CommitRound(RoundResult result, IReadOnlyList<AddedSample> added, LabelledSet labelled, Model model, string? stopReason = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(labelled);
+        ArgumentNullException.ThrowIfNull(model);
+        int round = result.Round;
+        AtomicFile.Write(CheckpointPath(round), model.Save);
+        AtomicFile.WriteAllText(AddedPath(round), AddedSamplesCsv.Format(added));
+        AtomicFile.WriteAllText(RoundPath(round), RoundResultJson.Write(result));
+        WriteState(round, stopReason, labelled);
+        if (!KeepAllCheckpoints && round - 1 > 0 && File.Exists(CheckpointPath(round - 1)))
+            File.Delete(CheckpointPath(round - 1));
+    }
+
+    /// <summary>Marks the run as stopped after <paramref name="lastRound"/> (e.g. the pool ran out).</summary>
+    public void CommitStop(int lastRound, LabelledSet labelled, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        WriteState(lastRound, reason, labelled);
+    }
+
+    /// <summary>Deletes what an interrupted round after <paramref name="lastRound"/> left behind.</summary>
+    public void DiscardAfter(int lastRound)
+    {
+        foreach (var (folder, pattern, prefix, suffix) in new[]
+                 { ("rounds", "*.json", "", ".json"), ("added", "*.csv", "", ".csv"), ("checkpoints", "round-*.pt", "round-", ".pt") })
+        {
+            string path = Path.Combine(Directory, folder);
+            if (!System.IO.Directory.Exists(path)) continue;
+            foreach (var file in System.IO.Directory.GetFiles(path, pattern))
+            {
+                string name = Path.GetFileName(file);
+                if (int.TryParse(name[prefix.Length..^suffix.Length], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > lastRound)
+                    File.Delete(file);
+            }
+        }
+    }
+
+    private void WriteState(int lastRound, string? stopReason, LabelledSet labelled)
+    {
+        var state = new StoredRunState(lastRound, stopReason, labelled.Samples.ToArray(), labelled.Rejected.ToArray());
+        AtomicFile.WriteAllText(Path.Combine(Directory, StateFile), JsonSerializer.Serialize(state, StoredJson.Compact));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

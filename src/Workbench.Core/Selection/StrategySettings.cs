@@ -1,0 +1,14 @@
+// Selection layer: the typed hyper-parameters from which the factory builds any strategy.
+namespace Workbench.Selection;
+
+/// <summary>
+/// Hyper-parameters of the built-in strategies; each strategy reads the ones it has and ignores the rest
+/// (<see cref="SelectionStrategies.ParametersOf"/> lists them). Null means the strategy's own default.
+/// </summary>
+/// <param name="Budget">Samples to choose (cluster-margin: clusters), for budgeted strategies.</param>
+/// <param name="Threshold">pseudo-label / cst: certainty to exceed (0.97 / 0.99); margin-threshold: measure to stay below (0.2).</param>
+/// <param name="Cap">margin-threshold: most samples returned (none by default).</param>
+/// <param name="Scorer">The measure by name (<see cref="Scoring.Scorers.Names"/>): confidence for pseudo-labels, margin otherwise.</param>
+/// <param name="KMeansIterations">cluster-margin: most Lloyd iterations.</param>
+public sealed record StrategySettings(
+    int Budget = 100, double? Threshold = null, int? Cap = null, string? Scorer = null, int KMeansIterations = 50);

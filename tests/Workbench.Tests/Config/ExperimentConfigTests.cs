@@ -1,0 +1,161 @@
+using Workbench.Engine;
+using Workbench.Loop;
+using Workbench.Config;
+using Workbench.Runs;
+
+namespace Workbench.Tests.Config;
+
+public class ExperimentConfigTests
+{
+    public static TheoryData<string, ExperimentConfig> InvalidConfigs => new()
+    {
+        { "pseudoLabelThreshold", new ExperimentConfig { PseudoLabelThreshold = 0 } },
+        { "pseudoLabelThreshold", new ExperimentConfig { PseudoLabelThreshold = 1.01 } },
+        { "budget", new ExperimentConfig { Budget = 0 } },
+        { "initialFraction", new ExperimentConfig { InitialFraction = 0 } },
+        { "initialFraction", new ExperimentConfig { InitialFraction = 1.5 } },
+        { "initialFraction", new ExperimentConfig { InitialFraction = 0.1, InitialPerClass = 25 } },
+        { "initialPerClass", new ExperimentConfig { InitialFraction = null, InitialPerClass = 0 } },
+        { "rounds", new ExperimentConfig { Rounds = -1 } },
+        { "recipe", new ExperimentConfig { Recipe = "active" } },
+        { "activeLearning", new ExperimentConfig { ActiveLearning = "bald" } },
+        { "architecture", new ExperimentConfig { Architecture = "vgg" } },
+        { "marginThreshold", new ExperimentConfig { MarginThreshold = -0.1 } },
+        { "cstRejectRate", new ExperimentConfig { CstRejectRate = 1 } },
+        { "batchSize", new ExperimentConfig { BatchSize = 1 } },
+        { "learningRate", new ExperimentConfig { LearningRate = 0 } },
+        { "momentum", new ExperimentConfig { Momentum = 1 } },
+        { "poolPerRound", new ExperimentConfig { PoolPerRound = 0 } },
+        { "classCap", new ExperimentConfig { ClassCap = 0 } },
+        { "initialisationPath", new ExperimentConfig { Initialisation = InitialisationKind.Weights } },
+        { "topKScorer", new ExperimentConfig { TopKScorer = "variance" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidConfigs))]
+    public void InvalidConfigsNameTheField(string field, ExperimentConfig config)
+    {
+        var error = Assert.Throws<ArgumentException>(() => config.Validate());
+        Assert.Equal(field, error.ParamName);
+        Assert.Contains(field, error.Message);
+    }
+
+    [Fact]
+    public void UnknownStrategyListsTheValidOnes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ExperimentConfig { Recipe = "semi" }.Validate());
+        foreach (var name in Recipes.Names) Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
+    public void AllProblemsAreReportedAtOnce()
+    {
+        var problems = new ExperimentConfig { Budget = 0, Rounds = -2, Recipe = "x" }.Problems();
+        Assert.Equal(["recipe", "budget", "rounds"], problems.Select(p => p.Field));
+    }
+
+    [Fact]
+    public void JsonRoundTripsEveryField()
+    {
+        var config = Presets.BoneMarrow(Recipe.CstAl) with
+        {
+            Initialisation = InitialisationKind.Checkpoint, InitialisationPath = "/runs/pbc/0", MarginCap = 300, CstRejectRate = 0.05,
+        };
+        string json = config.ToJson();
+        Assert.Contains("\"recipe\": \"cst+al\"", json);
+        Assert.Contains("\"retrain\": \"fine-tune\"", json);
+        Assert.Contains("\"initialisation\": \"checkpoint\"", json);
+        Assert.Equal(config, ExperimentConfigJson.FromJson(json));
+        Assert.Empty(ExperimentConfigJson.Differences(config, ExperimentConfigJson.FromJson(json)));
+        var poster = Presets.Poster();
+        Assert.Contains("\"augmentation\": \"horizontal-flip, vertical-flip\"", poster.ToJson());
+        Assert.Equal(poster, ExperimentConfigJson.FromJson(poster.ToJson()));
+    }
+
+    [Fact]
+    public void JsonWithAnUnknownFieldOrABadValueNamesIt()
+    {
+        string json = new ExperimentConfig().ToJson();
+        var unknown = Assert.Throws<ArgumentException>(() => ExperimentConfigJson.FromJson(json.Replace("\"budget\"", "\"budgett\"")));
+        Assert.Contains("budgett", unknown.Message);
+        var bad = Assert.Throws<ArgumentException>(() => ExperimentConfigJson.FromJson(json.Replace("\"budget\": 100", "\"budget\": 0")));
+        Assert.Equal("budget", bad.ParamName);
+        var wrongType = Assert.Throws<ArgumentException>(() => ExperimentConfigJson.FromJson(json.Replace("\"budget\": 100", "\"budget\": \"many\"")));
+        Assert.Equal("budget", wrongType.ParamName);
+    }
+
+    [Fact]
+    public void DifferencesNameEachChangedField()
+    {
+        var a = Presets.Poster();
+        var b = a with { Budget = 50, Augmentation = Augmentation.All };
+        var differences = ExperimentConfigJson.Differences(a, b);
+        Assert.Equal(["budget", "augmentation"], differences.Select(d => d.Field));
+        Assert.Equal("100", differences[0].Stored);
+        Assert.Equal("50", differences[0].Requested);
+    }
+
+    [Fact]
+    public void PresetsFollowThePapersAndValidate()
+    {
+        foreach (var profile in Enum.GetValues<PresetProfile>())
+            foreach (var protocol in Presets.Protocols)
+                foreach (var strategy in Presets.StrategiesOf(protocol))
+                    Presets.Create(protocol, strategy, profile).Validate();
+
+        var poster = Presets.Poster(Recipe.SslAl);
+        Assert.Equal(("bccd", "resnet18", 0.02, 64, 40, 0.97, 100, 3, RetrainMode.FromInitial),
+            (poster.DataSet, poster.Architecture, poster.InitialFraction!.Value, poster.BatchSize, poster.Epochs,
+             poster.PseudoLabelThreshold, poster.Budget, poster.Rounds, poster.Retrain));
+        Assert.Equal([0.5, 0.7, 0.9, 0.97, 0.99], Presets.PosterThresholdAblation().Select(c => c.PseudoLabelThreshold));
+        Assert.Equal([50, 100], Presets.PosterBudgetAblation().Select(c => c.Budget));
+
+        var cst = Presets.BoneMarrow(Recipe.Cst);
+        var cstAl = Presets.BoneMarrow(Recipe.CstAl);
+        Assert.Equal((0.99, 0.9), (cst.PseudoLabelThreshold, cstAl.PseudoLabelThreshold));
+        Assert.Equal(("senet8", 25, 5000, 1000, 0.01, 0.005, Augmentation.All, "margin-threshold", 0.2),
+            (cst.Architecture, cst.InitialPerClass!.Value, cst.PoolPerRound!.Value, cst.ClassCap!.Value, cst.LearningRate,
+             cst.FineTuneLearningRate!.Value, cst.Augmentation, cst.ActiveLearning, cst.MarginThreshold));
+
+        var quick = Presets.Create("poster", "ssl+al", PresetProfile.Quick);
+        Assert.Equal((Presets.QuickArchitecture, Presets.QuickImageSize, Presets.QuickMaxSteps),
+            (quick.Architecture, quick.ImageSize, quick.MaxSteps!.Value));
+        Assert.Throws<ArgumentException>(() => Presets.Create("poster", "magic"));
+        Assert.Throws<ArgumentException>(() => Presets.Create("imagenet", "ssl"));
+    }
+
+    [Fact]
+    public void FineTuneUsesTheSecondLearningRateAfterRoundZero()
+    {
+        var config = Presets.BoneMarrow();
+        Assert.Equal(0.01, config.FitOptions(0, 1).Sgd.LearningRate);
+        Assert.Equal(0.005, config.FitOptions(1, 1).Sgd.LearningRate);
+        var poster = Presets.Poster() with { FineTuneLearningRate = 0.001 };
+        Assert.Equal(0.01, poster.FitOptions(2, 1).Sgd.LearningRate);
+    }
+
+    [Fact]
+    public void RoundSeedsDifferByRoundAndPurposeAndRepeat()
+    {
+        var seeds = new HashSet<int>();
+        for (int round = 0; round < 30; round++)
+            foreach (var purpose in new[] { SeedPurpose.ModelInit, SeedPurpose.Training, SeedPurpose.Pool, SeedPurpose.Selection })
+                Assert.True(seeds.Add(RoundSeeds.For(42, round, purpose)));
+        Assert.Equal(RoundSeeds.For(42, 3, SeedPurpose.Pool), RoundSeeds.For(42, 3, SeedPurpose.Pool));
+        Assert.NotEqual(RoundSeeds.For(42, 3, SeedPurpose.Pool), RoundSeeds.For(43, 3, SeedPurpose.Pool));
+        Assert.Equal(42, RoundSeeds.For(42, 5, SeedPurpose.InitialLabels));
+    }
+
+    [Fact]
+    public void ConfigFilesWrittenBeforeTheRenameStillLoad()
+    {
+        string legacy = Presets.Poster(Recipe.Ssl).ToJson().Replace("\"recipe\"", "\"strategy\"")
+            .Replace("  \"selectionOrder\": \"queries-first\",\n", "");
+        var loaded = ExperimentConfigJson.FromJson(legacy);
+        Assert.Equal("ssl", loaded.Recipe);
+        Assert.Equal(SelectionOrder.QueriesFirst, loaded.SelectionOrder);
+        var both = Assert.Throws<ArgumentException>(() => ExperimentConfigJson.FromJson(
+            Presets.Poster().ToJson().Replace("{", "{\"strategy\": \"ssl\",")));
+        Assert.Contains("strategy", both.Message);
+    }
+}

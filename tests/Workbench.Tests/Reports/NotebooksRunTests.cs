@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using Workbench.Notebooks;
+using Workbench.Tests.Notebooks;
+
+namespace Workbench.Tests.Reports;
+
+/// <summary>
+/// Executes every notebook of notebooks/ with tiny parameters (a few SGD steps, one seed, one or two rounds, a small
+/// pool), into a temporary folder: the committed executed copies are never touched, and nothing is read from runs/,
+/// so the test behaves the same on a clean clone. Decoded images go to the default cache (data/cache, git-ignored).
+/// </summary>
+[Collection(NotebookRunnerCollection.Name)]
+public sealed class NotebooksRunTests
+{
+    // "{temp}" is replaced by this run's temporary folder. Every notebook in the folder needs an entry.
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> TinyParameters =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["01-tour"] = new Dictionary<string, string>
+            {
+                ["maxSteps"] = "20", ["galleryTiles"] = "4", ["figuresDir"] = "{temp}/figures",
+            },
+            ["02-ssl-al-round-by-round"] = new Dictionary<string, string>
+            {
+                ["maxSteps"] = "20", ["rounds"] = "2", ["poolPerRound"] = "300", ["budget"] = "10", ["threshold"] = "0.3", ["galleryTiles"] = "4",
+                ["figuresDir"] = "{temp}/figures",
+            },
+            ["03-reproduce-the-poster"] = new Dictionary<string, string>
+            {
+                ["seeds"] = "1", ["maxSteps"] = "20", ["rounds"] = "1", ["poolPerRound"] = "300", ["thresholds"] = "0.97",
+                ["budgets"] = "50", ["runsDir"] = "{temp}/no-runs", ["workDir"] = "{temp}/work", ["figuresDir"] = "{temp}/figures",
+            },
+            ["04-per-class-failures"] = new Dictionary<string, string>
+            {
+                ["maxSteps"] = "20", ["rounds"] = "1", ["poolPerRound"] = "300", ["galleryTiles"] = "4",
+                ["runsDir"] = "{temp}/no-runs", ["workDir"] = "{temp}/work", ["figuresDir"] = "{temp}/figures",
+            },
+            ["05-cst-al-bone-marrow-protocol"] = new Dictionary<string, string>
+            {
+                ["seeds"] = "1", ["maxSteps"] = "20", ["rounds"] = "1", ["poolPerRound"] = "300", ["threshold"] = "0.2",
+                ["runsDir"] = "{temp}/no-runs", ["workDir"] = "{temp}/work", ["figuresDir"] = "{temp}/figures",
+            },
+        };
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in RepositoryPaths.NotebookNames()) data.Add(name);
+        return data;
+    }
+
+    [Fact]
+    public void Every_notebook_in_the_folder_has_tiny_parameters_and_every_entry_a_notebook()
+    {
+        var names = RepositoryPaths.NotebookNames();
+        Assert.NotEmpty(names);
+        Assert.Equal([], names.Except(TinyParameters.Keys).ToArray());
+        Assert.Equal([], TinyParameters.Keys.Except(names).ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Notebook_is_polyglot_csharp_with_a_title_and_a_parameters_cell(string name)
+    {
+        string path = Path.Combine(RepositoryPaths.Notebooks, name + ".ipynb");
+        Assert.Empty(NbformatValidator.ValidateFile(path));
+        var notebook = Notebook.Load(path);
+        Assert.Equal(".net-csharp", notebook.Metadata["kernelspec"]?["name"]?.GetValue<string>());
+        Assert.Equal("polyglot-notebook", notebook.Metadata["language_info"]?["name"]?.GetValue<string>());
+        Assert.False(notebook.Cells[0].IsCode);
+        Assert.StartsWith("# ", notebook.Cells[0].Source);
+        var code = notebook.Cells.Where(c => c.IsCode).ToList();
+        Assert.All(code, c => Assert.Equal("csharp", c.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>()));
+        Assert.Single(code, c => c.HasTag(NotebookParameters.ParametersTag));
+        // Tiny overrides must name declared parameters, or the runner refuses them.
+        var declared = NotebookParameters.ParseDeclarations(code.Single(c => c.HasTag(NotebookParameters.ParametersTag)).Source).Select(d => d.Name);
+        Assert.Empty(TinyParameters[name].Keys.Except(declared));
+        Assert.Contains("profile", declared);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Notebook_runs_with_tiny_parameters(string name)
+    {
+        string input = Path.Combine(RepositoryPaths.Notebooks, name + ".ipynb");
+        string before = Hash(input);
+        string temp = Path.Combine(Path.GetTempPath(), $"wb-nbsuite-{name}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var parameters = TinyParameters[name].ToDictionary(p => p.Key, p => p.Value.Replace("{temp}", temp, StringComparison.Ordinal));
+            string output = Path.Combine(temp, name + ".ipynb");
+            var result = await NotebookRunner.RunAsync(input, new RunOptions
+            {
+                Parameters = parameters,
+                OutputPath = output,
+                HtmlPath = Path.Combine(temp, name + ".html"),
+                CellTimeout = TimeSpan.FromMinutes(5),
+            });
+
+            Assert.True(result.Succeeded, $"cell {result.FailedCellIndex} failed: {result.Error?.EName}: {result.Error?.EValue}\n" +
+                string.Join("\n", result.Error?.Traceback ?? []));
+            Assert.Empty(NbformatValidator.ValidateFile(output));
+            Assert.True(File.Exists(Path.Combine(temp, name + ".html")));
+            string prefix = name[..2] + "-";
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(temp, "figures"), prefix + "*"));
+            // The last cell states profile, machine and elapsed time.
+            var last = result.Notebook.Cells.Last(c => c.IsCode);
+            string footer = string.Concat(last.Outputs.OfType<StreamOutput>().Select(o => o.Text));
+            Assert.Contains("profile quick", footer);
+            Assert.Contains("cores", footer);
+            Assert.Contains("elapsed", footer);
+            Assert.Equal(before, Hash(input));
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}

@@ -1,0 +1,79 @@
+using Workbench.Reproductions;
+using Workbench.Loop;
+using Workbench.Metrics;
+using Workbench.Config;
+using Workbench.Runs;
+
+namespace Workbench.Tests.Reproductions;
+
+public class ExperimentsTests
+{
+    [Fact]
+    public void ConfigWithUnknownDataSetOrSplitIsRefusedNamingTheField()
+    {
+        var config = Presets.Create("poster", "ssl", PresetProfile.Quick);
+        Assert.Equal("dataSet", Assert.Throws<ArgumentException>(() => ExperimentDataProvider.CheckNames(config with { DataSet = "bccdx" })).ParamName);
+        Assert.Equal("split", Assert.Throws<ArgumentException>(() => ExperimentDataProvider.CheckNames(config with { Split = "randomish" })).ParamName);
+        ExperimentDataProvider.CheckNames(config with { Split = "per-class-50" });
+    }
+
+    [Fact]
+    public void SummaryTableWritesMarkdownAndQuotedCsv()
+    {
+        var table = new SummaryTable(["a", "b"]);
+        table.Add(["1", "x, y"]);
+        Assert.Equal("| a | b |\n|---|---|\n| 1 | x, y |\n", table.ToMarkdown().ReplaceLineEndings("\n"));
+        Assert.Equal("a,b\n1,\"x, y\"\n", table.ToCsv().ReplaceLineEndings("\n"));
+        Assert.Throws<ArgumentException>(() => table.Add(["only one"]));
+    }
+
+    [Fact]
+    public void SubAccuracyCountsOnlyTheChosenTrueClasses()
+    {
+        string[] classes = ["metamyelocyte", "band neutrophil", "segmented neutrophil", "other"];
+        int[][] confusion =
+        [
+            [8, 2, 0, 0],
+            [1, 6, 3, 0],
+            [0, 0, 10, 0],
+            [5, 5, 5, 5],
+        ];
+        var round = Round(confusion);
+        Assert.Equal(24.0 / 30.0, BoneMarrowReproduction.SubAccuracy(round, classes, BoneMarrowReproduction.NeutrophilSeries), 10);
+        Assert.Throws<ArgumentException>(() => BoneMarrowReproduction.SubAccuracy(round, ["a", "b", "c", "d"], BoneMarrowReproduction.NeutrophilSeries));
+    }
+
+    [Fact]
+    public void PosterSummaryAveragesSeedsPerSplitNextToPublishedNumbers()
+    {
+        ReproductionRun Run(string strategy, string split, int seed, params double[] accuracy) =>
+            new(strategy, split, seed, "", accuracy.Select((a, r) => Round([[1]], r, a)).ToList(), 1);
+        var runs = new[]
+        {
+            Run("ssl", "paper", 0, 0.50, 0.60), Run("ssl", "paper", 1, 0.70, 0.80),
+            Run("ssl", "grouped", 0, 0.40, 0.45),
+        };
+        var table = PosterReproduction.Summarise(runs);
+        var baseline = table.Rows.Single(r => r[0] == "baseline");
+        Assert.Equal("81.50 ± 0.42", baseline[2]);
+        Assert.Equal("60.00 ± 14.14", baseline[table.Header.ToList().IndexOf("paper acc %")]);
+        Assert.Equal("40.00", baseline[table.Header.ToList().IndexOf("grouped acc %")]);
+        var ssl1 = table.Rows.Single(r => r[0] == "ssl" && r[1] == "1");
+        Assert.Equal("85.73", ssl1[2]);
+        Assert.Equal("70.00 ± 14.14", ssl1[table.Header.ToList().IndexOf("paper acc %")]);
+    }
+
+    private static RoundResult Round(int[][] confusion, int round = 0, double accuracy = 0)
+    {
+        int k = confusion.Length;
+        var perClass = Enumerable.Range(0, k).Select(c =>
+        {
+            double support = confusion[c].Sum();
+            return new ClassMetrics($"c{c}", 0, support == 0 ? 0 : confusion[c][c] / support, 0, (int)support);
+        }).ToList();
+        var test = new ClassificationReport(perClass.Select(c => c.Name).ToArray(), ConfusionMatrixJsonConverter.FromRows(confusion),
+            accuracy, accuracy, perClass);
+        return new RoundResult(round, test, new LabelledSummary(ProvenanceCounts.Zero(k), ProvenanceCounts.Zero(k), null, new int[k], 0, 0, 0),
+            new TrainingSummary(10, new int[k], new float[k], 0, 0), new PoolSummary(0, 0), new RoundTimings(0, 0, 0, 0, 0, 0));
+    }
+}
