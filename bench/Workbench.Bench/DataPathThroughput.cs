@@ -39,7 +39,7 @@ internal static class DataPathThroughput
             clock.Restart();
             unsafe
             {
-                using var images = EngineImages.From(cached.Images);
+                using var images = cached.Images.ToImageSet();
             }
             return new Result(dataSetName, size, cached.Images.Count, cold, warm, gather, clock.Elapsed.TotalSeconds);
         }

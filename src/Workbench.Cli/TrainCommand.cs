@@ -59,7 +59,7 @@ internal static class TrainCommand
             AnsiConsole.MarkupLineInterpolated(
                 $"split {parts.Name}: {parts.TrainIds.Count} train / {parts.TestIds.Count} test; {labelled.Count} labelled ({labelledFraction:P1})");
 
-            using var images = EngineImages.From(cached.Images);
+            using var images = cached.Images.ToImageSet();
             using var model = Model.Create(architecture, data.ClassNames.Count, result.GetValue(seed), result.GetValue(common.Device)!);
             if (result.GetValue(init) is { } weights)
                 AnsiConsole.MarkupLineInterpolated($"init from {weights}: {model.Load(weights, strict: false)}");

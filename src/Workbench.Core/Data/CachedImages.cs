@@ -1,3 +1,4 @@
+// Data layer: what loading through the ImageCache gives: a data set, its pixels (ImageStore) and its decode failures.
 namespace Workbench.Data;
 
 /// <summary>

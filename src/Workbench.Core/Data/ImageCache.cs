@@ -1,3 +1,4 @@
+// Data layer, disk: the decoded-image cache, one file per (data set, size), read into an ImageStore.
 using System.Collections.Concurrent;
 using Workbench.Engine;
 

@@ -1,3 +1,4 @@
+// Data layer, disk: the binary layout of one ImageCache file (internal to ImageCache).
 using System.Security.Cryptography;
 using System.Text;
 

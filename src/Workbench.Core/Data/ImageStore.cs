@@ -1,4 +1,6 @@
+// Data layer, host memory: decoded pixels of a data set in one native buffer (the engine's copy is Engine.ImageSet).
 using System.Runtime.InteropServices;
+using Workbench.Engine;
 
 namespace Workbench.Data;
 
@@ -93,4 +95,7 @@ public sealed unsafe class ImageStore : IDisposable
         if (TotalBytes > 0)
             GC.RemoveMemoryPressure(TotalBytes);
     }
+
+    /// <summary>Copies the whole buffer once into engine memory, where training and prediction address images by index.</summary>
+    public ImageSet ToImageSet() => ImageSet.FromPointer(Pointer, Count, Size);
 }

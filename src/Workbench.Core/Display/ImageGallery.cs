@@ -1,3 +1,4 @@
+// Display layer: the one image grid of the Workbench (predictions, queries, source groups), as HTML and SVG.
 using System.Net;
 using System.Text;
 
@@ -5,7 +6,8 @@ namespace Workbench.Display;
 
 /// <summary>
 /// A grid of image thumbnails with captions (prediction, score, true label); misclassified tiles get
-/// a red border and mark. Shown as HTML in notebooks (PNG data URIs) and saved as a single
+/// a red border and mark; captioned tiles (<see cref="GalleryTile.Captioned"/>) show free lines and may be highlighted
+/// with the same border. Shown as HTML in notebooks (PNG data URIs) and saved as a single
 /// self-contained SVG or HTML file.
 /// </summary>
 public sealed class ImageGallery : IRichDisplay
@@ -33,7 +35,7 @@ public sealed class ImageGallery : IRichDisplay
                 throw new ArgumentException(
                     $"tile {i} has {tile.Rgb?.Length ?? 0} bytes but a {tile.Size}x{tile.Size} RGB image needs {tile.Size * tile.Size * 3}", nameof(tiles));
             }
-            if (tile.Predicted is null) throw new ArgumentException($"tile {i} has no predicted label", nameof(tiles));
+            if (tile.Predicted is null && tile.Lines is null) throw new ArgumentException($"tile {i} has no predicted label", nameof(tiles));
         }
         Tiles = tiles.ToArray();
         Title = title;
@@ -62,6 +64,7 @@ public sealed class ImageGallery : IRichDisplay
     public IReadOnlyList<string> Caption(GalleryTile tile)
     {
         ArgumentNullException.ThrowIfNull(tile);
+        if (tile.Lines is not null) return tile.Lines;
         var lines = new List<string> { $"pred: {tile.Predicted}", $"{ScoreName}: {DisplayFormat.Number(tile.Score, 3)}" };
         if (tile.TrueLabel is not null) lines.Add($"true: {tile.TrueLabel}");
         return lines;
@@ -77,8 +80,8 @@ public sealed class ImageGallery : IRichDisplay
         for (int i = 0; i < Tiles.Count; i++)
         {
             var tile = Tiles[i];
-            string border = tile.IsWrong ? "3px solid " + ChartPalette.Wrong : "1px solid #cccccc";
-            html.Append("<figure style=\"margin:0\"><img alt=\"").Append(WebUtility.HtmlEncode($"tile {i}: {tile.Predicted}"))
+            string border = tile.IsWrong || tile.Highlighted ? "3px solid " + ChartPalette.Wrong : "1px solid #cccccc";
+            html.Append("<figure style=\"margin:0\"><img alt=\"").Append(WebUtility.HtmlEncode($"tile {i}: {string.Join(" ", Caption(tile))}"))
                 .Append("\" width=\"").Append(DisplaySize).Append("\" height=\"").Append(DisplaySize)
                 .Append("\" style=\"image-rendering:pixelated;border:").Append(border).Append("\" src=\"").Append(_dataUris.Value[i]).Append("\"/>");
             html.Append("<figcaption>");
@@ -99,10 +102,10 @@ public sealed class ImageGallery : IRichDisplay
     {
         int rows = Math.Max(1, (Tiles.Count + Columns - 1) / Columns);
         int columns = Math.Max(1, Math.Min(Columns, Tiles.Count));
-        double captionHeight = CaptionLineHeight * (Tiles.Any(t => t.TrueLabel is not null) ? 3 : 2) + 4;
+        double captionHeight = CaptionLineHeight * (Tiles.Count == 0 ? 0 : Tiles.Max(t => Caption(t).Count)) + 4;
         double cellWidth = DisplaySize + Gap, cellHeight = DisplaySize + captionHeight + Gap;
         double top = Title.Length > 0 ? 36 : Gap;
-        var svg = new SvgWriter(Gap + columns * cellWidth, top + rows * cellHeight, Title.Length > 0 ? Title : "Image gallery");
+        var svg = new SvgWriter(Math.Max(Gap + columns * cellWidth, SvgWriter.TextWidth(Title, 15) + 2 * Gap), top + rows * cellHeight, Title.Length > 0 ? Title : "Image gallery");
         svg.Title(Title);
         int maxChars = Math.Max(4, (int)(DisplaySize / (10 * 0.6)));
         for (int i = 0; i < Tiles.Count; i++)
@@ -115,6 +118,10 @@ public sealed class ImageGallery : IRichDisplay
                 svg.Rect(x - 1.5, y - 1.5, DisplaySize + 3, DisplaySize + 3, "none", ChartPalette.Wrong, 3);
                 svg.Rect(x + DisplaySize - 16, y, 16, 16, ChartPalette.Wrong);
                 svg.Text(x + DisplaySize - 8, y + 12, "✗", "middle", 12, "#ffffff", bold: true);
+            }
+            else if (tile.Highlighted)
+            {
+                svg.Rect(x - 1.5, y - 1.5, DisplaySize + 3, DisplaySize + 3, "none", ChartPalette.Wrong, 3);
             }
             else
             {
@@ -158,7 +165,8 @@ public sealed class ImageGallery : IRichDisplay
     /// <inheritdoc />
     public override string ToString()
     {
-        int wrong = Tiles.Count(t => t.IsWrong);
-        return $"ImageGallery: {Title} ({Tiles.Count} images, {wrong} wrong)".Replace(":  (", ": (", StringComparison.Ordinal);
+        int wrong = Tiles.Count(t => t.IsWrong), highlighted = Tiles.Count(t => t.Highlighted);
+        string marks = highlighted > 0 ? $"{wrong} wrong, {highlighted} highlighted" : $"{wrong} wrong";
+        return $"ImageGallery: {Title} ({Tiles.Count} images, {marks})".Replace(":  (", ": (", StringComparison.Ordinal);
     }
 }

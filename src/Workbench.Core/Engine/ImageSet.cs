@@ -1,3 +1,4 @@
+// Engine layer, engine memory: the engine's own copy of a set of images (filled from Data.ImageStore).
 namespace Workbench.Engine;
 
 /// <summary>

@@ -48,7 +48,7 @@ public sealed class ExperimentData : IExperimentData, IDisposable
     {
         ArgumentNullException.ThrowIfNull(cached);
         ArgumentNullException.ThrowIfNull(split);
-        var images = EngineImages.From(cached.Images);
+        var images = cached.Images.ToImageSet();
         try
         {
             var labels = cached.Data.Samples.Select(s => s.Label).ToArray();

@@ -44,7 +44,7 @@ public sealed class FigureFolder
     }
 
     /// <summary>
-    /// Writes <paramref name="figure"/> (an <see cref="SvgChart"/>, <see cref="ImageGallery"/> or <see cref="CaptionedImages"/> as SVG,
+    /// Writes <paramref name="figure"/> (an <see cref="SvgChart"/> or <see cref="ImageGallery"/> as SVG,
     /// an <see cref="HtmlTable"/> as an HTML page) and returns it unchanged.
     /// </summary>
     /// <exception cref="ArgumentException">The name is not a plain file name, or the figure type cannot be saved.</exception>
@@ -59,9 +59,6 @@ public sealed class FigureFolder
                 break;
             case ImageGallery gallery:
                 gallery.Save(path = PathFor(name, ".svg"));
-                break;
-            case CaptionedImages images:
-                File.WriteAllText(path = PathFor(name, ".svg"), images.ToSvg(), new UTF8Encoding(false));
                 break;
             case HtmlTable table:
                 string title = WebUtility.HtmlEncode(table.Caption ?? name);

@@ -104,7 +104,7 @@ public static class Galleries
     /// The images made from one source cell side by side, captioned with their file name and, when a split is given,
     /// the side they fell on; test-side copies are highlighted (those are the leaked ones).
     /// </summary>
-    public static CaptionedImages SourceGroup(ImageStore images, DataSet data, int sourceGroup, Split? split = null, int maxTiles = 16,
+    public static ImageGallery SourceGroup(ImageStore images, DataSet data, int sourceGroup, Split? split = null, int maxTiles = 16,
         string? title = null, int columns = 8)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -121,11 +121,11 @@ public static class Galleries
             var sample = data.SampleAt(id);
             var caption = new List<string> { Path.GetFileName(sample.RelativePath) };
             if (test is not null) caption.Add(test.Contains(id) ? $"{split!.Name}: TEST" : train!.Contains(id) ? $"{split!.Name}: train" : $"{split!.Name}: unused");
-            return new CaptionedImage(images.Image(id).ToArray(), images.Size, caption, test?.Contains(id) ?? false);
+            return GalleryTile.Captioned(images.Image(id).ToArray(), images.Size, caption, test?.Contains(id) ?? false);
         }).ToList();
         var first = data.SampleAt(members[0]);
         title ??= $"{members.Count} augmented copies of one {first.ClassName} cell (source group {sourceGroup})";
-        return new CaptionedImages(tiles, title, columns);
+        return new ImageGallery(tiles, title, columns);
     }
 
     private static ImageGallery FromRows(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,

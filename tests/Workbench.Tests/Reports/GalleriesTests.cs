@@ -73,9 +73,13 @@ public sealed class GalleriesTests
         var samples = Enumerable.Range(0, 4).Select(id => new Sample(id, $"a/_{id / 3}_{id}.png", 0, "a", null, id / 3)).ToArray();
         var data = new DataSet("toy", "/toy", ["a"], ["a"], samples);
         var group = Galleries.SourceGroup(images, data, 0, new Split([0, 3], [1, 2], "paper"));
-        Assert.Equal(3, group.Images.Count);
-        Assert.Equal(["_0_0.png", "paper: train"], group.Images[0].Caption);
-        Assert.Equal(2, group.Images.Count(i => i.Highlighted));
-        Assert.Contains("<svg", group.ToSvg());
+        Assert.Equal(3, group.Tiles.Count);
+        Assert.Equal(["_0_0.png", "paper: train"], group.Caption(group.Tiles[0]));
+        Assert.Equal(2, group.Tiles.Count(i => i.Highlighted));
+        Assert.Equal(0, group.Tiles.Count(i => i.IsWrong));
+        string svg = group.ToSvg();
+        Assert.Contains("paper: train", svg);
+        Assert.DoesNotContain("pred:", svg);
+        Assert.Contains("2 highlighted", group.ToString());
     }
 }
