@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Workbench.Data;
-using Workbench.Engine;
 
 namespace Workbench.Bench;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Cli;
 

@@ -1,7 +1,5 @@
 using Spectre.Console;
 using Workbench.Loop;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Cli;
 

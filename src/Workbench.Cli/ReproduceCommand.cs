@@ -5,7 +5,6 @@ using Workbench.Display;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Cli;
 

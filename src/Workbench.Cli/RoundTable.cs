@@ -1,8 +1,6 @@
 using System.Globalization;
 using Workbench.Reproductions;
 using Workbench.Loop;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Cli;
 

@@ -3,7 +3,6 @@ using Spectre.Console;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Cli;
 

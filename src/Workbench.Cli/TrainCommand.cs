@@ -6,7 +6,6 @@ using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Metrics;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Cli;
 

@@ -1,3 +1,4 @@
+// Config layer: one problem of a config.
 using Workbench.Loop;
 namespace Workbench.Config;
 

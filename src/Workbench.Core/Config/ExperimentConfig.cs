@@ -1,3 +1,4 @@
+// Config layer: everything that defines one SSL/AL experiment (scikit-learn style.
 using Workbench.Engine;
 using Workbench.Loop;
 

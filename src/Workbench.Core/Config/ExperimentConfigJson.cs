@@ -1,3 +1,4 @@
+// Config layer: reads and writes ExperimentConfig as JSON, and compares two configs field by field.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workbench.Loop;

@@ -1,3 +1,4 @@
+// Config layer: checks an ExperimentConfig.
 using Workbench.Selection;
 using System.Globalization;
 using Workbench.Engine;

@@ -1,3 +1,4 @@
+// Config layer: what a round adds to the labelled pool.
 using Workbench.Loop;
 namespace Workbench.Config;
 

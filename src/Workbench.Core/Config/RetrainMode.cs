@@ -1,3 +1,4 @@
+// Config layer: how each round's training starts.
 using Workbench.Loop;
 namespace Workbench.Config;
 

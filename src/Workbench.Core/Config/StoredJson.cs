@@ -1,3 +1,4 @@
+// Config layer: the JSON settings of config.json and everything a run store writes.
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,3 +1,4 @@
+// Data layer: folder names of the BCCD "blood-cells" download (dataset2-master/images/SPLIT/CLASS).
 namespace Workbench.Data;
 
 /// <summary>Folder names of the BCCD "blood-cells" download (dataset2-master/images/SPLIT/CLASS).</summary>

@@ -1,3 +1,4 @@
+// Data layer: loads the BCCD "blood-cells" crops.
 using System.Text.RegularExpressions;
 
 namespace Workbench.Data;

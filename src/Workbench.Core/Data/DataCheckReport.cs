@@ -1,3 +1,4 @@
+// Data layer: number of images of one class in one split ("" when the layout has no splits).
 namespace Workbench.Data;
 
 /// <summary>Number of images of one class in one split ("" when the layout has no splits).</summary>

@@ -1,3 +1,4 @@
+// Data layer: renders a DataCheckReport as aligned plain text or as Markdown tables.
 using System.Globalization;
 using System.Text;
 

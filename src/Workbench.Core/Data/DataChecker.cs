@@ -1,3 +1,4 @@
+// Data layer: inspects a loaded data set on disk.
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 

@@ -1,3 +1,4 @@
+// Data layer: finds the directory that holds the data sets (bccd/, pbc/).
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Data layer: a labelled image data set as listed on disk.
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Data layer: reads width and height from a JPEG (SOF marker) or PNG (IHDR chunk) without decoding pixels.
 using System.Buffers.Binary;
 
 namespace Workbench.Data;

@@ -1,3 +1,4 @@
+// Data layer: image container recognised from a file's first bytes.
 namespace Workbench.Data;
 
 /// <summary>Image container recognised from a file's first bytes.</summary>

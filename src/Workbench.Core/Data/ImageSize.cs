@@ -1,3 +1,4 @@
+// Data layer: width and height of an image file in pixels, before any resizing.
 namespace Workbench.Data;
 
 /// <summary>Width and height of an image file in pixels, before any resizing.</summary>

@@ -1,3 +1,4 @@
+// Data layer: folder-walking steps shared by the loaders.
 namespace Workbench.Data;
 
 /// <summary>Folder-walking steps shared by the loaders: find the layout root, list image files.</summary>

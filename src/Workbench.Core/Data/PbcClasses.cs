@@ -1,3 +1,4 @@
+// Data layer: a fine PBC class.
 namespace Workbench.Data;
 
 /// <summary>A fine PBC class: file-name prefix, human name, and the folder it lives in.</summary>

@@ -1,3 +1,4 @@
+// Data layer: loads PBC_dataset_normal_DIB/CLASS/PREFIX_id.jpg, with coarse labels from the folder (8 classes)…
 namespace Workbench.Data;
 
 /// <summary>

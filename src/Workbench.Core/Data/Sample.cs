@@ -1,3 +1,4 @@
+// Data layer: one image of a data set.
 namespace Workbench.Data;
 
 /// <summary>One image of a data set.</summary>

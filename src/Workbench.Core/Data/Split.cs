@@ -1,3 +1,4 @@
+// Data layer: a train/test partition of sample ids (both ascending, disjoint).
 namespace Workbench.Data;
 
 /// <summary>A train/test partition of sample ids (both ascending, disjoint).</summary>

@@ -1,3 +1,4 @@
+// Data layer: train/test splits, each deterministic for a seed.
 using System.Globalization;
 
 namespace Workbench.Data;

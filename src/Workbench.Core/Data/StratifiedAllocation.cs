@@ -1,3 +1,4 @@
+// Data layer: per-class counts and random picks shared by the split and labelled-subset builders.
 namespace Workbench.Data;
 
 /// <summary>Per-class counts and random picks shared by the split and labelled-subset builders.</summary>

@@ -1,3 +1,4 @@
+// Display layer: "Nice" axis ranges and tick positions (1, 2, 2.5, 5 × 10^k steps).
 namespace Workbench.Display;
 
 /// <summary>"Nice" axis ranges and tick positions (1, 2, 2.5, 5 × 10^k steps).</summary>

@@ -1,3 +1,4 @@
+// Display layer: horizontal bars with the value printed at the end of each bar, e.g.
 using System.Globalization;
 
 namespace Workbench.Display;

@@ -1,3 +1,4 @@
+// Display layer: one bar of a BarChart.
 namespace Workbench.Display;
 
 /// <summary>One bar of a <see cref="BarChart"/>; <paramref name="Color"/> overrides the default colour (e.g. to highlight).</summary>

@@ -1,3 +1,4 @@
+// Display layer: one coloured series of a GroupedBarChart.
 namespace Workbench.Display;
 
 /// <summary>One coloured series of a <see cref="GroupedBarChart"/>: one value per category, in category order.</summary>

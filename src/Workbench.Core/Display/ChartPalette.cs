@@ -1,3 +1,4 @@
+// Display layer: the Okabe–Ito colour-blind-safe palette, in the order series are coloured, plus the few neutral…
 namespace Workbench.Display;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Display layer: stacked vertical bars.
 using System.Globalization;
 
 namespace Workbench.Display;

@@ -1,3 +1,4 @@
+// Display layer: one stacked segment of a ClassBalanceChart.
 namespace Workbench.Display;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Display layer: a confusion-matrix heat map.
 using System.Globalization;
 
 namespace Workbench.Display;

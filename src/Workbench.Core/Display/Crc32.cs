@@ -1,3 +1,4 @@
+// Display layer: cRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) as used by PNG chunks and zip.
 namespace Workbench.Display;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Display layer: number formatting for tables and captions.
 using System.Globalization;
 
 namespace Workbench.Display;

@@ -1,3 +1,4 @@
+// Display layer: vertical grouped bars.
 using System.Globalization;
 
 namespace Workbench.Display;

@@ -1,3 +1,4 @@
+// Display layer: a table of strings shown as HTML in notebooks (with aligned plain text as the fallback).
 using System.Globalization;
 using System.Net;
 using System.Reflection;

@@ -1,3 +1,4 @@
+// Display layer: an object that knows how to show itself in a notebook.
 namespace Workbench.Display;
 
 /// <summary>

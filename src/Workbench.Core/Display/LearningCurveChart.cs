@@ -1,3 +1,4 @@
+// Display layer: accuracy (or any fraction) over rounds.
 using System.Globalization;
 
 namespace Workbench.Display;

@@ -1,3 +1,4 @@
+// Display layer: one point of a learning curve.
 namespace Workbench.Display;
 
 /// <summary>One point of a learning curve: at <paramref name="X"/> (usually the round) the mean and standard deviation over runs, as fractions in [0, 1].</summary>

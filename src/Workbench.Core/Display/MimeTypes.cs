@@ -1,3 +1,4 @@
+// Display layer: the MIME types the workbench produces in notebook outputs.
 namespace Workbench.Display;
 
 /// <summary>The MIME types the workbench produces in notebook outputs.</summary>

@@ -1,3 +1,4 @@
+// Display layer: a minimal PNG writer for 8-bit RGB images (colour type 2, no interlace), enough for thumbnails…
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;

@@ -1,3 +1,4 @@
+// Display layer: base for charts rendered as SVG.
 using System.Text;
 
 namespace Workbench.Display;

@@ -1,3 +1,4 @@
+// Display layer: builds an SVG document as text.
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,4 @@
+// Engine layer: the classifiers the engine can build.
 namespace Workbench.Engine;
 
 /// <summary>The classifiers the engine can build.</summary>

@@ -1,3 +1,4 @@
+// Engine layer: a failure reported by the native engine (bad shape, bad label, unreadable file...).
 namespace Workbench.Engine;
 
 /// <summary>A failure reported by the native engine (bad shape, bad label, unreadable file...).</summary>

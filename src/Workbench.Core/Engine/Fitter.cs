@@ -1,3 +1,4 @@
+// Engine layer: how to train.
 namespace Workbench.Engine;
 
 /// <summary>

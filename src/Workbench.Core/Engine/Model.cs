@@ -1,3 +1,4 @@
+// Engine layer: a network in engine memory (create, predict, save, load, copy), and what loading a state dict matched.
 using System.Text;
 using Workbench.Scoring;
 

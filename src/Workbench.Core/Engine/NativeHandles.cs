@@ -1,3 +1,4 @@
+// Engine layer: owns a native model.
 using System.Runtime.InteropServices;
 
 namespace Workbench.Engine;

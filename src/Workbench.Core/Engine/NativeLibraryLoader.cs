@@ -1,3 +1,4 @@
+// Engine layer: finds libworkbench_native.so.
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

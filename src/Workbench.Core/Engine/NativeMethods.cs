@@ -1,3 +1,4 @@
+// Engine layer: p/Invoke declarations for include/workbench.h.
 using System.Runtime.InteropServices;
 
 namespace Workbench.Engine;

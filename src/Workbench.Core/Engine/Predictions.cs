@@ -1,3 +1,4 @@
+// Engine layer: model outputs for a set of samples.
 namespace Workbench.Engine;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Engine layer: process-wide engine settings.
 using System.Runtime.InteropServices;
 
 namespace Workbench.Engine;

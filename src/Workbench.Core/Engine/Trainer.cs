@@ -1,3 +1,4 @@
+// Engine layer: sGD hyper-parameters.
 namespace Workbench.Engine;
 
 /// <summary>SGD hyper-parameters.</summary>

@@ -1,5 +1,4 @@
-using Workbench.Config;
-using Workbench.Runs;
+// Loop layer: one sample a round added (a line of added/<n>.csv).
 namespace Workbench.Loop;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using Workbench.Config;
-using Workbench.Runs;
+// Loop layer: normalised inverse class frequency, the w_l of the SSL+AL poster's class-weighted cross-entropy.
 namespace Workbench.Loop;
 
 /// <summary>

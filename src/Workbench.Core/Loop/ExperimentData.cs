@@ -1,7 +1,6 @@
+// Loop layer: an in-memory IExperimentData, validated on construction.
 using Workbench.Data;
 using Workbench.Engine;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Loop;
 

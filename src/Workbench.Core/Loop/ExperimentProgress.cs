@@ -1,6 +1,5 @@
+// Loop layer: one progress report.
 using Workbench.Engine;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Loop;
 

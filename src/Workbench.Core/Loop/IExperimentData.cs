@@ -1,6 +1,6 @@
+// Loop layer: what an Experiment needs of a data set.
 using Workbench.Engine;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Loop;
 

@@ -1,4 +1,4 @@
-using Workbench.Config;
+// Loop layer: one sample of the labelled pool.
 using Workbench.Runs;
 namespace Workbench.Loop;
 

@@ -1,3 +1,4 @@
+// Loop layer: builds the round-0 model a config asks for.
 using Workbench.Engine;
 using Workbench.Config;
 using Workbench.Runs;

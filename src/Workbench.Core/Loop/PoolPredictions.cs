@@ -1,6 +1,5 @@
+// Loop layer: the model's predictions for the candidates of one round.
 using Workbench.Scoring;
-using Workbench.Config;
-using Workbench.Runs;
 using Workbench.Engine;
 
 namespace Workbench.Loop;

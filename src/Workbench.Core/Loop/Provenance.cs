@@ -1,5 +1,4 @@
-using Workbench.Config;
-using Workbench.Runs;
+// Loop layer: where the label of a labelled sample came from.
 namespace Workbench.Loop;
 
 /// <summary>Where the label of a labelled sample came from.</summary>

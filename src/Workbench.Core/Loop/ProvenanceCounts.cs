@@ -1,6 +1,5 @@
+// Loop layer: sample counts by provenance and class.
 using System.Text.Json.Serialization;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Loop;
 

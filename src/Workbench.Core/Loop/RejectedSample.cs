@@ -1,5 +1,4 @@
-using Workbench.Config;
-using Workbench.Runs;
+// Loop layer: a sample the oracle could not decide.
 namespace Workbench.Loop;
 
 /// <summary>A sample the oracle could not decide; it leaves the unlabelled pool without entering the labelled one.</summary>

@@ -1,5 +1,4 @@
-using Workbench.Config;
-using Workbench.Runs;
+// Loop layer: what one training run sees.
 namespace Workbench.Loop;
 
 /// <summary>

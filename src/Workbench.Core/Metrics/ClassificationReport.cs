@@ -1,3 +1,4 @@
+// Metrics layer: everything one evaluation reports (scikit-learn's classification_report).
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,4 @@
+// Metrics layer: one off-diagonal cell of a confusion matrix.
 namespace Workbench.Metrics;
 
 /// <summary>

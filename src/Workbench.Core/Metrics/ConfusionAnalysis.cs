@@ -1,3 +1,4 @@
+// Metrics layer: arithmetic on confusion matrices ([truth, prediction] counts) for reports.
 namespace Workbench.Metrics;
 
 /// <summary>

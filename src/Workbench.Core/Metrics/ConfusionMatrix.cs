@@ -1,3 +1,4 @@
+// Metrics layer: counts of (true class, predicted class) pairs.
 namespace Workbench.Metrics;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Metrics layer: mean and sample standard deviation (n - 1 denominator, as the papers' "mean ± std over 3 runs")…
 using System.Globalization;
 
 namespace Workbench.Metrics;

@@ -1,3 +1,4 @@
+// Oracle layer: the confirmation step of confirmed self-training (Nakamura et al.
 using Workbench.Selection;
 namespace Workbench.Oracle;
 

@@ -1,3 +1,4 @@
+// Reports layer: charts built straight from round results and runs.
 using Workbench.Display;
 using Workbench.Reproductions;
 using Workbench.Loop;

@@ -1,4 +1,4 @@
-using Workbench.Metrics;
+// Reports layer: how evenly samples are spread over classes.
 namespace Workbench.Reports;
 
 /// <summary>

@@ -1,6 +1,6 @@
+// Reports layer: notebook parameters laid over a preset config.
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 using Workbench.Metrics;
 
 namespace Workbench.Reports;

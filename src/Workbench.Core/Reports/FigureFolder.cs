@@ -1,3 +1,4 @@
+// Reports layer: the folder a notebook saves its figures to.
 using System.Net;
 using System.Text;
 using Workbench.Display;

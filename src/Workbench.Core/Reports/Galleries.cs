@@ -1,3 +1,4 @@
+// Reports layer: image galleries for the questions a notebook asks.
 using Workbench.Data;
 using Workbench.Display;
 using Workbench.Loop;

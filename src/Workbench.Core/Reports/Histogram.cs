@@ -1,3 +1,4 @@
+// Reports layer: counts of values in equal-width bins over [Min, Max].
 using System.Globalization;
 using Workbench.Display;
 using Workbench.Scoring;

@@ -1,8 +1,7 @@
+// Reports layer: numbers across rounds and runs for learning curves and addition tables.
 using Workbench.Display;
 using Workbench.Loop;
 using Workbench.Metrics;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Reports;
 

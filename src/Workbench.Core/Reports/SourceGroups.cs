@@ -1,3 +1,4 @@
+// Reports layer: the source-group structure of a data set (BCCD.
 using Workbench.Data;
 using Workbench.Metrics;
 

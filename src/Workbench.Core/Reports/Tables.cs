@@ -1,10 +1,10 @@
+// Reports layer: hTML tables for notebooks.
 using System.Globalization;
 using Workbench.Data;
 using Workbench.Display;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Metrics;
-using Workbench.Config;
 using Workbench.Runs;
 
 namespace Workbench.Reports;

@@ -1,7 +1,7 @@
+// Reproductions layer: `reproduce bone-marrow`.
 using System.Globalization;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Reproductions;
 

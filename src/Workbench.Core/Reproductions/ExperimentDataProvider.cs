@@ -1,7 +1,7 @@
+// Reproductions layer: loads each (data set, image size) once through the image cache and serves experiment data for…
 using Workbench.Data;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Reproductions;
 

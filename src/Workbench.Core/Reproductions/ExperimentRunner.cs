@@ -1,3 +1,4 @@
+// Reproductions layer: runs one config into a run folder, resuming it if the folder holds an interrupted run.
 using Workbench.Loop;
 using Workbench.Config;
 using Workbench.Runs;

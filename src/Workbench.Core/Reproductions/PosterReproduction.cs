@@ -1,9 +1,9 @@
+// Reproductions layer: `reproduce poster`.
 using System.Globalization;
 using System.Text;
 using Workbench.Loop;
 using Workbench.Metrics;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Reproductions;
 

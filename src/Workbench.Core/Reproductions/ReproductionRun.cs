@@ -1,7 +1,7 @@
+// Reproductions layer: one finished run of a reproduction.
 using System.Diagnostics;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Reproductions;
 

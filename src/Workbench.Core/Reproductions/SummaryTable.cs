@@ -1,3 +1,4 @@
+// Reproductions layer: a plain table of strings that writes itself as Markdown or CSV.
 using System.Text;
 
 namespace Workbench.Reproductions;

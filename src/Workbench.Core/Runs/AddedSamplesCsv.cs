@@ -1,7 +1,7 @@
+// Runs layer: the added/<n>.csv format.
 using System.Globalization;
 using System.Text;
 using Workbench.Loop;
-using Workbench.Config;
 
 namespace Workbench.Runs;
 

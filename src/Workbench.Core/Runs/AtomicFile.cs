@@ -1,6 +1,6 @@
+// Runs layer: writes that never leave a half-written file behind.
 using System.Text;
 using Workbench.Loop;
-using Workbench.Config;
 
 namespace Workbench.Runs;
 

@@ -1,3 +1,4 @@
+// Runs layer: a run on disk, one folder.
 using System.Globalization;
 using System.Text.Json;
 using Workbench.Engine;

@@ -1,5 +1,5 @@
+// Runs layer: the committed state of a run (labelled.json).
 using Workbench.Loop;
-using Workbench.Config;
 namespace Workbench.Runs;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Scoring layer: largest class probability.
 using Workbench.Engine;
 namespace Workbench.Scoring;
 

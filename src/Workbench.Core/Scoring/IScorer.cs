@@ -1,3 +1,4 @@
+// Scoring layer: an uncertainty measure (modAL style.
 using Workbench.Engine;
 namespace Workbench.Scoring;
 

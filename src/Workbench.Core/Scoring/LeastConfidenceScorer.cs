@@ -1,3 +1,4 @@
+// Scoring layer: one minus the largest class probability.
 using Workbench.Engine;
 namespace Workbench.Scoring;
 

@@ -1,3 +1,4 @@
+// Scoring layer: lookup of the built-in uncertainty measures by name.
 using Workbench.Common;
 using Workbench.Engine;
 namespace Workbench.Scoring;

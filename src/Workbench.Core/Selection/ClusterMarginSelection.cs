@@ -1,3 +1,4 @@
+// Selection layer: clustering active learning of the BCCD SSL+AL poster.
 using Workbench.Scoring;
 using Workbench.Engine;
 

@@ -1,3 +1,4 @@
+// Selection layer: core-set active learning (Sener and Savarese 2018), greedy k-center.
 using System.Numerics.Tensors;
 using Workbench.Scoring;
 using Workbench.Engine;

@@ -1,3 +1,4 @@
+// Selection layer: deterministic k-means.
 using System.Numerics.Tensors;
 using Workbench.Engine;
 

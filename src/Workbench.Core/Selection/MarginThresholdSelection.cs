@@ -1,3 +1,4 @@
+// Selection layer: active learning by margin threshold (Nakamura et al.
 using System.Globalization;
 using Workbench.Scoring;
 using Workbench.Engine;

@@ -1,4 +1,4 @@
-using Workbench.Oracle;
+// Selection layer: what a strategy chose.
 using Workbench.Engine;
 // Selection layer: the output type of every strategy.
 namespace Workbench.Selection;

@@ -1,3 +1,4 @@
+// Selection layer: reads the string parameters of one strategy for Create.
 using System.Globalization;
 
 // Selection layer: string parameters (command lines, notebooks) read for the strategy factory.

@@ -1,3 +1,4 @@
+// Selection layer: uncertainty sampling (modAL's uncertainty_sampling).
 using Workbench.Scoring;
 using Workbench.Engine;
 

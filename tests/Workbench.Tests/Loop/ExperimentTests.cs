@@ -1,6 +1,5 @@
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Tests.Loop;
 

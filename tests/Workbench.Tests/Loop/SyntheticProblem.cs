@@ -1,7 +1,6 @@
 using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Tests.Loop;
 

@@ -1,7 +1,6 @@
 using Workbench.Loop;
 using Workbench.Reports;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Tests.Reports;
 

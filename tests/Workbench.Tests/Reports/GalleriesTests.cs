@@ -3,8 +3,6 @@ using Workbench.Loop;
 using Workbench.Reports;
 using Workbench.Scoring;
 using Workbench.Selection;
-using Workbench.Config;
-using Workbench.Runs;
 using Workbench.Engine;
 
 namespace Workbench.Tests.Reports;

@@ -1,8 +1,6 @@
 using Workbench.Display;
 using Workbench.Loop;
 using Workbench.Reports;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Tests.Reports;
 

@@ -1,7 +1,5 @@
 using Workbench.Loop;
 using Workbench.Metrics;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Tests.Reports;
 

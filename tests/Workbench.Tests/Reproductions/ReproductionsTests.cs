@@ -2,7 +2,6 @@ using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Metrics;
 using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Tests.Reproductions;
 

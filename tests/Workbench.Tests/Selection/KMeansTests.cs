@@ -1,5 +1,4 @@
 using Xunit;
-using Workbench.Oracle;
 
 namespace Workbench.Tests.Selection;
 

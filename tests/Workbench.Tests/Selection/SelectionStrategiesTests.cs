@@ -1,6 +1,5 @@
 using Workbench.Scoring;
 using Xunit;
-using Workbench.Oracle;
 using Workbench.Engine;
 
 namespace Workbench.Tests.Selection;

@@ -1,6 +1,5 @@
 using Workbench.Tests.Scoring;
 using Xunit;
-using Workbench.Oracle;
 
 namespace Workbench.Tests.Selection;
 

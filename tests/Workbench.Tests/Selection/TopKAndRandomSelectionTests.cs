@@ -1,7 +1,6 @@
 using Workbench.Scoring;
 using Workbench.Tests.Scoring;
 using Xunit;
-using Workbench.Oracle;
 using Workbench.Engine;
 
 namespace Workbench.Tests.Selection;
