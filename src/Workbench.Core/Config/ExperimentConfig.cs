@@ -83,6 +83,21 @@ public sealed record ExperimentConfig
     /// <summary>Most training samples per class, newest first (bone-marrow: 1000); null = no cap.</summary>
     public int? ClassCap { get; init; }
 
+    /// <summary>
+    /// Labelled validation images per class, drawn (seeded, stratified) from the training part after the initial labels and
+    /// kept out of the pool (bone-marrow: 50); null = none. Its accuracy is recorded every round and never used for training.
+    /// </summary>
+    public int? ValidationPerClass { get; init; }
+
+    /// <summary>
+    /// The rounds start only when round 0 reaches this accuracy on the validation set (bone-marrow: 0.8); otherwise the run
+    /// stops after round 0 and says so. Null = no gate (the validation accuracy is still reported).
+    /// </summary>
+    public double? ValidationGate { get; init; }
+
+    /// <summary>Class-weighted loss from the training set's class counts (poster: yes; bone-marrow: no, balance comes from the class cap).</summary>
+    public bool WeightedLoss { get; init; } = true;
+
     /// <summary>Start each round from the initial weights or from the previous model.</summary>
     public RetrainMode Retrain { get; init; } = RetrainMode.FromInitial;
 

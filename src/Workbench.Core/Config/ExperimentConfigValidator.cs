@@ -43,6 +43,9 @@ internal static class ExperimentConfigValidator
         if (c.Budget < 1) Add("budget", $"must be >= 1, got {c.Budget}");
         if (!(c.MarginThreshold > 0 && c.MarginThreshold <= 1))
             Add("marginThreshold", $"must be in (0, 1], got {Show(c.MarginThreshold)}");
+        if (c.ValidationPerClass is < 1) Add("validationPerClass", $"must be >= 1 or null, got {c.ValidationPerClass}");
+        if (c.ValidationGate is { } gate && !(gate > 0 && gate <= 1)) Add("validationGate", $"must be in (0, 1] or null, got {Show(gate)}");
+        if (c.ValidationGate is not null && c.ValidationPerClass is null) Add("validationGate", "needs a validation set (validationPerClass)");
         if (c.MarginCap is < 1) Add("marginCap", $"must be >= 1 or null, got {c.MarginCap}");
         if (c.TopKScorer is null || !Scorers.Names.Contains(Workbench.Common.Names.Normalise(c.TopKScorer)))
             Add("topKScorer", $"unknown scorer '{c.TopKScorer}'; valid: {string.Join(", ", Scorers.Names)}");

@@ -29,6 +29,7 @@ public sealed class Experiment : IDisposable
     private Model? _initial;
     private RoundInProgress? _pending;
     private string? _stopReason;
+    private ValidationSet? _validation;
 
     /// <summary>Creates the experiment; nothing runs yet.</summary>
     /// <param name="config">Validated here.</param>
@@ -75,6 +76,8 @@ public sealed class Experiment : IDisposable
     /// <summary>What loading the initialisation file matched; null for scratch or a resumed run.</summary>
     public LoadReport? InitialisationReport { get; private set; }
 
+    /// <summary>The held-out labelled validation set (after <see cref="Initialize"/>; empty unless the config asks for one).</summary>
+    public ValidationSet Validation => _validation ?? throw NotInitialised();
     /// <summary>The labelled pool (after <see cref="Initialize"/>).</summary>
     public LabelledSet Labelled => _labelled ?? throw NotInitialised();
     /// <summary>The current model (after <see cref="Initialize"/>).</summary>
@@ -99,7 +102,8 @@ public sealed class Experiment : IDisposable
     public IReadOnlyList<int> UnlabelledPool()
     {
         var labelled = Labelled;
-        return Data.TrainIds.Where(id => !labelled.IsTaken(id)).Order().ToArray();
+        var validation = Validation;
+        return Data.TrainIds.Where(id => !labelled.IsTaken(id) && !validation.Contains(id)).Order().ToArray();
     }
 
     /// <summary>Picks the initial labels (stratified, from the seed) and builds the model from the initialisation.</summary>
@@ -110,7 +114,8 @@ public sealed class Experiment : IDisposable
             throw new InvalidOperationException(
                 $"The run in '{Store.Directory}' has finished rounds up to {state.LastRound}; continue it with TryResume() or Run().");
         Report(ExperimentPhase.Initialize, 0, "picking the initial labels and building the model");
-        var initialIds = PickInitialLabels();
+        var initialIds = ModelInitialiser.InitialLabels(Config, Data);
+        _validation = ValidationSet.For(Config, Data, initialIds.ToHashSet());
         var labelled = new LabelledSet(NumClasses);
         var pending = new RoundInProgress(0, NumClasses);
         foreach (int id in initialIds)
@@ -120,7 +125,7 @@ public sealed class Experiment : IDisposable
         }
         var (model, report) = ModelInitialiser.Create(Config, NumClasses);
         _model = model;
-        _initial = CloneOf(model);
+        _initial = ModelInitialiser.Clone(model, Config.Device);
         InitialisationReport = report;
         _labelled = labelled;
         Store?.DiscardAfter(-1);
@@ -227,7 +232,8 @@ public sealed class Experiment : IDisposable
     {
         var pending = Pending();
         var training = Labelled.TrainingSet(Config.ClassCap);
-        var weights = ClassWeights.FromCounts(training.CountsByClass);
+        // The bone-marrow protocol balances by the class cap, not by the loss: uniform weights there.
+        var weights = Config.WeightedLoss ? ClassWeights.FromCounts(training.CountsByClass) : Enumerable.Repeat(1f, NumClasses).ToArray();
         if (Config.Retrain == RetrainMode.FromInitial) Model.CopyFrom(_initial!);
         var options = Config.FitOptions(pending.Round, RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Training));
         Report(ExperimentPhase.Train, pending.Round, $"training on {training.Count} samples (lr {options.Sgd.LearningRate})");
@@ -241,7 +247,10 @@ public sealed class Experiment : IDisposable
         return fit;
     }
 
-    /// <summary>Test-set metrics of the current model: accuracy, macro-F1, per-class P/R/F1, confusion matrix.</summary>
+    /// <summary>
+    /// Test-set metrics of the current model: accuracy, macro-F1, per-class P/R/F1, confusion matrix; and the accuracy on the
+    /// validation set when there is one.
+    /// </summary>
     public ClassificationReport Evaluate()
     {
         var pending = Pending();
@@ -252,6 +261,7 @@ public sealed class Experiment : IDisposable
         var truth = Data.TestIds.Select(id => Data.Labels[id]).ToArray();
         var report = ClassificationReport.Create(truth, predicted, Data.ClassNames);
         pending.Report = report;
+        pending.ValidationAccuracy = ValidationAccuracy();
         pending.EvaluateTime = clock.Elapsed;
         return report;
     }
@@ -263,7 +273,8 @@ public sealed class Experiment : IDisposable
         if (pending.Round > 0 && !pending.Labelled)
             throw new InvalidOperationException($"Round {pending.Round} cannot complete: Label() has not run.");
         var result = pending.ToResult(Labelled);
-        Store?.CommitRound(result, pending.Added, Labelled, Model);
+        if (result.Round == 0) _stopReason = ValidationSet.GateFailure(Config, result.ValidationAccuracy);
+        Store?.CommitRound(result, pending.Added, Labelled, Model, _stopReason);
         _results.Add(result);
         _pending = new RoundInProgress(result.Round + 1, NumClasses);
         Report(ExperimentPhase.RoundFinished, result.Round,
@@ -330,9 +341,10 @@ public sealed class Experiment : IDisposable
         if (outside >= 0)
             throw new InvalidDataException($"The stored labelled pool holds sample {outside}, which is not in this data's training part.");
         var labelled = LabelledSet.Restore(NumClasses, state.Samples, state.Rejected);
+        _validation = ValidationSet.For(Config, Data, state.Samples.Where(s => s.Provenance == Provenance.Initial).Select(s => s.Id).ToHashSet());
         var results = Store.ReadRounds(state.LastRound);
-        _initial = LoadModel(Store.InitialWeightsPath);
-        _model = LoadModel(Store.CheckpointPath(state.LastRound));
+        _initial = ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store.InitialWeightsPath);
+        _model = ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store.CheckpointPath(state.LastRound));
         _labelled = labelled;
         _results.AddRange(results);
         _stopReason = state.StopReason;
@@ -354,42 +366,17 @@ public sealed class Experiment : IDisposable
         return Model.Predict(Data.Images, ids, Config.EvalBatchSize, embeddings);
     }
 
+    private double? ValidationAccuracy()
+    {
+        if (Validation.Ids.Count == 0) return null;
+        var predictions = Predict(Validation.Ids, embeddings: false);
+        return (double)Enumerable.Range(0, predictions.Count).Count(i => predictions.ArgMax(i) == Data.Labels[Validation.Ids[i]]) / predictions.Count;
+    }
+
     private float[] LabelledEmbeddings()
     {
         var ids = Labelled.TrainingSet(Config.ClassCap).Ids;
         return Predict(ids, embeddings: true).Embeddings ?? [];
-    }
-
-    private Model LoadModel(string path)
-    {
-        var model = Model.Create(Config.ParsedArchitecture(), NumClasses, RoundSeeds.For(Config.Seed, 0, SeedPurpose.ModelInit), Config.Device);
-        try
-        {
-            var report = model.Load(path, strict: true);
-            if (!report.IsComplete) throw new InvalidDataException($"Checkpoint '{path}' does not fit the model: {report}.");
-            return model;
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-    }
-
-    private Model CloneOf(Model source)
-    {
-        var copy = Model.Create(source.Architecture, NumClasses, 0, Config.Device);
-        copy.CopyFrom(source);
-        return copy;
-    }
-
-    private IReadOnlyList<int> PickInitialLabels()
-    {
-        int seed = RoundSeeds.For(Config.Seed, 0, SeedPurpose.InitialLabels);
-        if (Config.InitialPerClass is int perClass)
-            return InitialLabels.ByCountPerClass(Data.Labels, Data.ClassNames, Data.TrainIds, perClass, seed, Data.Name);
-        return InitialLabels.ByFraction(Data.Labels, NumClasses, Data.TrainIds, Config.InitialFraction
-            ?? throw new ArgumentException("The config gives neither initialFraction nor initialPerClass.", "initialFraction"), seed);
     }
 
     private RoundInProgress Pending() => _pending ?? throw NotInitialised();

@@ -89,18 +89,20 @@ public sealed class LabelledSet
 
     /// <summary>
     /// The samples to train on: all of them, or at most <paramref name="classCap"/> per class keeping the newest
-    /// additions first (bone-marrow paper). "Newest" is the order of addition, so within a round the samples added
-    /// last win. The result keeps the order of addition.
+    /// additions first (bone-marrow paper). The newest round is always kept whole, even where it alone exceeds the cap:
+    /// otherwise samples the oracle has just labelled could be dropped before the model ever trained on them. Older
+    /// samples fill what is left of each class's cap, most recently added first. The result keeps the order of addition.
     /// </summary>
     public TrainingSet TrainingSet(int? classCap = null)
     {
         if (classCap is < 1) throw new ArgumentOutOfRangeException(nameof(classCap), classCap, "class cap must be >= 1");
         var keep = new bool[_samples.Count];
         var counts = new int[NumClasses];
+        int newest = _samples.Count == 0 ? 0 : _samples.Max(sample => sample.Round);
         for (int i = _samples.Count - 1; i >= 0; i--)
         {
             int label = _samples[i].Label;
-            if (classCap is int cap && counts[label] >= cap) continue;
+            if (classCap is int cap && counts[label] >= cap && _samples[i].Round != newest) continue;
             keep[i] = true;
             counts[label]++;
         }

@@ -1,11 +1,15 @@
-// Loop layer: builds the round-0 model a config asks for.
-using Workbench.Engine;
+// Loop layer: what a run starts from: the round-0 model, its copies and checkpoints, and the initial labels.
 using Workbench.Config;
+using Workbench.Data;
+using Workbench.Engine;
 using Workbench.Runs;
 
 namespace Workbench.Loop;
 
-/// <summary>Builds the round-0 model a config asks for: seeded random weights, optionally overwritten from a file.</summary>
+/// <summary>
+/// What a run starts from: the round-0 model a config asks for (seeded random weights, optionally overwritten from a
+/// file), exact copies and strict checkpoint loads of it, and the initially labelled ids.
+/// </summary>
 public static class ModelInitialiser
 {
     /// <summary>
@@ -46,5 +50,45 @@ public static class ModelInitialiser
         var run = RunStore.OpenExisting(path);
         var state = run.ReadState() ?? throw new ArgumentException($"The run in '{path}' has no finished round to start from.", "initialisationPath");
         return run.CheckpointPath(state.LastRound);
+    }
+
+    /// <summary>A model of the config's architecture with the weights of <paramref name="path"/>, which must fit exactly.</summary>
+    /// <exception cref="InvalidDataException">The checkpoint does not fit the model.</exception>
+    public static Model LoadCheckpoint(ExperimentConfig config, int numClasses, string path)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var model = Model.Create(config.ParsedArchitecture(), numClasses, RoundSeeds.For(config.Seed, 0, SeedPurpose.ModelInit), config.Device);
+        try
+        {
+            var report = model.Load(path, strict: true);
+            if (!report.IsComplete) throw new InvalidDataException($"Checkpoint '{path}' does not fit the model: {report}.");
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An independent copy of <paramref name="source"/> (the weights every from-initial round starts from).</summary>
+    public static Model Clone(Model source, string device)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var copy = Model.Create(source.Architecture, source.NumClasses, 0, device);
+        copy.CopyFrom(source);
+        return copy;
+    }
+
+    /// <summary>The initially labelled ids the config asks for (fraction or count per class), seeded, ascending.</summary>
+    public static IReadOnlyList<int> InitialLabels(ExperimentConfig config, IExperimentData data)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        int seed = RoundSeeds.For(config.Seed, 0, SeedPurpose.InitialLabels);
+        if (config.InitialPerClass is int perClass)
+            return Data.InitialLabels.ByCountPerClass(data.Labels, data.ClassNames, data.TrainIds, perClass, seed, data.Name);
+        return Data.InitialLabels.ByFraction(data.Labels, data.ClassNames.Count, data.TrainIds, config.InitialFraction
+            ?? throw new ArgumentException("The config gives neither initialFraction nor initialPerClass.", "initialFraction"), seed);
     }
 }

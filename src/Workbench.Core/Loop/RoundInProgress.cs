@@ -24,6 +24,7 @@ internal sealed class RoundInProgress(int round, int numClasses)
     public float[]? ClassWeights { get; set; }
     public FitResult? Fit { get; set; }
     public ClassificationReport? Report { get; set; }
+    public double? ValidationAccuracy { get; set; }
     public bool Labelled { get; set; }
 
     public RoundResult ToResult(LabelledSet labelled)
@@ -47,6 +48,6 @@ internal sealed class RoundInProgress(int round, int numClasses)
             fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN);
         var seconds = new RoundTimings(fit.Duration.TotalSeconds, PredictTime.TotalSeconds, SelectTime.TotalSeconds,
             LabelTime.TotalSeconds, EvaluateTime.TotalSeconds, _clock.Elapsed.TotalSeconds);
-        return new RoundResult(Round, report, summary, trained, new PoolSummary(PoolSize, Candidates), seconds);
+        return new RoundResult(Round, report, summary, trained, new PoolSummary(PoolSize, Candidates), seconds, ValidationAccuracy);
     }
 }

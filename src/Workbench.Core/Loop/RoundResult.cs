@@ -14,8 +14,9 @@ namespace Workbench.Loop;
 /// <param name="Training">What the model was trained on and how.</param>
 /// <param name="Pool">The unlabelled pool the round chose from.</param>
 /// <param name="Seconds">Where the round's time went.</param>
+/// <param name="ValidationAccuracy">Accuracy on the held-out labelled validation set; null when the run has none.</param>
 public sealed record RoundResult(int Round, ClassificationReport Test, LabelledSummary Labelled, TrainingSummary Training,
-    PoolSummary Pool, RoundTimings Seconds)
+    PoolSummary Pool, RoundTimings Seconds, double? ValidationAccuracy = null)
 {
     /// <summary>Test accuracy (shorthand for <c>Test.Accuracy</c>, the number most reports need).</summary>
     [JsonIgnore] public double Accuracy => Test.Accuracy;

@@ -18,6 +18,8 @@ public enum SeedPurpose
     Selection,
     /// <summary>Which CST proposals the simulated oracle rejects.</summary>
     Oracle,
+    /// <summary>The labelled validation set (appended last: the values above feed the seed hash and must not move).</summary>
+    Validation,
 }
 
 /// <summary>

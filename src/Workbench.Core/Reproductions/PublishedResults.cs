@@ -17,7 +17,7 @@ public static class PublishedResults
             ["ssl+al"] = new Dictionary<int, PublishedValue> { [1] = new(89.90), [2] = new(93.29), [3] = new(95.28, 1.36) },
         };
 
-    /// <summary>Poster ablations: SSL accuracy after 3 rounds by threshold; SSL+AL by round with budget 50.</summary>
+    /// <summary>Poster ablations: SSL accuracy after 3 rounds by threshold; AL by round with budget 50 (its budget-100 column is the AL row).</summary>
     public static IReadOnlyDictionary<double, double> PosterThresholdAfter3Rounds { get; } =
         new Dictionary<double, double> { [0.5] = 83.96, [0.7] = 85.09, [0.9] = 86.66, [0.97] = 88.04, [0.99] = 87.65 };
 

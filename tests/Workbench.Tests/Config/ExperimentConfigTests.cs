@@ -148,13 +148,33 @@ public class ExperimentConfigTests
     [Fact]
     public void ConfigFilesWrittenBeforeTheRenameStillLoad()
     {
-        string legacy = Presets.Poster(Recipe.Ssl).ToJson().Replace("\"recipe\"", "\"strategy\"")
-            .Replace("  \"selectionOrder\": \"queries-first\",\n", "");
+        string legacy = System.Text.RegularExpressions.Regex.Replace(
+            Presets.Poster(Recipe.Ssl).ToJson().Replace("\"recipe\"", "\"strategy\""), "\\s*\"selectionOrder\": \"[a-z-]+\",", "");
         var loaded = ExperimentConfigJson.FromJson(legacy);
         Assert.Equal("ssl", loaded.Recipe);
         Assert.Equal(SelectionOrder.QueriesFirst, loaded.SelectionOrder);
         var both = Assert.Throws<ArgumentException>(() => ExperimentConfigJson.FromJson(
             Presets.Poster().ToJson().Replace("{", "{\"strategy\": \"ssl\",")));
         Assert.Contains("strategy", both.Message);
+    }
+
+    [Fact]
+    public void PresetsCarryTheCorrectedProtocolRules()
+    {
+        // Poster: pseudo-labels first, then k-means on what remains; the budget ablation is AL-only.
+        Assert.Equal(SelectionOrder.PseudoLabelsFirst, Presets.Poster(Recipe.SslAl).SelectionOrder);
+        Assert.Equal(SelectionOrder.PseudoLabelsFirst, Presets.Poster(Recipe.SslAl, PresetProfile.Quick).SelectionOrder);
+        Assert.All(Presets.PosterBudgetAblation(), c => Assert.Equal("al", c.Recipe));
+        Assert.Equal([50, 100], Presets.PosterBudgetAblation().Select(c => c.Budget));
+        Assert.True(Presets.Poster().WeightedLoss);
+        // Bone marrow: 50 validation images per class, the 80% gate, no class weighting.
+        var full = Presets.BoneMarrow(Recipe.CstAl);
+        Assert.Equal(50, full.ValidationPerClass);
+        Assert.Equal(0.8, full.ValidationGate);
+        Assert.False(full.WeightedLoss);
+        var quick = Presets.BoneMarrow(Recipe.CstAl, PresetProfile.Quick);
+        Assert.Equal(50, quick.ValidationPerClass);
+        Assert.Null(quick.ValidationGate);
+        Assert.False(quick.WeightedLoss);
     }
 }

@@ -149,7 +149,11 @@ public class ExperimentTests
         Assert.Equal(50, results[1].Pool.Candidates);
         Assert.Equal(232, results[1].Pool.Size);
         Assert.True(results[1].Labelled.Counts.Total > 20, "threshold 0.5 should accept most candidates");
-        Assert.All(results[1].Training.ByClass, n => Assert.True(n <= 5));
+        // The newest round is kept whole; older samples fill what is left of each class's cap of 5.
+        var added = results[1].Labelled.Added.ByClass;
+        var all = results[1].Labelled.Counts.ByClass;
+        for (int c = 0; c < added.Length; c++)
+            Assert.Equal(added[c] + Math.Clamp(5 - added[c], 0, all[c] - added[c]), results[1].Training.ByClass[c]);
         Assert.Equal(results[1].Training.ByClass.Sum(), results[1].Training.Size);
     }
 
@@ -171,5 +175,62 @@ public class ExperimentTests
         using var data = SyntheticProblem.Create(trainCount: 20, testCount: 8);
         var error = Assert.Throws<ArgumentException>(() => new Experiment(SyntheticProblem.Config("ssl") with { ImageSize = 32 }, data));
         Assert.Equal("imageSize", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(RetrainMode.FromInitial)]
+    [InlineData(RetrainMode.FineTune)]
+    public void EachRoundTrainsFromTheInitialWeightsOrFromThePreviousModel(RetrainMode mode)
+    {
+        using var data = SyntheticProblem.Create(trainCount: 160, testCount: 40, seed: 4);
+        var config = SyntheticProblem.Config("al", rounds: 1) with { Retrain = mode, FineTuneLearningRate = 0.05 };
+        using var experiment = new Experiment(config, data);
+        experiment.Initialize();
+        using var initial = ModelInitialiser.Clone(experiment.Model, "cpu");
+        experiment.Train();
+        experiment.Evaluate();
+        experiment.CompleteRound();
+        using var afterRound0 = ModelInitialiser.Clone(experiment.Model, "cpu");
+        experiment.Label(experiment.Select(experiment.PredictPool()));
+        experiment.Train();
+
+        // Redo round 1's training by hand from the start the mode prescribes: the weights must match exactly.
+        using var expected = ModelInitialiser.Clone(mode == RetrainMode.FromInitial ? initial : afterRound0, "cpu");
+        var training = experiment.Labelled.TrainingSet(config.ClassCap);
+        Workbench.Engine.Fitter.Fit(expected, data.Images, training.Ids, training.Labels,
+            ClassWeights.FromCounts(training.CountsByClass), config.FitOptions(1, RoundSeeds.For(config.Seed, 1, SeedPurpose.Training)));
+        Assert.Equal(expected.Checksum(), experiment.Model.Checksum());
+    }
+
+    [Fact]
+    public void TheValidationSetIsHeldOutAndTheGateStopsAWeakStart()
+    {
+        using var data = SyntheticProblem.Create(trainCount: 240, testCount: 80, seed: 6);
+        var config = SyntheticProblem.Config("al", rounds: 1) with { ValidationPerClass = 5 };
+        using (var open = new Experiment(config, data))
+        {
+            var results = open.Run();
+            Assert.Equal(20, open.Validation.Ids.Count);
+            Assert.Empty(open.Validation.Ids.Intersect(open.Labelled.Samples.Select(s => s.Id)));
+            Assert.Empty(open.Validation.Ids.Intersect(open.UnlabelledPool()));
+            Assert.All(results, r => Assert.NotNull(r.ValidationAccuracy));
+            Assert.Equal(2, results.Count);
+        }
+        using var gated = new Experiment(config with { ValidationGate = 1.0 }, data);
+        var stopped = gated.Run();
+        Assert.Single(stopped);
+        Assert.True(stopped[0].ValidationAccuracy < 1.0);
+        Assert.Contains("below the gate of 100%", gated.StopReason);
+    }
+
+    [Fact]
+    public void WithoutWeightedLossEveryClassWeighsTheSame()
+    {
+        using var data = SyntheticProblem.Create(trainCount: 80, testCount: 20, seed: 9);
+        var config = SyntheticProblem.Config("baseline") with { InitialPerClass = null, InitialFraction = 0.2 };
+        using var weighted = new Experiment(config, data);
+        using var plain = new Experiment(config with { WeightedLoss = false }, data);
+        Assert.All(plain.Run()[0].Training.ClassWeights, w => Assert.Equal(1f, w));
+        Assert.Equal(ClassWeights.FromCounts(weighted.Run()[0].Training.ByClass), weighted.Results[0].Training.ClassWeights);
     }
 }

@@ -55,8 +55,19 @@ public class LabelledSetTests
 
         var all = set.TrainingSet();
         Assert.Equal([10, 11, 12, 20, 21, 30], all.Ids);
-        Assert.Equal(6, set.Count);
-        Assert.Equal([5, 1], set.CountsByClass());
+
+        // The newest round is trained on whole even beyond the cap: 40, 41, 42 were just labelled and were never trained on.
+        set.Add(40, 0, Provenance.ActiveLearning, 3, 0);
+        set.Add(41, 0, Provenance.ActiveLearning, 3, 0);
+        set.Add(42, 0, Provenance.ActiveLearning, 3, 0);
+        set.Add(43, 0, Provenance.ActiveLearning, 3, 0);
+        var newestWhole = set.TrainingSet(classCap: 3);
+        Assert.Equal([12, 40, 41, 42, 43], newestWhole.Ids);
+        Assert.Equal([4, 1], newestWhole.CountsByClass);
+        set.Add(50, 0, Provenance.ActiveLearning, 4, 0);
+        Assert.Equal([12, 41, 42, 43, 50], set.TrainingSet(classCap: 4).Ids);
+        Assert.Equal(11, set.Count);
+        Assert.Equal([10, 1], set.CountsByClass());
     }
 
     [Fact]
