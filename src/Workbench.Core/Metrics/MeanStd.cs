@@ -27,9 +27,14 @@ public sealed record MeanStd(double Mean, double Std, int Count)
         return new MeanStd(mean, Math.Sqrt(squares / (list.Length - 1)), list.Length);
     }
 
-    /// <summary>"mean ± std" with <paramref name="format"/>, after multiplying by <paramref name="scale"/> (100 for percent).</summary>
-    public string Format(string format = "F2", double scale = 1) =>
-        (Mean * scale).ToString(format, CultureInfo.InvariantCulture) + " ± " + (Std * scale).ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// "mean ± std (n = k)" with <paramref name="format"/>, after multiplying by <paramref name="scale"/> (100 for percent);
+    /// a single value shows as "mean (n = 1)", never with a "± 0" that would look like a measured spread.
+    /// </summary>
+    public string Format(string format = "F2", double scale = 1) => Count == 1
+        ? (Mean * scale).ToString(format, CultureInfo.InvariantCulture) + " (n = 1)"
+        : (Mean * scale).ToString(format, CultureInfo.InvariantCulture) + " ± " + (Std * scale).ToString(format, CultureInfo.InvariantCulture)
+          + string.Create(CultureInfo.InvariantCulture, $" (n = {Count})");
 
     /// <inheritdoc/>
     public override string ToString() => Format();

@@ -10,11 +10,16 @@ namespace Workbench.Reproductions;
 /// <summary>
 /// `reproduce poster`: baseline / SSL / AL / SSL+AL over seeds on the leaky `paper` split and the
 /// leak-free `grouped` split, summarised next to the poster's published numbers.
-/// Baseline = round 0 of each strategy's run (same seed, labels and initialisation, so identical).
+/// Every AL recipe runs next to its random-query control (the same recipe with random queries of the same budget).
+/// Baseline = round 0, one value per (split, seed): every arm of a seed starts from the same labels and weights.
 /// </summary>
 public sealed class PosterReproduction
 {
     public static readonly string[] Strategies = ["ssl", "al", "ssl+al"];
+
+    /// <summary>The arms: each recipe, and a random-query control for each recipe with AL.</summary>
+    public static IEnumerable<(string Recipe, bool RandomControl)> Arms =>
+        Strategies.Select(s => (s, false)).Concat(Strategies.Where(s => Recipes.Parse(s).UsesActiveLearning()).Select(s => (s, true)));
 
     public required PresetProfile Profile { get; init; }
     public required IReadOnlyList<int> Seeds { get; init; }
@@ -25,9 +30,10 @@ public sealed class PosterReproduction
     public IEnumerable<(ExperimentConfig Config, string RunDirectory)> Plan(string outputDirectory) =>
         from split in SplitNames
         from seed in Seeds
-        from strategy in Strategies
-        let config = Adjust(Presets.Create("poster", strategy, Profile, seed) with { Split = split })
-        select (config, Path.Combine(outputDirectory, split, strategy.Replace('+', '-'), $"seed-{seed}"));
+        from arm in Arms
+        let preset = Adjust(Presets.Create("poster", arm.Recipe, Profile, seed) with { Split = split })
+        let config = arm.RandomControl ? preset with { ActiveLearning = "random" } : preset
+        select (config, Path.Combine(outputDirectory, split, arm.Recipe.Replace('+', '-') + (arm.RandomControl ? "-random" : ""), $"seed-{seed}"));
 
     public IReadOnlyList<ReproductionRun> Run(string outputDirectory, ExperimentDataProvider data,
         Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress = null, CancellationToken cancel = default) =>
@@ -37,9 +43,10 @@ public sealed class PosterReproduction
     public static SummaryTable Summarise(IReadOnlyList<ReproductionRun> runs)
     {
         var splits = runs.Select(r => r.Split).Distinct().ToList();
-        var header = new List<string> { "strategy", "round", "published acc %" };
+        var header = new List<string> { "strategy", "round", "published acc % (paper split)" };
         foreach (var split in splits)
-            header.AddRange([$"{split} acc %", $"{split} macro-F1 %", $"{split} labelled", $"{split} pseudo-label precision %"]);
+            header.AddRange([$"{split} n", $"{split} acc %", $"{split} macro-F1 %", $"{split} labelled", $"{split} oracle labels",
+                $"{split} pseudo-label precision %"]);
         var table = new SummaryTable(header);
         void Row(string strategy, int round, IEnumerable<ReproductionRun> source)
         {
@@ -47,18 +54,21 @@ public sealed class PosterReproduction
             var cells = new List<string> { strategy, round.ToString(CultureInfo.InvariantCulture), Format(published) };
             foreach (var split in splits)
             {
-                var results = source.Where(r => r.Split == split && r.Rounds.Count > round).Select(r => r.Rounds[round]).ToList();
+                var mine = source.Where(r => r.Split == split && r.Rounds.Count > round).ToList();
+                var results = mine.Select(r => r.Rounds[round]).ToList();
+                cells.Add(results.Count.ToString(CultureInfo.InvariantCulture));
                 cells.Add(Stat(results.Select(r => r.Accuracy * 100)));
                 cells.Add(Stat(results.Select(r => r.MacroF1 * 100)));
-                cells.Add(Stat(results.Select(r => (double)r.Training.Size), "F0"));
+                cells.Add(Stat(results.Select(r => (double)r.Labelled.Counts.Total), "F0"));
+                cells.Add(Stat(mine.Select(r => (double)r.OracleLabels(round)), "F0"));
                 cells.Add(Stat(results.Where(r => r.Labelled.PseudoLabelPrecision.HasValue).Select(r => r.Labelled.PseudoLabelPrecision!.Value * 100)));
             }
             table.Add(cells);
         }
-        Row("baseline", 0, runs);
-        foreach (var strategy in Strategies)
-            for (int round = 1; round <= runs.Where(r => r.Recipe == strategy).Select(r => r.Rounds.Count - 1).DefaultIfEmpty(0).Max(); round++)
-                Row(strategy, round, runs.Where(r => r.Recipe == strategy));
+        Row("baseline", 0, runs.GroupBy(r => (r.Split, r.Seed)).Select(g => g.First()));
+        foreach (var arm in runs.Select(r => r.Arm).Distinct())
+            for (int round = 1; round <= runs.Where(r => r.Arm == arm).Select(r => r.Rounds.Count - 1).DefaultIfEmpty(0).Max(); round++)
+                Row(arm, round, runs.Where(r => r.Arm == arm));
         return table;
     }
 
@@ -70,7 +80,7 @@ public sealed class PosterReproduction
         var list = values.ToList();
         if (list.Count == 0) return "";
         var stat = MeanStd.Of(list);
-        return list.Count == 1 ? stat.Mean.ToString(format, CultureInfo.InvariantCulture)
+        return list.Count == 1 ? stat.Mean.ToString(format, CultureInfo.InvariantCulture) + " (n = 1)"
             : string.Create(CultureInfo.InvariantCulture, $"{stat.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {stat.Std.ToString(format, CultureInfo.InvariantCulture)}");
     }
 }

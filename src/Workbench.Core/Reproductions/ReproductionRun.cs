@@ -5,10 +5,26 @@ using Workbench.Config;
 
 namespace Workbench.Reproductions;
 
-/// <summary>One finished run of a reproduction: which strategy, split and seed, and its rounds.</summary>
+/// <summary>One finished run of a reproduction: which recipe (and AL strategy), split and seed, and its rounds.</summary>
 public sealed record ReproductionRun(string Recipe, string Split, int Seed, string Directory,
     IReadOnlyList<RoundResult> Rounds, double Seconds)
 {
+    /// <summary>The active-learning strategy of the run's config ("" for recipes without AL).</summary>
+    public string ActiveLearning { get; init; } = "";
+
+    /// <summary>How the run's model started (scratch, a weights file, a checkpoint), for every table.</summary>
+    public string Initialisation { get; init; } = "scratch";
+
+    /// <summary>
+    /// The arm of the comparison: the recipe, or "recipe (random)" for the random-query control of an AL recipe.
+    /// </summary>
+    public string Arm => ActiveLearning == "random" ? $"{Recipe} (random)" : Recipe;
+
+    /// <summary>Oracle answers used up to and including round <paramref name="round"/> (AL queries and CST reviews, rejections included).</summary>
+    public int OracleLabels(int round) => Rounds.Take(round + 1).Sum(r =>
+        r.Labelled.Added.TotalOf(Provenance.ActiveLearning) + r.Labelled.Added.TotalOf(Provenance.CstConfirmed)
+        + r.Labelled.Added.TotalOf(Provenance.CstCorrected) + r.Labelled.Rejected);
+
     /// <summary>Runs (or resumes) every planned config into its folder, in order.</summary>
     public static IReadOnlyList<ReproductionRun> RunAll(IEnumerable<(ExperimentConfig Config, string RunDirectory)> plan,
         ExperimentDataProvider data, Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress, CancellationToken cancel)
@@ -18,8 +34,28 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
         {
             var clock = Stopwatch.StartNew();
             var rounds = ExperimentRunner.RunOrResume(config, directory, data, progress?.Invoke(config), cancel);
-            runs.Add(new ReproductionRun(config.Recipe, config.Split, config.Seed, directory, rounds, clock.Elapsed.TotalSeconds));
+            runs.Add(Of(config, directory, rounds, clock.Elapsed.TotalSeconds));
         }
         return runs;
+    }
+
+    /// <summary>The record of a run made with <paramref name="config"/>.</summary>
+    public static ReproductionRun Of(ExperimentConfig config, string directory, IReadOnlyList<RoundResult> rounds, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new ReproductionRun(config.Recipe, config.Split, config.Seed, directory, rounds, seconds)
+        {
+            ActiveLearning = config.ParsedRecipe().UsesActiveLearning() ? config.ActiveLearning : "",
+            Initialisation = InitialisationName(config),
+        };
+    }
+
+    /// <summary>"scratch", or the kind and file name of the initialisation.</summary>
+    public static string InitialisationName(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Initialisation == InitialisationKind.Scratch || config.InitialisationPath is null
+            ? "scratch"
+            : $"{config.Initialisation.ToString().ToLowerInvariant()}:{Path.GetFileName(config.InitialisationPath.TrimEnd('/'))}";
     }
 }
