@@ -31,6 +31,9 @@ internal static partial class BccdLoader
         var samples = new List<Sample>();
         var skipped = new List<SkippedFile>();
         var warnings = new List<string>();
+        // A folder next to TRAIN/TEST that the layout does not know is data nobody looks at: say so.
+        foreach (var extra in LayoutScan.UnexpectedFolders(imagesDir, BccdLayout.Splits))
+            warnings.Add($"unexpected folder ignored: {extra}/ ({Directory.EnumerateFiles(Path.Combine(imagesDir, extra), "*", SearchOption.AllDirectories).Count()} files)");
         var groupIds = new Dictionary<(string Split, int Label, int Source), int>();
         int ungrouped = 0;
 
@@ -77,6 +80,14 @@ internal static partial class BccdLoader
             ? Name
             : Name + "-" + string.Join("-", splits).ToLowerInvariant().Replace('_', '-');
         return new DataSet(Name, imagesDir, BccdLayout.Classes, BccdLayout.Classes, samples, skipped, warnings, notes, cacheKey);
+    }
+
+    /// <summary>The known split folders present under the layout found from <paramref name="root"/>, in load order.</summary>
+    public static IReadOnlyList<string> PresentSplits(string root)
+    {
+        var fullRoot = LayoutScan.RequireRoot(root, Name);
+        var imagesDir = LayoutScan.FindLayoutDirectory(fullRoot, Name, LayoutCandidates, BccdLayout.Train);
+        return BccdLayout.Splits.Where(s => Directory.Exists(Path.Combine(imagesDir, s))).ToList();
     }
 
     private static List<string> NormalizeSplits(IReadOnlyList<string>? requested)
