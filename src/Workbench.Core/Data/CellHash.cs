@@ -107,8 +107,10 @@ public static class CellHash
         for (int y = 0; y < size; y++)
             for (int x = 0; x < size; x++)
             {
-                float p = purple[y * size + x];
-                if (p < threshold || p <= 0)
+                // Weight by how far above the threshold: pixels tied at the threshold (flat pink red
+                // cells when the nucleus is small) add nothing, so they cannot pull the centre away.
+                float p = purple[y * size + x] - threshold;
+                if (p <= 0)
                     continue;
                 sum += p;
                 sx += p * (x + 0.5);
