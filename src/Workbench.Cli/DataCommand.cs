@@ -47,6 +47,9 @@ internal static class DataCommand
         {
             // Every folder on disk is scanned (BCCD TEST_SIMPLE too); the report says which ones form the pool.
             var set = DataSets.LoadEverything(result.GetValue(dataset)!, common.ResolveDataRoot(result));
+            bool audit = result.GetValue(leakAudit);
+            if (audit)
+                CheckLeakAuditOptions(set, result.GetValue(seeds), result.GetValue(threshold));
             DataCheckReport report = null!;
             AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
             {
@@ -55,22 +58,27 @@ internal static class DataCommand
                 task.Value = set.Count;
             });
             Console.WriteLine(result.GetValue(markdown) ? report.ToMarkdown() : report.ToText());
-            if (result.GetValue(leakAudit))
+            if (audit)
             {
-                var audit = RunLeakAudit(common.Cache(result), set, result.GetValue(size), result.GetValue(seeds), result.GetValue(threshold));
-                Console.WriteLine(result.GetValue(markdown) ? audit.ToMarkdown() : audit.ToText());
+                var leaks = RunLeakAudit(common.Cache(result), set, result.GetValue(size), result.GetValue(seeds), result.GetValue(threshold));
+                Console.WriteLine(result.GetValue(markdown) ? leaks.ToMarkdown() : leaks.ToText());
             }
             return 0;
         }));
         return command;
     }
 
-    private static LeakAuditReport RunLeakAudit(ImageCache cache, DataSet set, int size, int seedCount, int threshold)
+    // Checked before the (slow) data check so that a wrong option fails at once.
+    private static void CheckLeakAuditOptions(DataSet set, int seedCount, int threshold)
     {
         if (set.Name != "bccd")
             throw new ArgumentException($"--leak-audit is for bccd (its paper, grouped and provided splits); got '{set.Name}'.");
         if (seedCount < 1) throw new ArgumentOutOfRangeException("--seeds", seedCount, "must be >= 1");
         if (threshold < 0 || threshold > CellHash.Bits) throw new ArgumentOutOfRangeException("--threshold", threshold, $"must be in 0..{CellHash.Bits}");
+    }
+
+    private static LeakAuditReport RunLeakAudit(ImageCache cache, DataSet set, int size, int seedCount, int threshold)
+    {
         using var cached = Progress.LoadImages(cache, set, size);
         var hashes = ImageHashes.Compute(cached);
         return LeakAudit.ForBccd(hashes, size, Enumerable.Range(0, seedCount).ToList(), threshold,
