@@ -23,13 +23,33 @@ internal static class DataCommand
         var common = new CommonOptions();
         var dataset = DataSetArgument();
         var markdown = new Option<bool>("--markdown") { Description = "Print the report as Markdown" };
-        var command = new Command("check", "Counts per class and split, image sizes, skipped files, duplicates");
+        var leakAudit = new Option<bool>("--leak-audit")
+        {
+            Description = "bccd: also count test images with a near-copy (same cell, augmented) on the training side, "
+                + "for the paper, grouped and provided splits (decodes the images through the cache)",
+        };
+        var seeds = new Option<int>("--seeds") { Description = "Leak audit: seeds 0..N-1 of the paper and grouped splits", DefaultValueFactory = _ => 3 };
+        var threshold = new Option<int>("--threshold")
+        {
+            Description = $"Leak audit: near-copy threshold in bits of {CellHash.Bits}",
+            DefaultValueFactory = _ => LeakAudit.DefaultThreshold,
+        };
+        var size = new Option<int>("--size") { Description = "Leak audit: decoded image side in pixels", DefaultValueFactory = _ => 64 };
+        var command = new Command("check", "Counts per folder and class, image sizes, skipped files, duplicates; optionally a near-copy leak audit");
         command.Arguments.Add(dataset);
         command.Options.Add(markdown);
+        command.Options.Add(leakAudit);
+        command.Options.Add(seeds);
+        command.Options.Add(threshold);
+        command.Options.Add(size);
         common.AddTo(command, engine: false);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var set = DataSets.Load(result.GetValue(dataset)!, common.ResolveDataRoot(result));
+            // Every folder on disk is scanned (BCCD TEST_SIMPLE too); the report says which ones form the pool.
+            var set = DataSets.LoadEverything(result.GetValue(dataset)!, common.ResolveDataRoot(result));
+            bool audit = result.GetValue(leakAudit);
+            if (audit)
+                CheckLeakAuditOptions(set, result.GetValue(seeds), result.GetValue(threshold));
             DataCheckReport report = null!;
             AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
             {
@@ -38,9 +58,31 @@ internal static class DataCommand
                 task.Value = set.Count;
             });
             Console.WriteLine(result.GetValue(markdown) ? report.ToMarkdown() : report.ToText());
+            if (audit)
+            {
+                var leaks = RunLeakAudit(common.Cache(result), set, result.GetValue(size), result.GetValue(seeds), result.GetValue(threshold));
+                Console.WriteLine(result.GetValue(markdown) ? leaks.ToMarkdown() : leaks.ToText());
+            }
             return 0;
         }));
         return command;
+    }
+
+    // Checked before the (slow) data check so that a wrong option fails at once.
+    private static void CheckLeakAuditOptions(DataSet set, int seedCount, int threshold)
+    {
+        if (set.Name != "bccd")
+            throw new ArgumentException($"--leak-audit is for bccd (its paper, grouped and provided splits); got '{set.Name}'.");
+        if (seedCount < 1) throw new ArgumentOutOfRangeException("--seeds", seedCount, "must be >= 1");
+        if (threshold < 0 || threshold > CellHash.Bits) throw new ArgumentOutOfRangeException("--threshold", threshold, $"must be in 0..{CellHash.Bits}");
+    }
+
+    private static LeakAuditReport RunLeakAudit(ImageCache cache, DataSet set, int size, int seedCount, int threshold)
+    {
+        using var cached = Progress.LoadImages(cache, set, size);
+        var hashes = ImageHashes.Compute(cached);
+        return LeakAudit.ForBccd(hashes, size, Enumerable.Range(0, seedCount).ToList(), threshold,
+            line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
     }
 
     private static Command Cache()

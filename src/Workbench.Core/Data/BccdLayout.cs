@@ -16,6 +16,12 @@ public static class BccdLayout
     /// <summary>All split folders, in load order.</summary>
     public static IReadOnlyList<string> Splits { get; } = [Train, Test, TestSimple];
 
+    /// <summary>
+    /// Folders that form the pool the paper, grouped and provided splits draw from (12,444 images);
+    /// TEST_SIMPLE holds the un-augmented images behind TEST and is not in it.
+    /// </summary>
+    public static IReadOnlyList<string> PoolSplits { get; } = [Train, Test];
+
     /// <summary>Class folders, in label order.</summary>
     public static IReadOnlyList<string> Classes { get; } = ["EOSINOPHIL", "LYMPHOCYTE", "MONOCYTE", "NEUTROPHIL"];
 }

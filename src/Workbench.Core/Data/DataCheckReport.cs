@@ -37,6 +37,12 @@ public sealed record DataCheckReport(
     IReadOnlyList<string> Notes,
     IReadOnlyList<DuplicateGroup> Duplicates)
 {
+    /// <summary>
+    /// Split folders that form the training pool (BCCD: TRAIN, TEST); empty when every scanned image is in
+    /// the pool. Folders scanned but not listed here are reported and left out of training.
+    /// </summary>
+    public IReadOnlyList<string> PoolSplits { get; init; } = [];
+
     /// <summary>Duplicate groups whose copies have different labels.</summary>
     public IReadOnlyList<DuplicateGroup> ConflictingDuplicates => Duplicates.Where(d => d.HasConflictingLabels).ToList();
 

@@ -35,8 +35,17 @@ internal static class DataCheckReportWriter
             text.AppendLine();
         text.AppendLine(markdown ? $"Root: `{report.Root}`" : $"Root: {report.Root}");
 
-        Heading("Images per class");
+        Heading(report.PoolSplits.Count > 0 ? "Images per folder and class" : "Images per class");
         Table(text, markdown, CountRows(report));
+        if (report.PoolSplits.Count > 0)
+        {
+            var pool = report.Counts.Where(c => report.PoolSplits.Contains(c.Split)).Sum(c => c.Count);
+            var outside = report.Counts.Where(c => !report.PoolSplits.Contains(c.Split)).GroupBy(c => c.Split)
+                .Select(g => $"{g.Key} ({N(g.Sum(c => c.Count))})");
+            text.AppendLine();
+            text.AppendLine($"Pool (what the paper, grouped and provided splits draw from): {string.Join(" + ", report.PoolSplits)} = {N(pool)} images. "
+                + $"Scanned, not in the pool: {string.Join(", ", outside)}.");
+        }
 
         Heading("Image sizes (from file headers)");
         Table(text, markdown, [["width x height", "images"], .. report.ImageSizes.Select(s => new[] { $"{s.Width}x{s.Height}", N(s.Count) })]);
@@ -68,10 +77,14 @@ internal static class DataCheckReportWriter
     {
         var splits = report.Counts.Select(c => c.Split).Distinct().ToList();
         bool hasSplits = splits.Any(s => s.Length > 0);
+        // With folders outside the pool (BCCD TEST_SIMPLE) a "pool" column shows what training sees.
+        bool poolColumn = report.PoolSplits.Count > 0;
         var header = new List<string> { "class" };
         if (hasSplits)
             header.AddRange(splits);
         header.Add("total");
+        if (poolColumn)
+            header.Add("pool");
         var rows = new List<string[]> { header.ToArray() };
         foreach (var className in report.ClassNames)
         {
@@ -80,6 +93,8 @@ internal static class DataCheckReportWriter
             if (hasSplits)
                 row.AddRange(perSplit.Select(N));
             row.Add(N(perSplit.Sum()));
+            if (poolColumn)
+                row.Add(N(perSplit.Where((_, i) => report.PoolSplits.Contains(splits[i])).Sum()));
             rows.Add(row.ToArray());
         }
         var totals = new List<string> { "total" };
@@ -87,11 +102,14 @@ internal static class DataCheckReportWriter
         if (hasSplits)
             totals.AddRange(splitTotals.Select(N));
         totals.Add(N(splitTotals.Sum()));
+        if (poolColumn)
+            totals.Add(N(splitTotals.Where((_, i) => report.PoolSplits.Contains(splits[i])).Sum()));
         rows.Add(totals.ToArray());
         return rows;
     }
 
-    private static void Table(StringBuilder text, bool markdown, IReadOnlyList<string[]> rows)
+    /// <summary>Aligned text columns, or a Markdown table; the first row is the header.</summary>
+    internal static void Table(StringBuilder text, bool markdown, IReadOnlyList<string[]> rows)
     {
         if (markdown)
         {

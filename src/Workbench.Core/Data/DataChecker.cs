@@ -54,7 +54,19 @@ public static class DataChecker
             unreadable.OrderBy(p => p.Key).Select(p => new SkippedFile(dataSet.Samples[p.Key].RelativePath, p.Value)).ToList(),
             dataSet.Warnings,
             dataSet.Notes,
-            FindDuplicates(dataSet, hashes));
+            FindDuplicates(dataSet, hashes))
+        {
+            PoolSplits = PoolSplitsOf(dataSet),
+        };
+    }
+
+    /// <summary>BCCD's pool folders among those loaded, when some loaded folder is outside the pool.</summary>
+    private static IReadOnlyList<string> PoolSplitsOf(DataSet dataSet)
+    {
+        if (dataSet.Name != BccdLoader.Name)
+            return [];
+        var loaded = dataSet.SplitNames;
+        return loaded.All(BccdLayout.PoolSplits.Contains) ? [] : BccdLayout.PoolSplits.Where(loaded.Contains).ToList();
     }
 
     private static List<ClassSplitCount> CountClasses(DataSet dataSet)

@@ -26,4 +26,16 @@ public static class DataSets
                 $"Unknown data set '{name}'. Valid names: {string.Join(", ", Names)}.", nameof(name)),
         };
     }
+
+    /// <summary>
+    /// Everything of data set <paramref name="name"/> that is on disk, for a data check: for bccd every
+    /// split folder present (TEST_SIMPLE too, which the training pool leaves out), else as <see cref="Load"/>.
+    /// </summary>
+    public static DataSet LoadEverything(string name, string root)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Trim().ToLowerInvariant() == BccdLoader.Name
+            ? BccdLoader.Load(root, new DataSetOptions { BccdSplits = BccdLoader.PresentSplits(root) })
+            : Load(name, root);
+    }
 }

@@ -7,5 +7,6 @@ namespace Workbench.Data;
 /// <param name="Label">Class index into <see cref="DataSet.ClassNames"/>.</param>
 /// <param name="ClassName">Name of the class <paramref name="Label"/>.</param>
 /// <param name="Split">Folder split the file came from (BCCD: TRAIN, TEST, TEST_SIMPLE); null when the layout has none.</param>
-/// <param name="SourceGroup">Id of the original image this one was derived from (unique over the data set); -1 if unknown.</param>
+/// <param name="SourceGroup">Id of the file-name group (BCCD: class, split and _k_ index; unique over the data set); -1 if none.
+/// Meant to name the original image, but BCCD's _k_ does not (see <see cref="LeakAudit.CheckSourceIndex"/>).</param>
 public sealed record Sample(int Id, string RelativePath, int Label, string ClassName, string? Split, int SourceGroup);
