@@ -24,7 +24,7 @@ internal static class ReproduceCommand
         var common = new CommonOptions();
         var experiment = new ExperimentOptions();
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds (0, 1, ...)", DefaultValueFactory = _ => name == "poster" ? 3 : 1 };
-        var splits = new Option<string>("--splits") { Description = "Comma-separated splits (poster only)", DefaultValueFactory = _ => "paper,grouped" };
+        var splits = new Option<string>("--splits") { Description = "Comma-separated splits (poster only)", DefaultValueFactory = _ => "paper,provided" };
         var figures = new Option<string>("--figures") { Description = "Folder for the SVG figures", DefaultValueFactory = _ => "figures" };
         var command = new Command(name, description);
         command.Options.Add(seeds);

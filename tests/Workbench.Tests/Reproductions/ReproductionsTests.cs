@@ -56,10 +56,45 @@ public class ExperimentsTests
         var baseline = table.Rows.Single(r => r[0] == "baseline");
         Assert.Equal("81.50 ± 0.42", baseline[2]);
         Assert.Equal("60.00 ± 14.14", baseline[table.Header.ToList().IndexOf("paper acc %")]);
-        Assert.Equal("40.00", baseline[table.Header.ToList().IndexOf("grouped acc %")]);
+        Assert.Equal("40.00 (n = 1)", baseline[table.Header.ToList().IndexOf("grouped acc %")]);
         var ssl1 = table.Rows.Single(r => r[0] == "ssl" && r[1] == "1");
         Assert.Equal("85.73", ssl1[2]);
         Assert.Equal("70.00 ± 14.14", ssl1[table.Header.ToList().IndexOf("paper acc %")]);
+    }
+
+    [Fact]
+    public void TheBaselineCountsEachSeedOnceAndControlsAreSeparateArms()
+    {
+        ReproductionRun Run(string recipe, int seed, string al, params double[] accuracy) =>
+            new(recipe, "paper", seed, "", accuracy.Select((a, r) => Round([[1]], r, a)).ToList(), 1) { ActiveLearning = al };
+        var runs = new[]
+        {
+            Run("ssl", 0, "", 0.5, 0.6), Run("al", 0, "cluster-margin", 0.5, 0.7), Run("al", 0, "random", 0.5, 0.65),
+            Run("ssl", 1, "", 0.7, 0.7), Run("al", 1, "cluster-margin", 0.7, 0.8), Run("al", 1, "random", 0.7, 0.72),
+        };
+        var rows = TidyResults.Rows("poster", "quick", runs);
+        var baseline = rows.Single(r => r.Strategy == "baseline");
+        Assert.Equal(2, baseline.N);
+        Assert.Equal(0.6, baseline.AccMean, 10);
+        Assert.Equal(["baseline", "ssl", "al", "al (random)"], rows.Select(r => r.Strategy));
+        Assert.StartsWith(string.Join(",", TidyResults.Header), TidyResults.ToCsv(rows));
+
+        var comparison = ArmComparison.Table(runs);
+        var al = comparison.Rows.Single(r => r[1] == "al");
+        Assert.StartsWith("+15.0", al[comparison.Header.ToList().IndexOf("Δ vs baseline (pp)")]);
+        Assert.StartsWith("+6.5", al[comparison.Header.ToList().IndexOf("Δ vs random control (pp)")]);
+        Assert.Equal("", comparison.Rows.Single(r => r[1] == "al (random)")[comparison.Header.ToList().IndexOf("Δ vs random control (pp)")]);
+    }
+
+    [Fact]
+    public void ThePosterPlanHasARandomControlForEveryAlRecipe()
+    {
+        var plan = new PosterReproduction { Profile = PresetProfile.Quick, Seeds = [0] }.Plan("out").ToList();
+        Assert.Equal(2 * 5, plan.Count);
+        Assert.Equal(2, plan.Count(p => p.Config.ActiveLearning == "random" && p.Config.Recipe == "al"));
+        Assert.Equal(2, plan.Count(p => p.Config.ActiveLearning == "random" && p.Config.Recipe == "ssl+al"));
+        Assert.Equal(["paper", "provided"], plan.Select(p => p.Config.Split).Distinct());
+        Assert.Equal(plan.Count, plan.Select(p => p.RunDirectory).Distinct().Count());
     }
 
     private static RoundResult Round(int[][] confusion, int round = 0, double accuracy = 0)
