@@ -26,10 +26,12 @@ internal static class ReproduceCommand
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds (0, 1, ...)", DefaultValueFactory = _ => name == "poster" ? 3 : 1 };
         var splits = new Option<string>("--splits") { Description = "Comma-separated splits (poster only)", DefaultValueFactory = _ => "paper,provided" };
         var figures = new Option<string>("--figures") { Description = "Folder for the SVG figures", DefaultValueFactory = _ => "figures" };
+        var resultsFolder = new Option<string>("--results") { Description = "Folder for the tidy CSV and Markdown results", DefaultValueFactory = _ => "results" };
         var command = new Command(name, description);
         command.Options.Add(seeds);
         if (name == "poster") command.Options.Add(splits);
         command.Options.Add(figures);
+        command.Options.Add(resultsFolder);
         experiment.AddTo(command);
         common.AddTo(command);
         command.SetAction(result => CommandRunner.Run(() =>
@@ -103,11 +105,22 @@ internal static class ReproduceCommand
                 Console.WriteLine("samples added per round and class (first seed):");
                 Console.WriteLine(added.ToText());
             }
+            var comparison = ArmComparison.Table(runs);
+            string profileName = profile.ToString().ToLowerInvariant();
+            string tidy = TidyResults.ToCsv(TidyResults.Rows(name, profileName, runs));
+            string markdown = $"# {header}\n\n{table.ToMarkdown()}\n## Paired comparisons (95% t intervals; * = the interval excludes 0)\n\n"
+                + $"{comparison.ToMarkdown()}";
             File.WriteAllText(Path.Combine(output, "summary.csv"), table.ToCsv());
-            File.WriteAllText(Path.Combine(output, "summary.md"), $"# {header}\n\n{table.ToMarkdown()}");
+            File.WriteAllText(Path.Combine(output, "summary.md"), markdown);
+            File.WriteAllText(Path.Combine(output, "tidy.csv"), tidy);
+            string results = result.GetValue(resultsFolder)!;
+            Directory.CreateDirectory(results);
+            File.WriteAllText(Path.Combine(results, $"{name}-{profileName}.csv"), tidy);
+            File.WriteAllText(Path.Combine(results, $"{name}-{profileName}.md"), markdown);
             Console.WriteLine(header);
             Console.WriteLine(table.ToText());
-            Console.WriteLine($"written: {Path.Combine(output, "summary.md")}, summary.csv");
+            Console.WriteLine(comparison.ToText());
+            Console.WriteLine($"written: {Path.Combine(output, "summary.md")}, tidy.csv; {Path.Combine(results, $"{name}-{profileName}.csv")} and .md");
             return 0;
         }));
         return command;
@@ -117,21 +130,25 @@ internal static class ReproduceCommand
     {
         foreach (var split in runs.Select(r => r.Split).Distinct())
         {
-            var series = PosterReproduction.Strategies.Select(strategy =>
+            var series = runs.Where(r => r.Split == split).GroupBy(r => r.Arm).Select(arm =>
             {
-                var mine = runs.Where(r => r.Split == split && r.Recipe == strategy).ToList();
+                var mine = arm.ToList();
                 int rounds = mine.Min(r => r.Rounds.Count);
+                // x = oracle labels used so far (mean over seeds): strategies compare by what they cost the expert.
                 var points = Enumerable.Range(0, rounds).Select(round =>
                 {
                     var stat = Workbench.Metrics.MeanStd.Of(mine.Select(r => r.Rounds[round].Accuracy));
-                    return new LearningCurvePoint(round, stat.Mean, stat.Std);
+                    return new LearningCurvePoint(mine.Average(r => r.OracleLabels(round)), stat.Mean, stat.Std);
                 }).ToList();
-                var published = PublishedResults.Poster[strategy].Select(p => (p.Key, p.Value.Mean / 100))
-                    .Prepend((0, PublishedResults.Poster["baseline"][0].Mean / 100))
-                    .Select(p => new LearningCurvePoint(p.Item1, p.Item2, 0)).ToList();
-                return new LearningCurveSeries(strategy, points, published);
+                // The poster measured on its random 50/50 split only: draw its numbers on that split alone.
+                IReadOnlyList<LearningCurvePoint>? published = split == "paper" && PublishedResults.Poster.TryGetValue(arm.Key, out var values)
+                    ? values.Select(p => new LearningCurvePoint(points[Math.Min(p.Key, points.Count - 1)].X, p.Value.Mean / 100, 0))
+                        .Prepend(new LearningCurvePoint(points[0].X, PublishedResults.Poster["baseline"][0].Mean / 100, 0)).ToList()
+                    : null;
+                return new LearningCurveSeries($"{arm.Key} (n = {mine.Count})", points, published);
             }).ToList();
-            var chart = new LearningCurveChart(series, $"Poster protocol, {split} split ({profile.ToString().ToLowerInvariant()} profile): accuracy by round", "Round", "Test accuracy");
+            var chart = new LearningCurveChart(series, $"Poster protocol, {split} split ({profile.ToString().ToLowerInvariant()}): accuracy by oracle labels used",
+                "Oracle labels used (mean over seeds); band = ±1 std over n seeds", "Test accuracy");
             var path = Path.Combine(figures, $"poster-{profile.ToString().ToLowerInvariant()}-{split}-learning-curves.svg");
             chart.Save(path);
             AnsiConsole.MarkupLineInterpolated($"figure: {path}");
