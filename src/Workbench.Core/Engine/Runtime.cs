@@ -24,7 +24,7 @@ public static class Runtime
         {
             if (value < 1) throw new ArgumentOutOfRangeException(nameof(value), value, "thread count must be >= 1");
             Interlocked.Exchange(ref _configured, 1);
-            NativeMethods.wb_set_num_threads(value);
+            NativeMethods.Check(NativeMethods.wb_set_num_threads(value), $"setting {value} threads");
         }
     }
 
