@@ -81,6 +81,39 @@ public class TorchvisionFormatTests
         finally { File.Delete(path); }
     }
 
+    [Fact]
+    public void BigEndianArchivesAreByteSwapped()
+    {
+        // PyTorch 2 records the byte order in zip archives; a big-endian machine writes "big".
+        // Rewrites a little-endian save as such a machine would have written it.
+        var folder = Directory.CreateTempSubdirectory("wb-byteorder-").FullName;
+        try
+        {
+            var script = """
+                import sys, zipfile, torch
+                folder = sys.argv[1]
+                torch.save({'fc.bias': torch.tensor([1.5, -2.25, 3.0, 4.125])}, folder + '/little.pt')
+                with zipfile.ZipFile(folder + '/little.pt') as src, zipfile.ZipFile(folder + '/big.pt', 'w') as dst:
+                    for name in src.namelist():
+                        data = src.read(name)
+                        if name.endswith('/data/0'):
+                            data = b''.join(data[i:i + 4][::-1] for i in range(0, len(data), 4))
+                        dst.writestr(name, data)
+                    dst.writestr(name.split('/')[0] + '/byteorder', 'big')
+                """;
+            var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3") { ArgumentList = { "-c", script, folder } };
+            using (var process = System.Diagnostics.Process.Start(start)!) process.WaitForExit();
+            using var little = Model.Create(Architecture.SmallCnn, 4, 0);
+            using var big = Model.Create(Architecture.SmallCnn, 4, 0);
+            double fresh = little.Checksum();
+            Assert.Equal(1, little.Load(Path.Combine(folder, "little.pt"), strict: false).Loaded);
+            Assert.Equal(1, big.Load(Path.Combine(folder, "big.pt"), strict: false).Loaded);
+            Assert.NotEqual(fresh, little.Checksum());
+            Assert.Equal(little.Checksum(), big.Checksum());
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
     private static void AssertClose(JsonElement expected, float[] actual, double tolerance, string what)
     {
         Assert.Equal(expected.GetArrayLength(), actual.Length);
