@@ -5,6 +5,7 @@ using Workbench.Engine;
 
 namespace Workbench.Tests.Engine;
 
+[Collection(TorchvisionCollection.Name)]
 public class CheckpointTests
 {
     [Fact]
@@ -92,6 +93,21 @@ public class CheckpointTests
     }
 }
 
+/// <summary>
+/// The test classes that use generated weight files; when they are done, the files (~190 MB) are
+/// deleted. ProcessExit alone is too late: the test host can be killed before it finishes.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class TorchvisionCollection : ICollectionFixture<TorchvisionCollection.Cleanup>
+{
+    public const string Name = "torchvision weight files";
+
+    public sealed class Cleanup : IDisposable
+    {
+        public void Dispose() => TorchvisionFile.DeleteAll();
+    }
+}
+
 /// <summary>Generates torchvision-format weight files with Debian's PyTorch (cached per test run).</summary>
 internal static class TorchvisionFile
 {
@@ -100,7 +116,7 @@ internal static class TorchvisionFile
     {
         var folder = Directory.CreateTempSubdirectory("wb-torchvision-").FullName;
         // ResNet-18 files are ~47 MB each: never leave them behind.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, true); } catch (IOException) { } };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { } };
         return folder;
     });
 
@@ -113,8 +129,21 @@ internal static class TorchvisionFile
         lock (Made)
         {
             // One Python run writes every format (and the reference outputs) for the same weights.
-            if (Made.Add(classes)) Run(classes);
+            if (Made.Add(classes))
+            {
+                Directory.CreateDirectory(Folder.Value);
+                Run(classes);
+            }
             return $"{Prefix(classes)}-{format}.pt";
+        }
+    }
+
+    public static void DeleteAll()
+    {
+        lock (Made)
+        {
+            Made.Clear();
+            if (Folder.IsValueCreated && Directory.Exists(Folder.Value)) Directory.Delete(Folder.Value, true);
         }
     }
 

@@ -6,6 +6,7 @@ using Workbench.Engine;
 
 namespace Workbench.Tests.Engine;
 
+[Collection(TorchvisionCollection.Name)]
 public class TorchvisionFormatTests
 {
     [Theory]
