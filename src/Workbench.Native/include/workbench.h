@@ -52,8 +52,8 @@ WB_API int32_t wb_get_num_threads(void);    /* thread-safe */
 WB_API int32_t wb_cuda_is_available(void);  /* thread-safe */
 
 /* --- image decoding (libjpeg-turbo / libpng) ------------------------------------------ */
-/* Thread-safe (no shared state). Decodes a JPEG or PNG file, squashes it to size x size with area averaging, writes
- * size*size*3 bytes to out. Also returns the original width/height. */
+/* Thread-safe (no shared state). Decodes a JPEG or PNG file, squashes it to size x size with
+ * area averaging, writes size*size*3 bytes to out. Also returns the original width/height. */
 WB_API int32_t wb_decode_image(const char* path, int32_t size, uint8_t* out,
                                int32_t* orig_width, int32_t* orig_height);
 
