@@ -1,18 +1,15 @@
-// Display layer: a minimal PNG writer for 8-bit RGB images (colour type 2, no interlace), enough for thumbnails…
-using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
+// Display layer: PNG encoding for image-gallery thumbnails and figures, via SkiaSharp.
+using SkiaSharp;
 
 namespace Workbench.Display;
 
 /// <summary>
-/// A minimal PNG writer for 8-bit RGB images (colour type 2, no interlace), enough for thumbnails
-/// and figures. Output is deterministic for the same pixels.
+/// PNG encoding of 8-bit RGB images (thumbnails, figures) through SkiaSharp: Skia's encoder
+/// writes a truecolour PNG (colour type 2) for opaque pixels. Output is deterministic for the
+/// same pixels.
 /// </summary>
 public static class PngEncoder
 {
-    private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     /// <summary>
     /// Encodes row-major interleaved RGB pixels (height × width × 3 bytes, HWC) as a PNG file.
     /// </summary>
@@ -27,22 +24,19 @@ public static class PngEncoder
                 $"rgb has {rgb.Length} bytes but a {width}x{height} RGB image needs {expected}", nameof(rgb));
         }
 
-        using var file = new MemoryStream();
-        file.Write(Signature);
-
-        Span<byte> header = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header[0..4], width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..8], height);
-        header[8] = 8;  // bit depth
-        header[9] = 2;  // colour type: truecolour
-        header[10] = 0; // compression: deflate
-        header[11] = 0; // filter method 0
-        header[12] = 0; // no interlace
-        WriteChunk(file, "IHDR", header);
-
-        WriteChunk(file, "IDAT", Deflate(rgb, width, height));
-        WriteChunk(file, "IEND", ReadOnlySpan<byte>.Empty);
-        return file.ToArray();
+        // Skia has no 3-byte pixel format: widen to RGBX, marked opaque so the encoder drops X again.
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgb888x, SKAlphaType.Opaque));
+        var pixels = bitmap.GetPixelSpan();
+        for (int source = 0, target = 0; source < rgb.Length; source += 3, target += 4)
+        {
+            pixels[target] = rgb[source];
+            pixels[target + 1] = rgb[source + 1];
+            pixels[target + 2] = rgb[source + 2];
+            pixels[target + 3] = 255;
+        }
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100)
+            ?? throw new InvalidOperationException($"SkiaSharp could not encode a {width}x{height} PNG");
+        return png.ToArray();
     }
 
     /// <summary>The PNG as a <c>data:image/png;base64,…</c> URI for HTML and SVG.</summary>
@@ -50,38 +44,5 @@ public static class PngEncoder
     {
         ArgumentNullException.ThrowIfNull(png);
         return "data:image/png;base64," + Convert.ToBase64String(png);
-    }
-
-    private static byte[] Deflate(ReadOnlySpan<byte> rgb, int width, int height)
-    {
-        int stride = width * 3;
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            // Filter type 0 (None) on every scanline: simplest, and thumbnails are small anyway.
-            for (int y = 0; y < height; y++)
-            {
-                zlib.WriteByte(0);
-                zlib.Write(rgb.Slice(y * stride, stride));
-            }
-        }
-        return compressed.ToArray();
-    }
-
-    private static void WriteChunk(Stream output, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        output.Write(length);
-
-        byte[] typeBytes = Encoding.ASCII.GetBytes(type);
-        output.Write(typeBytes);
-        output.Write(data);
-
-        // The CRC covers the chunk type and data, not the length.
-        uint crc = Crc32.Append(Crc32.Compute(typeBytes), data);
-        Span<byte> crcBytes = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crcBytes, crc);
-        output.Write(crcBytes);
     }
 }

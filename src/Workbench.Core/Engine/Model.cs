@@ -1,6 +1,4 @@
 // Engine layer: a network in engine memory (create, predict, save, load, copy), and what loading a state dict matched.
-using System.Text;
-using Workbench.Scoring;
 
 namespace Workbench.Engine;
 
@@ -37,7 +35,17 @@ public sealed record LoadReport(int Loaded, IReadOnlyList<string> Missing, IRead
 /// <summary>A classifier living in the native engine: create, predict, save, load.</summary>
 public sealed class Model : IDisposable
 {
-    internal ModelHandle Handle { get; }
+    // Fits every report and name list of the built-in architectures in one call.
+    private const int TextBufferLength = 1 << 16;
+
+    private readonly ModelHandle _handle;
+    private bool _disposed;
+
+    /// <summary>
+    /// The native handle; ObjectDisposedException once disposed. Checked here because a trainer's
+    /// reference keeps the SafeHandle itself usable after Dispose (it is only released later).
+    /// </summary>
+    internal ModelHandle Handle => _disposed ? throw new ObjectDisposedException(nameof(Model)) : _handle;
 
     public Architecture Architecture { get; }
     public int NumClasses { get; }
@@ -46,7 +54,7 @@ public sealed class Model : IDisposable
 
     private Model(ModelHandle handle, Architecture architecture, string device)
     {
-        Handle = handle;
+        _handle = handle;
         Architecture = architecture;
         Device = device;
         NumClasses = NativeMethods.wb_model_num_classes(handle);
@@ -69,12 +77,13 @@ public sealed class Model : IDisposable
     public double Checksum() => NativeMethods.wb_model_checksum(Handle);
 
     /// <summary>Names of the state-dict entries (parameters, then buffers).</summary>
-    public unsafe IReadOnlyList<string> StateNames()
+    public IReadOnlyList<string> StateNames() => StateNames(TextBufferLength);
+
+    /// <summary>As <see cref="StateNames()"/>, starting from a given buffer size (tests use a tiny one).</summary>
+    internal unsafe IReadOnlyList<string> StateNames(int initialLength)
     {
-        var buffer = new byte[1 << 16];
-        fixed (byte* output = buffer)
-            NativeMethods.Check(NativeMethods.wb_model_state_names(Handle, output, buffer.Length), "listing state names");
-        var text = Encoding.UTF8.GetString(buffer, 0, Array.IndexOf(buffer, (byte)0));
+        var text = NativeMethods.ReadText((byte* output, long length, out long needed) =>
+            NativeMethods.wb_model_state_names(Handle, output, length, out needed), "listing state names", initialLength);
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
@@ -91,16 +100,22 @@ public sealed class Model : IDisposable
     }
 
     /// <summary>
-    /// Loads a checkpoint or a torchvision state dict (saved with torch.save(dict(model.state_dict()), path)).
+    /// Loads a checkpoint or a PyTorch state dict file: torchvision's own .pth files (torch.save of an OrderedDict,
+    /// zip or legacy format) and torch.save(dict(model.state_dict()), path) alike.
     /// Strict: every key must match. Otherwise loads what matches (e.g. ImageNet weights minus the 1000-class fc).
     /// </summary>
-    public unsafe LoadReport Load(string path, bool strict = true)
+    public LoadReport Load(string path, bool strict = true) => Load(path, strict, TextBufferLength);
+
+    /// <summary>
+    /// As <see cref="Load(string, bool)"/>, starting from a given report buffer size. A report that
+    /// does not fit repeats the load with a large enough buffer (same file, same result).
+    /// </summary>
+    internal unsafe LoadReport Load(string path, bool strict, int initialLength)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"weights file '{path}' does not exist", path);
-        var buffer = new byte[1 << 16];
-        fixed (byte* report = buffer)
-            NativeMethods.Check(NativeMethods.wb_model_load(Handle, path, strict ? 1 : 0, report, buffer.Length), "loading weights");
-        return LoadReport.Parse(Encoding.UTF8.GetString(buffer, 0, Array.IndexOf(buffer, (byte)0)));
+        var text = NativeMethods.ReadText((byte* report, long length, out long needed) =>
+            NativeMethods.wb_model_load(Handle, path, strict ? 1 : 0, report, length, out needed), "loading weights", initialLength);
+        return LoadReport.Parse(text);
     }
 
     /// <summary>Class probabilities and penultimate embeddings (eval mode, no augmentation).</summary>
@@ -117,5 +132,9 @@ public sealed class Model : IDisposable
         return new Predictions(probabilities, features, indices.Length, NumClasses, embeddings ? EmbeddingDim : 0);
     }
 
-    public void Dispose() => Handle.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _handle.Dispose();
+    }
 }

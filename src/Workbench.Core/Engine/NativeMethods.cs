@@ -10,7 +10,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(Library)] internal static partial IntPtr wb_last_error();
     [LibraryImport(Library)] internal static partial IntPtr wb_version();
-    [LibraryImport(Library)] internal static partial void wb_set_num_threads(int n);
+    [LibraryImport(Library)] internal static partial int wb_set_num_threads(int n);
     [LibraryImport(Library)] internal static partial int wb_get_num_threads();
     [LibraryImport(Library)] internal static partial int wb_cuda_is_available();
 
@@ -30,8 +30,10 @@ internal static partial class NativeMethods
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int wb_model_save(ModelHandle model, string path);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
-    internal static unsafe partial int wb_model_load(ModelHandle model, string path, int strict, byte* report, int reportLength);
-    [LibraryImport(Library)] internal static unsafe partial int wb_model_state_names(ModelHandle model, byte* output, int outputLength);
+    internal static unsafe partial int wb_model_load(ModelHandle model, string path, int strict, byte* report, long reportLength,
+        out long needed);
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_model_state_names(ModelHandle model, byte* output, long outputLength, out long needed);
     [LibraryImport(Library)] internal static partial double wb_model_checksum(ModelHandle model);
 
     [LibraryImport(Library)]
@@ -53,4 +55,29 @@ internal static partial class NativeMethods
     }
 
     internal static string LastError() => Marshal.PtrToStringUTF8(wb_last_error()) ?? "unknown native error";
+
+    /// <summary>A native call following workbench.h's text out-parameter convention.</summary>
+    internal unsafe delegate int TextCall(byte* output, long length, out long needed);
+
+    /// <summary>
+    /// Runs a text-returning call, and again with a buffer of the size it asked for when the
+    /// first buffer was too small, so that no text is ever cut off.
+    /// </summary>
+    internal static unsafe string ReadText(TextCall call, string operation, int initialLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(initialLength, 1);
+        var buffer = new byte[initialLength];
+        // Twice is enough for a text that does not change between calls; a third try covers a
+        // text that grew in between (another load of a file being rewritten) before giving up.
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long needed;
+            fixed (byte* output = buffer)
+                Check(call(output, buffer.Length, out needed), operation);
+            if (needed <= buffer.Length) return System.Text.Encoding.UTF8.GetString(buffer, 0, (int)needed - 1);
+            if (needed > Array.MaxLength) throw new EngineException($"{operation}: the engine's text is {needed} bytes, too long");
+            buffer = new byte[needed];
+        }
+        throw new EngineException($"{operation}: the engine's text kept growing between calls");
+    }
 }

@@ -6,12 +6,26 @@ namespace Workbench.Engine;
 /// <summary>Process-wide engine settings: threads, devices, version.</summary>
 public static class Runtime
 {
-    private static int _configured;
+    // Taken while the thread count is applied: a caller that finds the engine "configured" must
+    // also see the setting in effect (a flag set before applying it let a concurrent first use
+    // read libtorch's default of one thread).
+    private static readonly Lock Gate = new();
+    private static volatile bool _configured;
 
     /// <summary>libtorch defaults to one thread here; use every core unless told otherwise.</summary>
     public static void EnsureConfigured()
     {
-        if (Interlocked.Exchange(ref _configured, 1) == 0) Threads = DefaultThreads();
+        if (_configured) return;
+        lock (Gate)
+        {
+            if (!_configured) Apply(DefaultThreads());
+        }
+    }
+
+    private static void Apply(int threads)
+    {
+        NativeMethods.Check(NativeMethods.wb_set_num_threads(threads), $"setting {threads} threads");
+        _configured = true;
     }
 
     private static int DefaultThreads() =>
@@ -24,8 +38,7 @@ public static class Runtime
         set
         {
             if (value < 1) throw new ArgumentOutOfRangeException(nameof(value), value, "thread count must be >= 1");
-            Interlocked.Exchange(ref _configured, 1);
-            NativeMethods.wb_set_num_threads(value);
+            lock (Gate) Apply(value);
         }
     }
 

@@ -17,7 +17,9 @@ public readonly record struct StepResult(float Loss, int Correct, int Count);
 
 /// <summary>
 /// An SGD optimizer bound to one model, plus the random generator of its augmentations
-/// (seeded, so that a seeded run repeats exactly). One step = one batch.
+/// (seeded, so that a seeded run repeats exactly). One step = one batch. It keeps its model
+/// alive: disposing the Model first is safe, and the trainer goes on training it until disposed.
+/// Not thread-safe: serialise its calls with every other use of its model.
 /// </summary>
 public sealed class Trainer : IDisposable
 {
@@ -28,8 +30,21 @@ public sealed class Trainer : IDisposable
     {
         options.Validate();
         _model = model;
-        _handle = NativeMethods.wb_trainer_create(model.Handle, options.LearningRate, options.Momentum, options.WeightDecay, seed);
-        if (_handle.IsInvalid) throw new EngineException($"creating trainer: {NativeMethods.LastError()}");
+        // Throws ObjectDisposedException for a disposed model. The reference keeps the model's
+        // handle from being released under the trainer; the trainer's handle gives it back.
+        bool added = false;
+        model.Handle.DangerousAddRef(ref added);
+        try
+        {
+            _handle = NativeMethods.wb_trainer_create(model.Handle, options.LearningRate, options.Momentum, options.WeightDecay, seed);
+            if (_handle.IsInvalid) throw new EngineException($"creating trainer: {NativeMethods.LastError()}");
+            _handle.HoldModel(model.Handle);
+        }
+        catch
+        {
+            model.Handle.DangerousRelease();
+            throw;
+        }
     }
 
     public void SetLearningRate(double lr)

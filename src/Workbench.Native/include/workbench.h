@@ -1,9 +1,28 @@
 /* The whole C ABI of the Workbench engine (libtorch underneath).
  *
- * Conventions: every function that can fail returns int (0 = ok, non-zero = error) or a
+ * Conventions: every function that can fail returns int32_t (0 = ok, non-zero = error) or a
  * handle (NULL = error); the message of the last failure on the calling thread is read with
  * wb_last_error(). No C++ exception ever crosses this boundary. Handles are opaque and freed
  * with their *_free function. Images are uint8 RGB, NHWC, square (size x size).
+ *
+ * Ownership: every pointer argument stays owned by the caller and is only read (or, for out
+ * buffers, written) during the call; the engine keeps no pointer into caller memory after a
+ * call returns (images are copied by wb_images_create). Handles belong to the caller until
+ * their *_free; a trainer additionally keeps its model's state alive (shared ownership), so
+ * wb_model_free may come before wb_trainer_free.
+ *
+ * Text out-parameters (wb_model_load's report, wb_model_state_names): the caller passes a
+ * buffer out[out_len] and a non-NULL int64_t* needed. The engine writes at most out_len - 1
+ * bytes plus a NUL and sets *needed to the full text's size including its NUL. The text is
+ * complete iff *needed <= out_len; otherwise nothing is lost silently: call again with a buffer
+ * of *needed bytes (out may be NULL with out_len 0 to ask for the size only).
+ *
+ * Threads: calls on different models / trainers may run concurrently. A model is NOT
+ * thread-safe: training and prediction switch its train/eval mode and read or write its
+ * weights, so every call that takes a given model -- and every call on a trainer of that model
+ * -- must be serialised by the caller (one at a time; a lock per model). Image sets are
+ * read-only after creation and may be shared by concurrent calls. Per group below: what else
+ * holds. No call may race with the *_free of a handle it uses.
  */
 #ifndef WORKBENCH_H
 #define WORKBENCH_H
@@ -20,50 +39,70 @@ typedef struct wb_trainer wb_trainer;
 typedef struct wb_images wb_images;
 
 /* --- runtime ------------------------------------------------------------------------- */
+/* Thread-safe. The returned text is owned by the engine, per calling thread, valid until that
+ * thread's next call into the engine. */
 WB_API const char* wb_last_error(void);
+/* Thread-safe; a static string owned by the engine. */
 WB_API const char* wb_version(void);
-WB_API void wb_set_num_threads(int32_t n);
-WB_API int32_t wb_get_num_threads(void);
-WB_API int32_t wb_cuda_is_available(void);
+/* Process-wide libtorch intra-op thread count; n < 1 is an error. Call it before work starts,
+ * not while another thread trains or predicts (libtorch's thread pool is not resized safely
+ * under running work). */
+WB_API int32_t wb_set_num_threads(int32_t n);
+WB_API int32_t wb_get_num_threads(void);    /* thread-safe */
+WB_API int32_t wb_cuda_is_available(void);  /* thread-safe */
 
 /* --- image decoding (libjpeg-turbo / libpng) ------------------------------------------ */
-/* Decodes a JPEG or PNG file, squashes it to size x size with area averaging, writes
- * size*size*3 bytes to out. Also returns the original width/height. */
+/* Thread-safe (no shared state). Decodes a JPEG or PNG file, squashes it to size x size with
+ * area averaging, writes size*size*3 bytes to out. Also returns the original width/height. */
 WB_API int32_t wb_decode_image(const char* path, int32_t size, uint8_t* out,
                                int32_t* orig_width, int32_t* orig_height);
 
 /* --- image sets: uint8 images copied once into engine memory ------------------------- */
+/* data (count*size*size*3 bytes) is copied; the caller may free it after the call. The set is
+ * read-only afterwards: any number of concurrent calls may read it. */
 WB_API wb_images* wb_images_create(const uint8_t* data, int64_t count, int32_t size);
 WB_API void wb_images_free(wb_images* images);
 
 /* --- models -------------------------------------------------------------------------- */
 /* arch: "resnet18" | "senet8" (8 conv + BN + max-pool + squeeze-excitation) | "smallcnn".
- * device: "cpu" | "cuda" | "cuda:N". Initialisation is deterministic for a seed. */
+ * device: "cpu" | "cuda" | "cuda:N". Initialisation is deterministic for a seed; creation is
+ * thread-safe (serialised inside, as it draws from libtorch's global generator).
+ * All other wb_model_* calls and wb_predict: serialise per model (see Threads above).
+ * wb_model_free drops the caller's reference; trainers of the model keep its state alive. */
 WB_API wb_model* wb_model_create(const char* arch, int32_t num_classes, int64_t seed,
                                  const char* device);
 WB_API void wb_model_free(wb_model* model);
 WB_API int32_t wb_model_num_classes(const wb_model* model);
 WB_API int32_t wb_model_embedding_dim(const wb_model* model);
 WB_API int64_t wb_model_parameter_count(const wb_model* model);
-/* Copies all parameters and buffers from src into dst (same arch and shapes). */
+/* Copies all parameters and buffers from src into dst (same arch and shapes). Neither model
+ * may be in use by another thread during the call. */
 WB_API int32_t wb_model_copy_from(wb_model* dst, const wb_model* src);
 /* Checkpoint: a pickled dict name -> tensor (torch.load-able in Python). */
 WB_API int32_t wb_model_save(const wb_model* model, const char* path);
-/* Loads a state dict file (a checkpoint or a torchvision file saved with
- * torch.save(dict(model.state_dict()), path)). strict=1: any missing, unexpected or
- * mismatched key is an error. strict=0: loads what matches. The report (one line per key:
- * "missing <name>", "unexpected <name>", "mismatch <name> <file shape> <model shape>",
- * last line "loaded <n>") is written to report (NUL-terminated, truncated to report_len). */
+/* Loads a state dict file: our checkpoints, and files saved by PyTorch with torch.save of a
+ * state dict (an OrderedDict or dict of name -> tensor, e.g. torchvision's own .pth files) in
+ * either the zip format (default since PyTorch 1.6) or the legacy format. Nothing in the file
+ * is executed: only tensors, dicts and OrderedDicts are read. strict=1: any missing,
+ * unexpected or mismatched key is an error (the model is left unchanged). strict=0: loads what
+ * matches. The report (one line per key: "missing <name>", "unexpected <name>",
+ * "mismatch <name> <file shape> <model shape>", last line "loaded <n>") follows the text
+ * out-parameter convention above; calling again for a larger buffer repeats the load, which
+ * gives the same result for the same file. */
 WB_API int32_t wb_model_load(wb_model* model, const char* path, int32_t strict, char* report,
-                             int32_t report_len);
-/* Names of the state-dict entries, newline separated, for inspection. */
-WB_API int32_t wb_model_state_names(const wb_model* model, char* out, int32_t out_len);
+                             int64_t report_len, int64_t* needed);
+/* Names of the state-dict entries, newline separated, for inspection (text out-parameter). */
+WB_API int32_t wb_model_state_names(const wb_model* model, char* out, int64_t out_len,
+                                    int64_t* needed);
 /* Sum of all parameters and buffers as doubles: a cheap fingerprint for tests. */
 WB_API double wb_model_checksum(const wb_model* model);
 
 /* --- training ------------------------------------------------------------------------ */
 /* aug_flags bits: 1 rotate 0-360, 2 horizontal flip, 4 vertical flip, 8 shift <= 12.5%. */
 enum { WB_AUG_ROTATE = 1, WB_AUG_HFLIP = 2, WB_AUG_VFLIP = 4, WB_AUG_SHIFT = 8 };
+/* A trainer shares ownership of its model's state: the model handle may be freed first and the
+ * trainer keeps working on the (now caller-invisible) model. A trainer is used by one thread at
+ * a time, and its calls are serialised with every other call on its model. */
 WB_API wb_trainer* wb_trainer_create(wb_model* model, double lr, double momentum,
                                      double weight_decay, int64_t seed);
 WB_API void wb_trainer_free(wb_trainer* trainer);
@@ -78,7 +117,8 @@ WB_API int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images,
 
 /* --- prediction (eval mode, no augmentation) ----------------------------------------- */
 /* For images[indices[0..n)], in batches: probs [n, num_classes], embeddings
- * [n, embedding_dim] (either may be NULL). */
+ * [n, embedding_dim] (either may be NULL; caller-owned buffers of that many floats). Puts the
+ * model in eval mode: serialise with training and every other call on the model. */
 WB_API int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indices,
                           int64_t n, int32_t batch_size, float* probs, float* embeddings);
 

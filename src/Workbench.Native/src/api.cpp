@@ -14,8 +14,11 @@
 #include "state_dict.h"
 #include "workbench.h"
 
-struct wb_model {
-  std::shared_ptr<wb::ClassifierImpl> net;
+namespace wb {
+// What a model handle stands for. Shared between the handle and its trainers, so that freeing
+// the handle while a trainer lives cannot leave the trainer with a dangling model.
+struct ModelState {
+  std::shared_ptr<ClassifierImpl> net;
   torch::Device device;
   int64_t num_classes;
   bool channels_last;
@@ -24,9 +27,14 @@ struct wb_model {
     return channels_last ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
   }
 };
+}  // namespace wb
+
+struct wb_model {
+  std::shared_ptr<wb::ModelState> state;
+};
 
 struct wb_trainer {
-  wb_model* model;
+  std::shared_ptr<wb::ModelState> model;  // co-owner: outlives wb_model_free if need be
   std::unique_ptr<torch::optim::SGD> optimizer;
   at::Generator generator;
 };
@@ -41,11 +49,19 @@ void require(bool condition, const std::string& message) {
   if (!condition) throw std::invalid_argument(message);
 }
 
-void copy_text(const std::string& text, char* out, int32_t out_len) {
+// The text out-parameter convention of workbench.h: write what fits (NUL-terminated) and always
+// say how much the whole text needs, so a caller can tell truncation and ask again.
+void copy_text(const std::string& text, char* out, int64_t out_len, int64_t* needed) {
+  *needed = static_cast<int64_t>(text.size()) + 1;
   if (out == nullptr || out_len <= 0) return;
   size_t n = std::min<size_t>(text.size(), static_cast<size_t>(out_len - 1));
   std::memcpy(out, text.data(), n);
   out[n] = '\0';
+}
+
+void require_text_out(const char* out, int64_t out_len, const int64_t* needed) {
+  require(needed != nullptr, "null 'needed' pointer: the caller must learn the text's size");
+  require(out_len >= 0 && (out != nullptr || out_len == 0), "bad text buffer");
 }
 
 torch::Tensor index_tensor(const wb_images* images, const int64_t* indices, int64_t n) {
@@ -76,8 +92,11 @@ extern "C" {
 
 const char* wb_version(void) { return "workbench-native 1.0 (libtorch " TORCH_VERSION ")"; }
 
-void wb_set_num_threads(int32_t n) {
-  wb::guarded([&] { torch::set_num_threads(std::max(1, n)); });
+int32_t wb_set_num_threads(int32_t n) {
+  return wb::guarded([&] {
+    require(n >= 1, "thread count must be >= 1, got " + std::to_string(n));
+    torch::set_num_threads(n);
+  });
 }
 
 int32_t wb_get_num_threads(void) { return torch::get_num_threads(); }
@@ -121,32 +140,34 @@ wb_model* wb_model_create(const char* arch, int32_t num_classes, int64_t seed, c
       for (auto& p : net->parameters())
         if (p.dim() == 4) p.set_data(p.data().contiguous(torch::MemoryFormat::ChannelsLast));
     }
-    return new wb_model{net, dev, num_classes, dev.is_cpu()};
+    return new wb_model{
+        std::make_shared<wb::ModelState>(wb::ModelState{net, dev, num_classes, dev.is_cpu()})};
   });
 }
 
 void wb_model_free(wb_model* model) { delete model; }
 
 int32_t wb_model_num_classes(const wb_model* model) {
-  return model ? static_cast<int32_t>(model->num_classes) : -1;
+  return model ? static_cast<int32_t>(model->state->num_classes) : -1;
 }
 
 int32_t wb_model_embedding_dim(const wb_model* model) {
-  return model ? static_cast<int32_t>(model->net->embedding_dim()) : -1;
+  return model ? static_cast<int32_t>(model->state->net->embedding_dim()) : -1;
 }
 
 int64_t wb_model_parameter_count(const wb_model* model) {
   if (!model) return -1;
   int64_t total = 0;
-  for (auto& p : model->net->parameters()) total += p.numel();
+  for (auto& p : model->state->net->parameters()) total += p.numel();
   return total;
 }
 
 int32_t wb_model_copy_from(wb_model* dst, const wb_model* src) {
   return wb::guarded([&] {
     require(dst && src, "null model");
-    auto to = dst->net->named_parameters(true), from = src->net->named_parameters(true);
-    auto tob = dst->net->named_buffers(true), fromb = src->net->named_buffers(true);
+    auto &to_net = *dst->state->net, &from_net = *src->state->net;
+    auto to = to_net.named_parameters(true), from = from_net.named_parameters(true);
+    auto tob = to_net.named_buffers(true), fromb = from_net.named_buffers(true);
     require(to.size() == from.size() && tob.size() == fromb.size(),
             "models differ in architecture");
     torch::NoGradGuard no_grad;
@@ -166,26 +187,28 @@ int32_t wb_model_copy_from(wb_model* dst, const wb_model* src) {
 int32_t wb_model_save(const wb_model* model, const char* path) {
   return wb::guarded([&] {
     require(model && path, "null argument");
-    wb::save_state_dict(*model->net, path);
+    wb::save_state_dict(*model->state->net, path);
   });
 }
 
 int32_t wb_model_load(wb_model* model, const char* path, int32_t strict, char* report,
-                      int32_t report_len) {
+                      int64_t report_len, int64_t* needed) {
   return wb::guarded([&] {
     require(model && path, "null argument");
-    copy_text(wb::load_state_dict(*model->net, path, strict != 0), report, report_len);
+    require_text_out(report, report_len, needed);
+    auto text = wb::load_state_dict(*model->state->net, path, strict != 0);
+    copy_text(text, report, report_len, needed);
   });
 }
 
-int32_t wb_model_state_names(const wb_model* model, char* out, int32_t out_len) {
+int32_t wb_model_state_names(const wb_model* model, char* out, int64_t out_len, int64_t* needed) {
   return wb::guarded([&] {
     require(model != nullptr, "null model");
+    require_text_out(out, out_len, needed);
     std::ostringstream names;
-    for (auto& p : model->net->named_parameters(true)) names << p.key() << "\n";
-    for (auto& b : model->net->named_buffers(true)) names << b.key() << "\n";
-    require(static_cast<int64_t>(names.str().size()) < out_len, "name buffer too small");
-    copy_text(names.str(), out, out_len);
+    for (auto& p : model->state->net->named_parameters(true)) names << p.key() << "\n";
+    for (auto& b : model->state->net->named_buffers(true)) names << b.key() << "\n";
+    copy_text(names.str(), out, out_len, needed);
   });
 }
 
@@ -193,8 +216,8 @@ double wb_model_checksum(const wb_model* model) {
   if (!model) return 0;
   double sum = 0;
   torch::NoGradGuard no_grad;
-  for (auto& p : model->net->parameters()) sum += p.to(torch::kDouble).sum().item<double>();
-  for (auto& b : model->net->buffers()) sum += b.to(torch::kDouble).sum().item<double>();
+  for (auto& p : model->state->net->parameters()) sum += p.to(torch::kDouble).sum().item<double>();
+  for (auto& b : model->state->net->buffers()) sum += b.to(torch::kDouble).sum().item<double>();
   return sum;
 }
 
@@ -207,8 +230,9 @@ wb_trainer* wb_trainer_create(wb_model* model, double lr, double momentum, doubl
     require(weight_decay >= 0, "weight decay must be >= 0");
     auto options = torch::optim::SGDOptions(lr).momentum(momentum).weight_decay(weight_decay);
     auto generator = at::make_generator<at::CPUGeneratorImpl>(static_cast<uint64_t>(seed));
-    return new wb_trainer{model,
-                          std::make_unique<torch::optim::SGD>(model->net->parameters(), options),
+    auto& state = model->state;
+    return new wb_trainer{state,
+                          std::make_unique<torch::optim::SGD>(state->net->parameters(), options),
                           generator};
   });
 }
@@ -230,7 +254,7 @@ int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images, const int6
   return wb::guarded([&] {
     require(trainer && images && indices && labels, "null argument");
     require(n >= 2, "a training batch needs at least 2 images (batch norm), got " + std::to_string(n));
-    auto* model = trainer->model;
+    auto* model = trainer->model.get();
     auto idx = index_tensor(images, indices, n);
     auto y = torch::from_blob(const_cast<int64_t*>(labels), {n}, torch::kLong).clone();
     require(y.min().item<int64_t>() >= 0 && y.max().item<int64_t>() < model->num_classes,
@@ -263,17 +287,18 @@ int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indi
   return wb::guarded([&] {
     require(model && images && (indices || n == 0), "null argument");
     require(batch_size >= 1, "batch size must be >= 1");
+    auto& state = *model->state;
     auto idx = index_tensor(images, indices, n);
     // Inference mode skips autograd bookkeeping entirely (cheaper than no_grad).
     c10::InferenceMode inference;
-    model->net->eval();
-    const int64_t k = model->num_classes, d = model->net->embedding_dim();
+    state.net->eval();
+    const int64_t k = state.num_classes, d = state.net->embedding_dim();
     for (int64_t start = 0; start < n; start += batch_size) {
       int64_t m = std::min<int64_t>(batch_size, n - start);
-      auto x = model->layout(to_input(images->data.index_select(0, idx.slice(0, start, start + m)), model->device));
-      auto features = model->net->features(x);
+      auto x = state.layout(to_input(images->data.index_select(0, idx.slice(0, start, start + m)), state.device));
+      auto features = state.net->features(x);
       if (probs) {
-        auto p = torch::softmax(model->net->fc(features), 1).cpu().contiguous();
+        auto p = torch::softmax(state.net->fc(features), 1).cpu().contiguous();
         std::memcpy(probs + start * k, p.data_ptr<float>(), sizeof(float) * m * k);
       }
       if (embeddings) {

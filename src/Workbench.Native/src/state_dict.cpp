@@ -3,10 +3,11 @@
 #include <torch/serialize.h>
 
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <sstream>
 #include <stdexcept>
+
+#include "torch_file.h"
 
 namespace wb {
 namespace {
@@ -22,29 +23,6 @@ std::string shape(const torch::Tensor& t) {
   std::ostringstream s;
   s << t.sizes();
   return s.str();
-}
-
-std::vector<char> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open weights file '" + path + "'");
-  return std::vector<char>(std::istreambuf_iterator<char>(in), {});
-}
-
-c10::Dict<c10::IValue, c10::IValue> unpickle_dict(const std::string& path) {
-  auto bytes = read_file(path);
-  c10::IValue value;
-  try {
-    value = torch::pickle_load(bytes);
-  } catch (const c10::Error& e) {
-    throw std::runtime_error(
-        "cannot read '" + path + "' as a state dict: " + e.what_without_backtrace() +
-        " (libtorch 1.13 reads only files written by torch.save(dict(model.state_dict()), path) "
-        "in the zip format; a plain OrderedDict or a whole pickled model does not unpickle here)");
-  }
-  if (!value.isGenericDict())
-    throw std::runtime_error("'" + path + "' holds a " + value.tagKind() +
-                             ", not a dict of name -> tensor");
-  return value.toGenericDict();
 }
 
 }  // namespace
@@ -66,20 +44,20 @@ void save_state_dict(torch::nn::Module& module, const std::string& path) {
 }
 
 std::string load_state_dict(torch::nn::Module& module, const std::string& path, bool strict) {
-  auto file = unpickle_dict(path);
+  NamedTensors file;
+  try {
+    file = read_torch_state_dict(path);
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot read '" + path + "' as a state dict: " + e.what() +
+                             " (what loads: any torch.save of a state dict, zip or legacy format, " +
+                             "e.g. torchvision's .pth files)");
+  }
   auto model = named_state(module);
   std::ostringstream report;
   std::vector<std::pair<torch::Tensor, torch::Tensor>> copies;
   std::map<std::string, bool> seen;
   int problems = 0;
-  for (const auto& entry : file) {
-    if (!entry.key().isString() || !entry.value().isTensor()) {
-      ++problems;
-      report << "unexpected <non-tensor entry>\n";
-      continue;
-    }
-    const std::string name = entry.key().toStringRef();
-    auto tensor = entry.value().toTensor();
+  for (const auto& [name, tensor] : file) {
     auto it = model.find(name);
     if (it == model.end()) {
       ++problems;

@@ -1,5 +1,6 @@
-// Reading and writing a model's state dict (parameters + buffers by name) as a pickled dict,
-// the format torch.save(dict(model.state_dict()), path) produces and torch.load reads.
+// Reading and writing a model's state dict (parameters + buffers by name). Saves a pickled dict
+// in torch.save's zip format (torch.load reads it); loads any torch.save of a state dict
+// (torch_file.h), e.g. torchvision's own weight files.
 #pragma once
 #include <torch/torch.h>
 #include <string>

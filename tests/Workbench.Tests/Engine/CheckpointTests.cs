@@ -5,6 +5,7 @@ using Workbench.Engine;
 
 namespace Workbench.Tests.Engine;
 
+[Collection(TorchvisionCollection.Name)]
 public class CheckpointTests
 {
     [Fact]
@@ -59,17 +60,20 @@ public class CheckpointTests
         finally { File.Delete(path); }
     }
 
-    [Fact]
-    public void TorchvisionResNet18WeightsMapAll122Tensors()
+    [Theory]
+    [InlineData("dict")]
+    [InlineData("zip")]
+    [InlineData("legacy")]
+    public void TorchvisionResNet18WeightsMapAll122Tensors(string format)
     {
-        var path = TorchvisionFile.Make(1000);
+        var path = TorchvisionFile.Make(1000, format);
         using var model = Model.Create(Architecture.ResNet18, 1000, 5);
         var report = model.Load(path, strict: true);
         Assert.Equal(122, report.Loaded);
         Assert.True(report.IsComplete);
         Assert.Equal(122, model.StateNames().Count);
 
-        var expected = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path + ".json"))!;
+        var expected = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(TorchvisionFile.Prefix(1000) + ".json"))!;
         Assert.Equal(expected.Keys.Order(), model.StateNames().Order());
         double expectedSum = expected.Values.Sum(v => v[1].GetDouble());
         Assert.Equal(expectedSum, model.Checksum(), expectedSum * 1e-6 + 1e-3);
@@ -78,7 +82,7 @@ public class CheckpointTests
     [Fact]
     public void ImageNetWeightsLoadIntoAFewClassModelExceptTheHead()
     {
-        var path = TorchvisionFile.Make(1000);
+        var path = TorchvisionFile.Make(1000, "zip");
         using var model = Model.Create(Architecture.ResNet18, 4, 5);
         Assert.Throws<EngineException>(() => model.Load(path, strict: true));
         var report = model.Load(path, strict: false);
@@ -87,47 +91,75 @@ public class CheckpointTests
         Assert.All(report.Mismatched, m => Assert.StartsWith("fc.", m));
         Assert.Empty(report.Missing);
     }
+}
 
-    [Fact]
-    public void PlainOrderedDictSaveExplainsTheFormat()
+/// <summary>
+/// The test classes that use generated weight files; when they are done, the files (~190 MB) are
+/// deleted. ProcessExit alone is too late: the test host can be killed before it finishes.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class TorchvisionCollection : ICollectionFixture<TorchvisionCollection.Cleanup>
+{
+    public const string Name = "torchvision weight files";
+
+    public sealed class Cleanup : IDisposable
     {
-        var path = TorchvisionFile.Make(10, orderedDict: true);
-        using var model = Model.Create(Architecture.ResNet18, 10, 5);
-        var error = Assert.Throws<EngineException>(() => model.Load(path));
-        Assert.Contains("OrderedDict", error.Message);
+        public void Dispose() => TorchvisionFile.DeleteAll();
     }
 }
 
 /// <summary>Generates torchvision-format weight files with Debian's PyTorch (cached per test run).</summary>
 internal static class TorchvisionFile
 {
-    private static readonly Dictionary<string, string> Made = [];
+    private static readonly HashSet<int> Made = [];
     private static readonly Lazy<string> Folder = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("wb-torchvision-").FullName;
         // ResNet-18 files are ~47 MB each: never leave them behind.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, true); } catch (IOException) { } };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { } };
         return folder;
     });
 
-    public static string Make(int classes, bool orderedDict = false)
+    /// <summary>Where the files for a class count are (see tests/fixtures/make_torchvision_weights.py).</summary>
+    public static string Prefix(int classes) => Path.Combine(Folder.Value, $"resnet18-{classes}");
+
+    /// <summary>The weight file in one format: "zip", "legacy", "dict" or "model" (a whole pickled model).</summary>
+    public static string Make(int classes, string format)
     {
         lock (Made)
         {
-            var key = $"{classes}-{orderedDict}";
-            if (Made.TryGetValue(key, out var existing)) return existing;
-            var path = Path.Combine(Folder.Value, $"resnet18-{key}.pt");
-            var script = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "make_torchvision_weights.py");
-            var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var arg in new[] { script, path, classes.ToString() }) start.ArgumentList.Add(arg);
-            if (orderedDict) start.ArgumentList.Add("--ordered-dict");
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-                throw new InvalidOperationException($"Debian PyTorch (/usr/bin/python3 with python3-torch, python3-torchvision; ./setup.sh installs them) failed: {stderr}");
-            Made[key] = path;
-            return path;
+            // One Python run writes every format (and the reference outputs) for the same weights.
+            if (Made.Add(classes))
+            {
+                Directory.CreateDirectory(Folder.Value);
+                Run(classes);
+            }
+            return $"{Prefix(classes)}-{format}.pt";
+        }
+    }
+
+    public static void DeleteAll()
+    {
+        lock (Made)
+        {
+            Made.Clear();
+            if (Folder.IsValueCreated && Directory.Exists(Folder.Value)) Directory.Delete(Folder.Value, true);
+        }
+    }
+
+    private static void Run(int classes)
+    {
+        var script = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "make_torchvision_weights.py");
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { script, Prefix(classes), classes.ToString() }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Made.Remove(classes);
+            throw new InvalidOperationException($"Debian PyTorch (/usr/bin/python3 with python3-torch, python3-torchvision; ./setup.sh installs them) failed: {stderr.Result}");
         }
     }
 }

@@ -1,0 +1,107 @@
+// Tests of the C ABI's safety rules (workbench.h): a trainer co-owns its model, text
+// out-parameters are never cut off silently, and bad runtime settings are reported.
+using Workbench.Engine;
+
+namespace Workbench.Tests.Engine;
+
+public class AbiSafetyTests
+{
+    private static readonly long[] Ids = [0, 1, 2, 3];
+    private static readonly long[] Labels = [0, 1, 2, 3];
+
+    [Fact]
+    public void DisposingTheModelBeforeItsTrainerIsSafe()
+    {
+        var (pixels, _) = SyntheticImages.Make(4, 16, 4, seed: 1);
+        using var images = ImageSet.FromBytes(pixels, 16);
+        var model = Model.Create(Architecture.SmallCnn, 4, 0);
+        var trainer = new Trainer(model, new SgdOptions(), 0);
+        var handle = model.Handle;
+
+        model.Dispose();
+        // The trainer's reference defers the native free: the trainer still trains the model.
+        Assert.False(handle.Released);
+        var step = trainer.Step(images, Ids, Labels, default, Augmentation.None);
+        Assert.True(float.IsFinite(step.Loss));
+        Assert.Throws<ObjectDisposedException>(() => model.Predict(images, [0, 1]));
+        Assert.Throws<ObjectDisposedException>(() => new Trainer(model, new SgdOptions(), 0));
+
+        trainer.Dispose();
+        Assert.True(handle.Released);
+        Assert.Throws<ObjectDisposedException>(() => trainer.Step(images, Ids, Labels, default, Augmentation.None));
+        trainer.Dispose();  // a second dispose is harmless and releases nothing twice
+    }
+
+    [Fact]
+    public unsafe void NativeTrainerOutlivesAFreedModelHandle()
+    {
+        // Straight through the ABI, without the managed reference: wb_model_free really runs
+        // first, and the trainer's shared ownership alone must keep the model usable.
+        var (pixels, _) = SyntheticImages.Make(4, 16, 4, seed: 1);
+        using var images = ImageSet.FromBytes(pixels, 16);
+        var model = NativeMethods.wb_model_create("smallcnn", 4, 0, "cpu");
+        using var trainer = NativeMethods.wb_trainer_create(model, 0.05, 0.9, 0, 0);
+        Assert.False(trainer.IsInvalid);
+        model.Dispose();
+        Assert.True(model.Released);
+        float first = float.NaN, last = float.NaN;
+        fixed (long* ids = Ids)
+        fixed (long* labels = Labels)
+            for (int i = 0; i < 5; i++)
+            {
+                NativeMethods.Check(NativeMethods.wb_trainer_step(trainer, images.Handle, ids, labels, 4, null, 0,
+                    out var loss, out _), "step after wb_model_free");
+                if (i == 0) first = loss;
+                last = loss;
+            }
+        Assert.True(last < first, $"loss went from {first} to {last}: the trainer is not training a live model");
+    }
+
+    [Fact]
+    public void TinyTextBuffersStillYieldTheWholeText()
+    {
+        using var model = Model.Create(Architecture.ResNet18, 4, 0);
+        var names = model.StateNames();
+        Assert.Equal(122, names.Count);
+        Assert.Equal(names, model.StateNames(initialLength: 1));
+        Assert.Equal(names, model.StateNames(initialLength: 10));
+
+        var path = Path.Combine(Path.GetTempPath(), $"wb-small-{Guid.NewGuid():N}.pt");
+        try
+        {
+            using (var small = Model.Create(Architecture.SmallCnn, 4, 0)) small.Save(path);
+            var full = model.Load(path, strict: false);
+            var fromTiny = model.Load(path, strict: false, initialLength: 3);
+            Assert.NotEmpty(full.Unexpected);
+            Assert.NotEmpty(full.Missing);
+            Assert.Equal(full.ToString(), fromTiny.ToString());
+            Assert.Equal(full.Missing, fromTiny.Missing);
+            Assert.Equal(full.Unexpected, fromTiny.Unexpected);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public unsafe void NativeTextCallsReportTheSizeTheyNeed()
+    {
+        using var model = Model.Create(Architecture.SmallCnn, 4, 0);
+        var full = string.Join("", model.StateNames().Select(n => n + "\n"));
+        var buffer = new byte[8];
+        long needed;
+        fixed (byte* output = buffer)
+            NativeMethods.Check(NativeMethods.wb_model_state_names(model.Handle, output, buffer.Length, out needed), "names");
+        Assert.Equal(full.Length + 1, needed);
+        Assert.Equal(full[..7] + "\0", System.Text.Encoding.UTF8.GetString(buffer));
+        NativeMethods.Check(NativeMethods.wb_model_state_names(model.Handle, null, 0, out needed), "size query");
+        Assert.Equal(full.Length + 1, needed);
+    }
+
+    [Fact]
+    public void ThreadCountBelowOneIsAnError()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Runtime.Threads = 0);
+        Assert.Equal(1, NativeMethods.wb_set_num_threads(0));
+        Assert.Contains("thread count must be >= 1, got 0", NativeMethods.LastError());
+        Assert.Equal(1, NativeMethods.wb_set_num_threads(-3));
+    }
+}
