@@ -1,8 +1,17 @@
 namespace Workbench.Engine;
 
+/// <summary>How the learning rate moves during one fit.</summary>
+public enum LearningRateSchedule
+{
+    /// <summary>The base rate throughout (the papers' setting).</summary>
+    Constant,
+    /// <summary>Cosine annealing from the base rate towards 0, per step, over the whole fit (after any warm-up).</summary>
+    Cosine,
+}
+
 /// <summary>
-/// How to train: epochs over the labelled set, optionally cut by a step budget so that large
-/// labelled sets (after pseudo-labelling) do not make a round arbitrarily long.
+/// How to train: epochs over the labelled set, optionally cut by a step budget (null = every fit
+/// runs the same number of epochs, however large its labelled set).
 /// </summary>
 public sealed record FitOptions
 {
@@ -11,6 +20,9 @@ public sealed record FitOptions
     /// <summary>Upper bound on SGD steps; null = epochs alone decide.</summary>
     public int? MaxSteps { get; init; }
     public SgdOptions Sgd { get; init; } = new();
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+    /// <summary>Epochs of linear warm-up from near 0 to the base rate before the schedule starts (0 = none).</summary>
+    public int WarmupEpochs { get; init; }
     public Augmentation Augmentation { get; init; } = Augmentation.HorizontalFlip | Augmentation.VerticalFlip;
     public long Seed { get; init; }
 
@@ -19,6 +31,9 @@ public sealed record FitOptions
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "epochs must be >= 1");
         if (BatchSize < 2) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "batch size must be >= 2 (batch norm)");
         if (MaxSteps is < 1) throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "step budget must be >= 1");
+        if (!Enum.IsDefined(Schedule)) throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "unknown schedule");
+        if (WarmupEpochs < 0 || WarmupEpochs >= Epochs)
+            throw new ArgumentOutOfRangeException(nameof(WarmupEpochs), WarmupEpochs, "warm-up must be >= 0 and shorter than the epochs");
         Sgd.Validate();
     }
 }
@@ -51,6 +66,7 @@ public static class Fitter
         if (options.MaxSteps is { } budget) totalSteps = Math.Min(totalSteps, budget);
         int epochs = (totalSteps + batches.Count - 1) / batches.Count;
 
+        int warmupSteps = options.WarmupEpochs * batches.Count;
         var history = new List<EpochResult>();
         var batchIds = new long[options.BatchSize + 1];
         var batchLabels = new long[options.BatchSize + 1];
@@ -64,6 +80,8 @@ public static class Fitter
             {
                 if (steps == totalSteps) break;
                 cancel.ThrowIfCancellationRequested();
+                if (options.Schedule != LearningRateSchedule.Constant || warmupSteps > 0)
+                    trainer.SetLearningRate(LearningRateAt(steps, totalSteps, warmupSteps, options.Sgd.LearningRate, options.Schedule));
                 for (int i = 0; i < count; i++)
                 {
                     batchIds[i] = ids[order[start + i]];
@@ -80,6 +98,19 @@ public static class Fitter
             progress?.Report(result);
         }
         return new FitResult(history, steps, DateTime.UtcNow - started);
+    }
+
+    /// <summary>
+    /// The rate of step <paramref name="step"/> (0-based) of <paramref name="totalSteps"/>: a linear ramp over the
+    /// warm-up steps, then the schedule over the rest. Cosine follows PyTorch's CosineAnnealingLR stepped per batch
+    /// (eta_min 0), so step 0 trains at the base rate and the last step at a small positive rate (the engine refuses 0).
+    /// </summary>
+    public static double LearningRateAt(int step, int totalSteps, int warmupSteps, double baseRate, LearningRateSchedule schedule)
+    {
+        if (step < warmupSteps) return baseRate * (step + 1) / (warmupSteps + 1);
+        if (schedule == LearningRateSchedule.Constant) return baseRate;
+        double progress = (double)(step - warmupSteps) / Math.Max(1, totalSteps - warmupSteps);
+        return Math.Max(baseRate * 0.5 * (1 + Math.Cos(Math.PI * progress)), baseRate * 1e-6);
     }
 
     /// <summary>Batches of batchSize; a last batch of a single sample joins the one before (batch norm needs 2).</summary>

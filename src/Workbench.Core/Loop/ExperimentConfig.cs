@@ -21,7 +21,7 @@ public sealed record ExperimentConfig
     /// <summary>Side of the square images fed to the network, in pixels.</summary>
     public int ImageSize { get; init; } = 224;
 
-    /// <summary>Network: resnet18, senet8 or smallcnn.</summary>
+    /// <summary>Network: resnet18, senet8, smallcnn or cnn4.</summary>
     public string Architecture { get; init; } = "resnet18";
 
     /// <summary>Where the round-0 weights come from.</summary>
@@ -87,6 +87,9 @@ public sealed record ExperimentConfig
     /// <summary>Learning rate of rounds after 0 when fine-tuning (bone-marrow: 0.005); null = <see cref="LearningRate"/>.</summary>
     public double? FineTuneLearningRate { get; init; }
 
+    /// <summary>Learning-rate schedule within each round's training (the papers: constant).</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
     /// <summary>SGD momentum.</summary>
     public double Momentum { get; init; } = 0.9;
 
@@ -133,6 +136,7 @@ public sealed record ExperimentConfig
         Sgd = new SgdOptions(
             Retrain == RetrainMode.FineTune && round > 0 ? FineTuneLearningRate ?? LearningRate : LearningRate,
             Momentum, WeightDecay),
+        Schedule = Schedule,
         Augmentation = Augmentation,
         Seed = seed,
     };

@@ -37,7 +37,8 @@ WB_API wb_images* wb_images_create(const uint8_t* data, int64_t count, int32_t s
 WB_API void wb_images_free(wb_images* images);
 
 /* --- models -------------------------------------------------------------------------- */
-/* arch: "resnet18" | "senet8" (8 conv + BN + max-pool + squeeze-excitation) | "smallcnn".
+/* arch: "resnet18" | "senet8" (8 conv + BN + max-pool + squeeze-excitation) | "smallcnn" |
+ * "cnn4" (4 blocks of conv-BN-ReLU-max-pool, widths 32..256, embedding 256).
  * device: "cpu" | "cuda" | "cuda:N". Initialisation is deterministic for a seed. */
 WB_API wb_model* wb_model_create(const char* arch, int32_t num_classes, int64_t seed,
                                  const char* device);
@@ -62,8 +63,9 @@ WB_API int32_t wb_model_state_names(const wb_model* model, char* out, int32_t ou
 WB_API double wb_model_checksum(const wb_model* model);
 
 /* --- training ------------------------------------------------------------------------ */
-/* aug_flags bits: 1 rotate 0-360, 2 horizontal flip, 4 vertical flip, 8 shift <= 12.5%. */
-enum { WB_AUG_ROTATE = 1, WB_AUG_HFLIP = 2, WB_AUG_VFLIP = 4, WB_AUG_SHIFT = 8 };
+/* aug_flags bits: 1 rotate 0-360, 2 horizontal flip, 4 vertical flip, 8 shift <= 12.5%,
+ * 16 rotate by a random multiple of 90 degrees. */
+enum { WB_AUG_ROTATE = 1, WB_AUG_HFLIP = 2, WB_AUG_VFLIP = 4, WB_AUG_SHIFT = 8, WB_AUG_ROT90 = 16 };
 WB_API wb_trainer* wb_trainer_create(wb_model* model, double lr, double momentum,
                                      double weight_decay, int64_t seed);
 WB_API void wb_trainer_free(wb_trainer* trainer);
