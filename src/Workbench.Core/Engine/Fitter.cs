@@ -38,8 +38,8 @@ public sealed record FitOptions
     }
 }
 
-/// <summary>Mean loss and training accuracy of one epoch.</summary>
-public sealed record EpochResult(int Epoch, int Epochs, double Loss, double Accuracy, int Steps, int TotalSteps);
+/// <summary>Mean loss and training accuracy of one epoch, and the learning rate of its last step.</summary>
+public sealed record EpochResult(int Epoch, int Epochs, double Loss, double Accuracy, int Steps, int TotalSteps, double LearningRate);
 
 /// <summary>The epochs of one fit and how long it took.</summary>
 public sealed record FitResult(IReadOnlyList<EpochResult> Epochs, int Steps, TimeSpan Duration);
@@ -62,15 +62,14 @@ public static class Fitter
         var random = new Random(unchecked((int)options.Seed));
         var order = Enumerable.Range(0, ids.Count).ToArray();
         var batches = BatchBounds(ids.Count, options.BatchSize);
-        int totalSteps = options.Epochs * batches.Count;
-        if (options.MaxSteps is { } budget) totalSteps = Math.Min(totalSteps, budget);
-        int epochs = (totalSteps + batches.Count - 1) / batches.Count;
+        var (epochs, totalSteps) = Plan(ids.Count, options);
 
         int warmupSteps = options.WarmupEpochs * batches.Count;
         var history = new List<EpochResult>();
         var batchIds = new long[options.BatchSize + 1];
         var batchLabels = new long[options.BatchSize + 1];
         int steps = 0;
+        double rate = options.Sgd.LearningRate;
         for (int epoch = 1; epoch <= epochs && steps < totalSteps; epoch++)
         {
             random.Shuffle(order);
@@ -81,7 +80,7 @@ public static class Fitter
                 if (steps == totalSteps) break;
                 cancel.ThrowIfCancellationRequested();
                 if (options.Schedule != LearningRateSchedule.Constant || warmupSteps > 0)
-                    trainer.SetLearningRate(LearningRateAt(steps, totalSteps, warmupSteps, options.Sgd.LearningRate, options.Schedule));
+                    trainer.SetLearningRate(rate = LearningRateAt(steps, totalSteps, warmupSteps, options.Sgd.LearningRate, options.Schedule));
                 for (int i = 0; i < count; i++)
                 {
                     batchIds[i] = ids[order[start + i]];
@@ -93,11 +92,24 @@ public static class Fitter
                 seen += count;
                 steps++;
             }
-            var result = new EpochResult(epoch, epochs, lossSum / seen, (double)correct / seen, steps, totalSteps);
+            var result = new EpochResult(epoch, epochs, lossSum / seen, (double)correct / seen, steps, totalSteps, rate);
             history.Add(result);
             progress?.Report(result);
         }
         return new FitResult(history, steps, DateTime.UtcNow - started);
+    }
+
+    /// <summary>
+    /// Epochs and SGD steps of a fit on <paramref name="count"/> samples: every fit runs <see cref="FitOptions.Epochs"/>
+    /// epochs whatever its size (so a round with more labelled data trains as many epochs as round 0, not fewer),
+    /// unless <see cref="FitOptions.MaxSteps"/> cuts it.
+    /// </summary>
+    internal static (int Epochs, int TotalSteps) Plan(int count, FitOptions options)
+    {
+        int perEpoch = BatchBounds(count, options.BatchSize).Count;
+        int totalSteps = options.Epochs * perEpoch;
+        if (options.MaxSteps is { } budget) totalSteps = Math.Min(totalSteps, budget);
+        return ((totalSteps + perEpoch - 1) / perEpoch, totalSteps);
     }
 
     /// <summary>
