@@ -24,6 +24,7 @@ internal static class TrainCommand
         var fraction = new Option<double>("--labelled-fraction") { Description = "Labelled share of the training part (stratified)", DefaultValueFactory = _ => 0.02 };
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 40 };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Step budget (caps epochs on large labelled sets)" };
+        var minSteps = new Option<int?>("--min-steps") { Description = "Step floor (adds epochs on small labelled sets)" };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 64 };
         var lr = new Option<double>("--lr") { DefaultValueFactory = _ => 0.01 };
         var decay = new Option<double>("--weight-decay") { DefaultValueFactory = _ => new SgdOptions().WeightDecay };
@@ -43,7 +44,7 @@ internal static class TrainCommand
         var init = new Option<string?>("--init") { Description = "Weights to start from: a checkpoint or a torchvision state dict file" };
         var save = new Option<string?>("--save") { Description = "Write the trained model's checkpoint here" };
         var command = new Command("train", "Train a classifier on a labelled subset and report test accuracy");
-        foreach (var option in new Option[] { dataset, split, arch, size, fraction, epochs, maxSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save })
+        foreach (var option in new Option[] { dataset, split, arch, size, fraction, epochs, maxSteps, minSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save })
             command.Options.Add(option);
         common.AddTo(command);
 
@@ -53,7 +54,7 @@ internal static class TrainCommand
             var architecture = ArchitectureNames.Parse(result.GetValue(arch)!);
             var options = new FitOptions
             {
-                Epochs = result.GetValue(epochs), MaxSteps = result.GetValue(maxSteps), BatchSize = result.GetValue(batch),
+                Epochs = result.GetValue(epochs), MaxSteps = result.GetValue(maxSteps), MinSteps = result.GetValue(minSteps), BatchSize = result.GetValue(batch),
                 Sgd = new SgdOptions(result.GetValue(lr), WeightDecay: result.GetValue(decay)), Seed = result.GetValue(seed),
                 Schedule = result.GetValue(schedule), WarmupEpochs = result.GetValue(warmup), Augmentation = result.GetValue(augment),
             };

@@ -10,8 +10,8 @@ public enum LearningRateSchedule
 }
 
 /// <summary>
-/// How to train: epochs over the labelled set, optionally cut by a step budget (null = every fit
-/// runs the same number of epochs, however large its labelled set).
+/// How to train: the same number of epochs over any labelled set, lengthened to a step floor on
+/// small sets and optionally cut by a step budget (see <see cref="Fitter.Plan"/>).
 /// </summary>
 public sealed record FitOptions
 {
@@ -19,6 +19,8 @@ public sealed record FitOptions
     public int BatchSize { get; init; } = 64;
     /// <summary>Upper bound on SGD steps; null = epochs alone decide.</summary>
     public int? MaxSteps { get; init; }
+    /// <summary>Lower bound on SGD steps (whole epochs are added until reached); null = epochs alone decide.</summary>
+    public int? MinSteps { get; init; }
     public SgdOptions Sgd { get; init; } = new();
     public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
     /// <summary>Epochs of linear warm-up from near 0 to the base rate before the schedule starts (0 = none).</summary>
@@ -31,6 +33,7 @@ public sealed record FitOptions
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "epochs must be >= 1");
         if (BatchSize < 2) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "batch size must be >= 2 (batch norm)");
         if (MaxSteps is < 1) throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "step budget must be >= 1");
+        if (MinSteps is < 1) throw new ArgumentOutOfRangeException(nameof(MinSteps), MinSteps, "step floor must be >= 1");
         if (!Enum.IsDefined(Schedule)) throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "unknown schedule");
         if (WarmupEpochs < 0 || WarmupEpochs >= Epochs)
             throw new ArgumentOutOfRangeException(nameof(WarmupEpochs), WarmupEpochs, "warm-up must be >= 0 and shorter than the epochs");
@@ -100,14 +103,16 @@ public static class Fitter
     }
 
     /// <summary>
-    /// Epochs and SGD steps of a fit on <paramref name="count"/> samples: every fit runs <see cref="FitOptions.Epochs"/>
-    /// epochs whatever its size (so a round with more labelled data trains as many epochs as round 0, not fewer),
-    /// unless <see cref="FitOptions.MaxSteps"/> cuts it.
+    /// Epochs and SGD steps of a fit on <paramref name="count"/> samples: <see cref="FitOptions.Epochs"/> epochs whatever
+    /// the size, so a round with more labelled data trains as many epochs as any other (not a capped step count);
+    /// a set too small to reach <see cref="FitOptions.MinSteps"/> in those epochs trains whole epochs until it does;
+    /// <see cref="FitOptions.MaxSteps"/>, when set, cuts the fit.
     /// </summary>
     internal static (int Epochs, int TotalSteps) Plan(int count, FitOptions options)
     {
         int perEpoch = BatchBounds(count, options.BatchSize).Count;
-        int totalSteps = options.Epochs * perEpoch;
+        int epochs = Math.Max(options.Epochs, ((options.MinSteps ?? 0) + perEpoch - 1) / perEpoch);
+        int totalSteps = epochs * perEpoch;
         if (options.MaxSteps is { } budget) totalSteps = Math.Min(totalSteps, budget);
         return ((totalSteps + perEpoch - 1) / perEpoch, totalSteps);
     }

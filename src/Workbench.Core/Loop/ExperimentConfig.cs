@@ -78,6 +78,9 @@ public sealed record ExperimentConfig
     /// <summary>Upper bound on SGD steps per round's training; null = epochs alone decide.</summary>
     public int? MaxSteps { get; init; }
 
+    /// <summary>Lower bound on SGD steps per round's training (small sets train whole extra epochs); null = epochs alone decide.</summary>
+    public int? MinSteps { get; init; }
+
     /// <summary>Mini-batch size.</summary>
     public int BatchSize { get; init; } = 64;
 
@@ -133,6 +136,7 @@ public sealed record ExperimentConfig
         Epochs = Epochs,
         BatchSize = BatchSize,
         MaxSteps = MaxSteps,
+        MinSteps = MinSteps,
         Sgd = new SgdOptions(
             Retrain == RetrainMode.FineTune && round > 0 ? FineTuneLearningRate ?? LearningRate : LearningRate,
             Momentum, WeightDecay),

@@ -54,6 +54,7 @@ internal static class ExperimentConfigValidator
 
         if (c.Epochs < 1) Add("epochs", $"must be >= 1, got {c.Epochs}");
         if (c.MaxSteps is < 1) Add("maxSteps", $"must be >= 1 or null, got {c.MaxSteps}");
+        if (c.MinSteps is < 1) Add("minSteps", $"must be >= 1 or null, got {c.MinSteps}");
         if (c.BatchSize < 2) Add("batchSize", $"must be >= 2 (batch norm), got {c.BatchSize}");
         if (!(c.LearningRate > 0 && double.IsFinite(c.LearningRate))) Add("learningRate", $"must be > 0, got {Show(c.LearningRate)}");
         if (c.FineTuneLearningRate is double fineTune && !(fineTune > 0 && double.IsFinite(fineTune)))

@@ -91,17 +91,30 @@ public class RecipeTests
     }
 
     [Fact]
-    public void EveryRoundOfTheQuickProfileTrainsTheSameEpochs()
+    public void EveryLargeRoundOfTheQuickProfileTrainsTheSameEpochs()
     {
         var config = Presets.Poster(LoopStrategy.SslAl, PresetProfile.Quick);
-        var round0 = config.FitOptions(0, 1);
+        var round1 = config.FitOptions(1, 1);
         var round3 = config.FitOptions(3, 1);
-        // Round 0 has 124 labelled images; a late SSL round a few thousand. Both get the same epochs (no step cap).
-        var small = Fitter.Plan(124, round0);
-        var large = Fitter.Plan(2500, round3);
-        Assert.Equal(config.Epochs, small.Epochs);
-        Assert.Equal(config.Epochs, large.Epochs);
-        Assert.Equal(config.Epochs * Fitter.BatchBounds(2500, config.BatchSize).Count, large.TotalSteps);
+        // SSL rounds hold a few hundred to several thousand images: each trains the same epochs, not a capped step count.
+        foreach (var (count, options) in new[] { (600, round1), (2500, round1), (6000, round3) })
+        {
+            var plan = Fitter.Plan(count, options);
+            Assert.Equal(config.Epochs, plan.Epochs);
+            Assert.Equal(config.Epochs * Fitter.BatchBounds(count, config.BatchSize).Count, plan.TotalSteps);
+        }
+        // Round 0's 124 images (4 batches) reach the step floor with whole extra epochs.
+        Assert.Equal((80, 320), Fitter.Plan(124, config.FitOptions(0, 1)));
+    }
+
+    [Fact]
+    public void StepFloorAddsWholeEpochsOnlyToSmallSets()
+    {
+        var options = Quick with { Epochs = 3, BatchSize = 10, MinSteps = 20 };
+        Assert.Equal((7, 21), Fitter.Plan(30, options));    // 3 batches: 3 epochs = 9 steps < 20, so 7 epochs
+        Assert.Equal((3, 30), Fitter.Plan(100, options));   // 10 batches: 3 epochs = 30 steps >= 20
+        Assert.Equal((2, 15), Fitter.Plan(100, options with { MaxSteps = 15 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => (options with { MinSteps = 0 }).Validate());
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public class ExperimentConfigTests
         { "momentum", new ExperimentConfig { Momentum = 1 } },
         { "poolPerRound", new ExperimentConfig { PoolPerRound = 0 } },
         { "classCap", new ExperimentConfig { ClassCap = 0 } },
+        { "minSteps", new ExperimentConfig { MinSteps = 0 } },
+        { "schedule", new ExperimentConfig { Schedule = (LearningRateSchedule)7 } },
+        { "augmentation", new ExperimentConfig { Augmentation = (Augmentation)64 } },
         { "initialisationPath", new ExperimentConfig { Initialisation = InitialisationKind.Weights } },
         { "topKScorer", new ExperimentConfig { TopKScorer = "variance" } },
     };
@@ -116,8 +119,9 @@ public class ExperimentConfigTests
              cst.FineTuneLearningRate!.Value, cst.Augmentation, cst.ActiveLearning, cst.MarginThreshold));
 
         var quick = Presets.Create("poster", "ssl+al", PresetProfile.Quick);
-        Assert.Equal(("cnn4", 32, 80, 32, 0.02, LearningRateSchedule.Cosine, (int?)null),
-            (quick.Architecture, quick.ImageSize, quick.Epochs, quick.BatchSize, quick.LearningRate, quick.Schedule, quick.MaxSteps));
+        Assert.Equal(("cnn4", 32, 20, 320, 32, 0.02, LearningRateSchedule.Cosine, (int?)null),
+            (quick.Architecture, quick.ImageSize, quick.Epochs, quick.MinSteps!.Value, quick.BatchSize, quick.LearningRate, quick.Schedule,
+             quick.MaxSteps));
         Assert.Equal(Augmentation.Rotate90 | Augmentation.HorizontalFlip | Augmentation.VerticalFlip, quick.Augmentation);
         Assert.All(Presets.StrategiesOf("poster"), s => Assert.Equal(quick with { Strategy = s, Rounds = s == "baseline" ? 0 : 3 },
             Presets.Create("poster", s, PresetProfile.Quick)));
