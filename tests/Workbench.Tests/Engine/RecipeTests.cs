@@ -37,13 +37,20 @@ public class RecipeTests
     {
         var (pixels, labels) = SyntheticImages.Make(64, 16, 4, seed: 5);
         using var images = ImageSet.FromBytes(pixels, 16);
-        using var model = Model.Create(Architecture.SmallCnn, 4, 1);
-        var fit = Fitter.Fit(model, images, Enumerable.Range(0, 64).ToArray(), labels, null,
-            Quick with { Epochs = 4, Schedule = LearningRateSchedule.Cosine });
+        var ids = Enumerable.Range(0, 64).ToArray();
+        (FitResult Fit, double Checksum) Train(LearningRateSchedule schedule)
+        {
+            using var model = Model.Create(Architecture.SmallCnn, 4, 1);
+            var fit = Fitter.Fit(model, images, ids, labels, null, Quick with { Epochs = 4, Schedule = schedule });
+            return (fit, model.Checksum());
+        }
+        var (cosine, cosineWeights) = Train(LearningRateSchedule.Cosine);
         // 4 batches per epoch, 16 steps: the last step of epoch e is step 4e - 1.
         var expected = Enumerable.Range(1, 4).Select(e => Fitter.LearningRateAt(4 * e - 1, 16, 0, 0.05, LearningRateSchedule.Cosine));
-        Assert.Equal(expected, fit.Epochs.Select(e => e.LearningRate));
-        Assert.True(fit.Epochs[^1].LearningRate < 0.05 * 0.02, $"last rate {fit.Epochs[^1].LearningRate}");
+        Assert.Equal(expected, cosine.Epochs.Select(e => e.LearningRate));
+        Assert.True(cosine.Epochs[^1].LearningRate < 0.05 * 0.02, $"last rate {cosine.Epochs[^1].LearningRate}");
+        // The engine really trains at those rates: the same seeded fit at a constant rate ends elsewhere.
+        Assert.NotEqual(Train(LearningRateSchedule.Constant).Checksum, cosineWeights);
     }
 
     [Fact]
