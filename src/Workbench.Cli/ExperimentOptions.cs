@@ -9,7 +9,7 @@ internal sealed class ExperimentOptions
 {
     public Option<string> Profile { get; } = new("--profile")
     {
-        Description = "quick (small CNN, small images, step budget: minutes on 2 cores) or full (the paper's settings)",
+        Description = "quick (small CNN, small images: minutes on 2 cores) or full (the paper's settings)",
         DefaultValueFactory = _ => "quick",
     };
 

@@ -20,18 +20,32 @@ internal static class TrainCommand
         var common = new CommonOptions();
         var dataset = new Option<string>("--dataset") { Description = $"One of: {string.Join(", ", DataSets.Names)}", DefaultValueFactory = _ => "bccd" };
         var split = new Option<string>("--split") { Description = $"One of: {string.Join(", ", Splits.Names)}", DefaultValueFactory = _ => "paper" };
-        var arch = new Option<string>("--arch") { Description = "resnet18, senet8 or smallcnn", DefaultValueFactory = _ => "smallcnn" };
+        var arch = new Option<string>("--arch") { Description = "resnet18, senet8, smallcnn or cnn4", DefaultValueFactory = _ => "smallcnn" };
         var size = new Option<int>("--size") { Description = "Image side in pixels", DefaultValueFactory = _ => 48 };
         var fraction = new Option<double>("--labelled-fraction") { Description = "Labelled share of the training part (stratified)", DefaultValueFactory = _ => 0.02 };
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 40 };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Step budget (caps epochs on large labelled sets)" };
+        var minSteps = new Option<int?>("--min-steps") { Description = "Step floor (adds epochs on small labelled sets)" };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 64 };
         var lr = new Option<double>("--lr") { DefaultValueFactory = _ => 0.01 };
+        var decay = new Option<double>("--weight-decay") { DefaultValueFactory = _ => new SgdOptions().WeightDecay };
+        var schedule = new Option<LearningRateSchedule>("--schedule") { Description = "Constant or Cosine (per step)" };
+        var warmup = new Option<int>("--warmup-epochs") { Description = "Linear warm-up epochs before the schedule" };
+        var augment = new Option<Augmentation>("--augment")
+        {
+            Description = "Comma-separated: Rotate, Rotate90, HorizontalFlip, VerticalFlip, Shift, None",
+            DefaultValueFactory = _ => new FitOptions().Augmentation,
+        };
+        var validation = new Option<int>("--validation")
+        {
+            Description = "Score N random unlabelled images of the training part instead of the test part (a tuning-only oracle: "
+                + "their true labels are known in simulation); the test part is then not evaluated",
+        };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var init = new Option<string?>("--init") { Description = "Weights to start from: a checkpoint or a torchvision state dict file" };
         var save = new Option<string?>("--save") { Description = "Write the trained model's checkpoint here" };
         var command = new Command("train", "Train a classifier on a labelled subset and report test accuracy");
-        foreach (var option in new Option[] { dataset, split, arch, size, fraction, epochs, maxSteps, batch, lr, seed, init, save })
+        foreach (var option in new Option[] { dataset, split, arch, size, fraction, epochs, maxSteps, minSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save })
             command.Options.Add(option);
         common.AddTo(command);
 
@@ -41,8 +55,9 @@ internal static class TrainCommand
             var architecture = ArchitectureNames.Parse(result.GetValue(arch)!);
             var options = new FitOptions
             {
-                Epochs = result.GetValue(epochs), MaxSteps = result.GetValue(maxSteps), BatchSize = result.GetValue(batch),
-                Sgd = new SgdOptions(result.GetValue(lr)), Seed = result.GetValue(seed),
+                Epochs = result.GetValue(epochs), MaxSteps = result.GetValue(maxSteps), MinSteps = result.GetValue(minSteps), BatchSize = result.GetValue(batch),
+                Sgd = new SgdOptions(result.GetValue(lr), WeightDecay: result.GetValue(decay)), Seed = result.GetValue(seed),
+                Schedule = result.GetValue(schedule), WarmupEpochs = result.GetValue(warmup), Augmentation = result.GetValue(augment),
             };
             options.Validate();
             var labelledFraction = result.GetValue(fraction);
@@ -65,13 +80,15 @@ internal static class TrainCommand
 
             var clock = Stopwatch.StartNew();
             var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options);
-            var predictions = model.Predict(images, parts.TestIds);
+            var validationCount = result.GetValue(validation);
+            var scored = validationCount > 0 ? ValidationIds(parts.TrainIds, labelled, validationCount, result.GetValue(seed)) : parts.TestIds;
+            var predictions = model.Predict(images, scored);
             var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
-            var truth = parts.TestIds.Select(id => data.Samples[id].Label).ToArray();
+            var truth = scored.Select(id => data.Samples[id].Label).ToArray();
             var report = ClassificationReport.Create(truth, predicted, data.ClassNames);
             Console.WriteLine(report.ToText());
             AnsiConsole.MarkupLineInterpolated(
-                $"[bold]test accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, {clock.Elapsed.TotalSeconds:F0}s on {Runtime.Threads} threads, init {(result.GetValue(init) ?? "scratch")})");
+                $"[bold]{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, {clock.Elapsed.TotalSeconds:F0}s on {Runtime.Threads} threads, init {(result.GetValue(init) ?? "scratch")})");
             if (result.GetValue(save) is { } path)
             {
                 model.Save(path);
@@ -80,6 +97,18 @@ internal static class TrainCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// A seeded random sample of the training part's unlabelled images: the same for every recipe at a seed, so that
+    /// recipes are compared on the same images, and disjoint from the test part, so that tuning never sees it.
+    /// </summary>
+    private static IReadOnlyList<int> ValidationIds(IReadOnlyList<int> trainIds, IReadOnlyList<int> labelled, int count, int seed)
+    {
+        var taken = labelled.ToHashSet();
+        var pool = trainIds.Where(id => !taken.Contains(id)).ToArray();
+        new Random(seed ^ 0x5A17).Shuffle(pool);
+        return [.. pool.Take(count).Order()];
     }
 
     private static FitResult FitWithProgress(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels,

@@ -23,7 +23,7 @@ public sealed record ExperimentConfig
     /// <summary>Side of the square images fed to the network, in pixels.</summary>
     public int ImageSize { get; init; } = 224;
 
-    /// <summary>Network: resnet18, senet8 or smallcnn.</summary>
+    /// <summary>Network: resnet18, senet8, smallcnn or cnn4.</summary>
     public string Architecture { get; init; } = "resnet18";
 
     /// <summary>Where the round-0 weights come from.</summary>
@@ -107,6 +107,9 @@ public sealed record ExperimentConfig
     /// <summary>Upper bound on SGD steps per round's training; null = epochs alone decide.</summary>
     public int? MaxSteps { get; init; }
 
+    /// <summary>Lower bound on SGD steps per round's training (small sets train whole extra epochs); null = epochs alone decide.</summary>
+    public int? MinSteps { get; init; }
+
     /// <summary>Mini-batch size.</summary>
     public int BatchSize { get; init; } = 64;
 
@@ -115,6 +118,9 @@ public sealed record ExperimentConfig
 
     /// <summary>Learning rate of rounds after 0 when fine-tuning (bone-marrow: 0.005); null = <see cref="LearningRate"/>.</summary>
     public double? FineTuneLearningRate { get; init; }
+
+    /// <summary>Learning-rate schedule within each round's training (the papers: constant).</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
 
     /// <summary>SGD momentum.</summary>
     public double Momentum { get; init; } = 0.9;
@@ -159,9 +165,11 @@ public sealed record ExperimentConfig
         Epochs = Epochs,
         BatchSize = BatchSize,
         MaxSteps = MaxSteps,
+        MinSteps = MinSteps,
         Sgd = new SgdOptions(
             Retrain == RetrainMode.FineTune && round > 0 ? FineTuneLearningRate ?? LearningRate : LearningRate,
             Momentum, WeightDecay),
+        Schedule = Schedule,
         Augmentation = Augmentation,
         Seed = seed,
     };

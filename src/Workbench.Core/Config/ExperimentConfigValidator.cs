@@ -20,7 +20,7 @@ internal static class ExperimentConfigValidator
         if (string.IsNullOrWhiteSpace(c.Split)) Add("split", "must name a split (e.g. paper, grouped, provided)");
         if (c.ImageSize < 8) Add("imageSize", $"must be >= 8 pixels, got {c.ImageSize}");
         try { ArchitectureNames.Parse(c.Architecture ?? ""); }
-        catch (ArgumentException) { Add("architecture", $"unknown architecture '{c.Architecture}' (expected resnet18, senet8 or smallcnn)"); }
+        catch (ArgumentException) { Add("architecture", $"unknown architecture '{c.Architecture}' (expected resnet18, senet8, smallcnn or cnn4)"); }
 
         if (!Enum.IsDefined(c.Initialisation)) Add("initialisation", $"unknown initialisation {c.Initialisation}");
         else if (c.Initialisation == InitialisationKind.Scratch && c.InitialisationPath is not null)
@@ -55,17 +55,19 @@ internal static class ExperimentConfigValidator
         if (c.Rounds < 0) Add("rounds", $"must be >= 0, got {c.Rounds}");
         if (c.PoolPerRound is < 1) Add("poolPerRound", $"must be >= 1 or null, got {c.PoolPerRound}");
         if (c.ClassCap is < 1) Add("classCap", $"must be >= 1 or null, got {c.ClassCap}");
+        if (!Enum.IsDefined(c.Schedule)) Add("schedule", $"unknown learning-rate schedule {c.Schedule}");
         if (!Enum.IsDefined(c.Retrain)) Add("retrain", $"unknown retrain mode {c.Retrain}");
 
         if (c.Epochs < 1) Add("epochs", $"must be >= 1, got {c.Epochs}");
         if (c.MaxSteps is < 1) Add("maxSteps", $"must be >= 1 or null, got {c.MaxSteps}");
+        if (c.MinSteps is < 1) Add("minSteps", $"must be >= 1 or null, got {c.MinSteps}");
         if (c.BatchSize < 2) Add("batchSize", $"must be >= 2 (batch norm), got {c.BatchSize}");
         if (!(c.LearningRate > 0 && double.IsFinite(c.LearningRate))) Add("learningRate", $"must be > 0, got {Show(c.LearningRate)}");
         if (c.FineTuneLearningRate is double fineTune && !(fineTune > 0 && double.IsFinite(fineTune)))
             Add("fineTuneLearningRate", $"must be > 0 or null, got {Show(fineTune)}");
         if (!(c.Momentum >= 0 && c.Momentum < 1)) Add("momentum", $"must be in [0, 1), got {Show(c.Momentum)}");
         if (!(c.WeightDecay >= 0 && double.IsFinite(c.WeightDecay))) Add("weightDecay", $"must be >= 0, got {Show(c.WeightDecay)}");
-        if ((c.Augmentation & ~Augmentation.All) != 0) Add("augmentation", $"unknown augmentation flags {(int)c.Augmentation}");
+        if ((c.Augmentation & ~Augmentation.Known) != 0) Add("augmentation", $"unknown augmentation flags {(int)c.Augmentation}");
         if (c.EvalBatchSize < 1) Add("evalBatchSize", $"must be >= 1, got {c.EvalBatchSize}");
         if (string.IsNullOrWhiteSpace(c.Device)) Add("device", "must name a device (cpu, cuda, cuda:N)");
         return problems;

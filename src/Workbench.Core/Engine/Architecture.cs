@@ -10,6 +10,8 @@ public enum Architecture
     SeNet8,
     /// <summary>A 3-convolution CNN for quick runs and tests.</summary>
     SmallCnn,
+    /// <summary>4 blocks of conv-BN-ReLU-max-pool (widths 32, 64, 128, 256), the quick profile's network.</summary>
+    Cnn4,
 }
 
 /// <summary>Names used in configs and on the command line.</summary>
@@ -20,6 +22,7 @@ public static class ArchitectureNames
         Architecture.ResNet18 => "resnet18",
         Architecture.SeNet8 => "senet8",
         Architecture.SmallCnn => "smallcnn",
+        Architecture.Cnn4 => "cnn4",
         _ => throw new ArgumentOutOfRangeException(nameof(architecture)),
     };
 
@@ -28,6 +31,7 @@ public static class ArchitectureNames
         "resnet18" => Architecture.ResNet18,
         "senet8" => Architecture.SeNet8,
         "smallcnn" => Architecture.SmallCnn,
-        _ => throw new ArgumentException($"unknown architecture '{name}' (expected resnet18, senet8 or smallcnn)", nameof(name)),
+        "cnn4" => Architecture.Cnn4,
+        _ => throw new ArgumentException($"unknown architecture '{name}' (expected resnet18, senet8, smallcnn or cnn4)", nameof(name)),
     };
 }

@@ -1,9 +1,18 @@
 // Engine layer: how to train.
 namespace Workbench.Engine;
 
+/// <summary>How the learning rate moves during one fit.</summary>
+public enum LearningRateSchedule
+{
+    /// <summary>The base rate throughout (the papers' setting).</summary>
+    Constant,
+    /// <summary>Cosine annealing from the base rate towards 0, per step, over the whole fit (after any warm-up).</summary>
+    Cosine,
+}
+
 /// <summary>
-/// How to train: epochs over the labelled set, optionally cut by a step budget so that large
-/// labelled sets (after pseudo-labelling) do not make a round arbitrarily long.
+/// How to train: the same number of epochs over any labelled set, lengthened to a step floor on
+/// small sets and optionally cut by a step budget (see <see cref="Fitter.Plan"/>).
 /// </summary>
 public sealed record FitOptions
 {
@@ -11,7 +20,12 @@ public sealed record FitOptions
     public int BatchSize { get; init; } = 64;
     /// <summary>Upper bound on SGD steps; null = epochs alone decide.</summary>
     public int? MaxSteps { get; init; }
+    /// <summary>Lower bound on SGD steps (whole epochs are added until reached); null = epochs alone decide.</summary>
+    public int? MinSteps { get; init; }
     public SgdOptions Sgd { get; init; } = new();
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+    /// <summary>Epochs of linear warm-up from near 0 to the base rate before the schedule starts (0 = none).</summary>
+    public int WarmupEpochs { get; init; }
     public Augmentation Augmentation { get; init; } = Augmentation.HorizontalFlip | Augmentation.VerticalFlip;
     public long Seed { get; init; }
 
@@ -20,12 +34,16 @@ public sealed record FitOptions
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "epochs must be >= 1");
         if (BatchSize < 2) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "batch size must be >= 2 (batch norm)");
         if (MaxSteps is < 1) throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "step budget must be >= 1");
+        if (MinSteps is < 1) throw new ArgumentOutOfRangeException(nameof(MinSteps), MinSteps, "step floor must be >= 1");
+        if (!Enum.IsDefined(Schedule)) throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "unknown schedule");
+        if (WarmupEpochs < 0 || WarmupEpochs >= Epochs)
+            throw new ArgumentOutOfRangeException(nameof(WarmupEpochs), WarmupEpochs, "warm-up must be >= 0 and shorter than the epochs");
         Sgd.Validate();
     }
 }
 
-/// <summary>Mean loss and training accuracy of one epoch.</summary>
-public sealed record EpochResult(int Epoch, int Epochs, double Loss, double Accuracy, int Steps, int TotalSteps);
+/// <summary>Mean loss and training accuracy of one epoch, and the learning rate of its last step.</summary>
+public sealed record EpochResult(int Epoch, int Epochs, double Loss, double Accuracy, int Steps, int TotalSteps, double LearningRate);
 
 /// <summary>The epochs of one fit and how long it took.</summary>
 public sealed record FitResult(IReadOnlyList<EpochResult> Epochs, int Steps, TimeSpan Duration);
@@ -48,14 +66,14 @@ public static class Fitter
         var random = new Random(unchecked((int)options.Seed));
         var order = Enumerable.Range(0, ids.Count).ToArray();
         var batches = BatchBounds(ids.Count, options.BatchSize);
-        int totalSteps = options.Epochs * batches.Count;
-        if (options.MaxSteps is { } budget) totalSteps = Math.Min(totalSteps, budget);
-        int epochs = (totalSteps + batches.Count - 1) / batches.Count;
+        var (epochs, totalSteps) = Plan(ids.Count, options);
 
+        int warmupSteps = options.WarmupEpochs * batches.Count;
         var history = new List<EpochResult>();
         var batchIds = new long[options.BatchSize + 1];
         var batchLabels = new long[options.BatchSize + 1];
         int steps = 0;
+        double rate = options.Sgd.LearningRate;
         for (int epoch = 1; epoch <= epochs && steps < totalSteps; epoch++)
         {
             random.Shuffle(order);
@@ -65,6 +83,8 @@ public static class Fitter
             {
                 if (steps == totalSteps) break;
                 cancel.ThrowIfCancellationRequested();
+                if (options.Schedule != LearningRateSchedule.Constant || warmupSteps > 0)
+                    trainer.SetLearningRate(rate = LearningRateAt(steps, totalSteps, warmupSteps, options.Sgd.LearningRate, options.Schedule));
                 for (int i = 0; i < count; i++)
                 {
                     batchIds[i] = ids[order[start + i]];
@@ -76,11 +96,39 @@ public static class Fitter
                 seen += count;
                 steps++;
             }
-            var result = new EpochResult(epoch, epochs, lossSum / seen, (double)correct / seen, steps, totalSteps);
+            var result = new EpochResult(epoch, epochs, lossSum / seen, (double)correct / seen, steps, totalSteps, rate);
             history.Add(result);
             progress?.Report(result);
         }
         return new FitResult(history, steps, DateTime.UtcNow - started);
+    }
+
+    /// <summary>
+    /// Epochs and SGD steps of a fit on <paramref name="count"/> samples: <see cref="FitOptions.Epochs"/> epochs whatever
+    /// the size, so a round with more labelled data trains as many epochs as any other (not a capped step count);
+    /// a set too small to reach <see cref="FitOptions.MinSteps"/> in those epochs trains whole epochs until it does;
+    /// <see cref="FitOptions.MaxSteps"/>, when set, cuts the fit.
+    /// </summary>
+    internal static (int Epochs, int TotalSteps) Plan(int count, FitOptions options)
+    {
+        int perEpoch = BatchBounds(count, options.BatchSize).Count;
+        int epochs = Math.Max(options.Epochs, ((options.MinSteps ?? 0) + perEpoch - 1) / perEpoch);
+        int totalSteps = epochs * perEpoch;
+        if (options.MaxSteps is { } budget) totalSteps = Math.Min(totalSteps, budget);
+        return ((totalSteps + perEpoch - 1) / perEpoch, totalSteps);
+    }
+
+    /// <summary>
+    /// The rate of step <paramref name="step"/> (0-based) of <paramref name="totalSteps"/>: a linear ramp over the
+    /// warm-up steps, then the schedule over the rest. Cosine follows PyTorch's CosineAnnealingLR stepped per batch
+    /// (eta_min 0), so step 0 trains at the base rate and the last step at a small positive rate (the engine refuses 0).
+    /// </summary>
+    public static double LearningRateAt(int step, int totalSteps, int warmupSteps, double baseRate, LearningRateSchedule schedule)
+    {
+        if (step < warmupSteps) return baseRate * (step + 1) / (warmupSteps + 1);
+        if (schedule == LearningRateSchedule.Constant) return baseRate;
+        double progress = (double)(step - warmupSteps) / Math.Max(1, totalSteps - warmupSteps);
+        return Math.Max(baseRate * 0.5 * (1 + Math.Cos(Math.PI * progress)), baseRate * 1e-6);
     }
 
     /// <summary>Batches of batchSize; a last batch of a single sample joins the one before (batch norm needs 2).</summary>

@@ -64,7 +64,8 @@ WB_API wb_images* wb_images_create(const uint8_t* data, int64_t count, int32_t s
 WB_API void wb_images_free(wb_images* images);
 
 /* --- models -------------------------------------------------------------------------- */
-/* arch: "resnet18" | "senet8" (8 conv + BN + max-pool + squeeze-excitation) | "smallcnn".
+/* arch: "resnet18" | "senet8" (8 conv + BN + max-pool + squeeze-excitation) | "smallcnn" |
+ * "cnn4" (4 blocks of conv-BN-ReLU-max-pool, widths 32..256, embedding 256).
  * device: "cpu" | "cuda" | "cuda:N". Initialisation is deterministic for a seed; creation is
  * thread-safe (serialised inside, as it draws from libtorch's global generator).
  * All other wb_model_* calls and wb_predict: serialise per model (see Threads above).
@@ -98,8 +99,9 @@ WB_API int32_t wb_model_state_names(const wb_model* model, char* out, int64_t ou
 WB_API double wb_model_checksum(const wb_model* model);
 
 /* --- training ------------------------------------------------------------------------ */
-/* aug_flags bits: 1 rotate 0-360, 2 horizontal flip, 4 vertical flip, 8 shift <= 12.5%. */
-enum { WB_AUG_ROTATE = 1, WB_AUG_HFLIP = 2, WB_AUG_VFLIP = 4, WB_AUG_SHIFT = 8 };
+/* aug_flags bits: 1 rotate 0-360, 2 horizontal flip, 4 vertical flip, 8 shift <= 12.5%,
+ * 16 rotate by a random multiple of 90 degrees. */
+enum { WB_AUG_ROTATE = 1, WB_AUG_HFLIP = 2, WB_AUG_VFLIP = 4, WB_AUG_SHIFT = 8, WB_AUG_ROT90 = 16 };
 /* A trainer shares ownership of its model's state: the model handle may be freed first and the
  * trainer keeps working on the (now caller-invisible) model. A trainer is used by one thread at
  * a time, and its calls are serialised with every other call on its model. */

@@ -14,7 +14,7 @@ struct ClassifierImpl : torch::nn::Module {
   torch::nn::Linear fc{nullptr};
 };
 
-// arch: "resnet18" (torchvision names and shapes), "senet8", "smallcnn".
+// arch: "resnet18" (torchvision names and shapes), "senet8", "smallcnn", "cnn4".
 std::shared_ptr<ClassifierImpl> make_classifier(const std::string& arch, int64_t num_classes);
 
 }  // namespace wb

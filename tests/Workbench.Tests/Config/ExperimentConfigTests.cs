@@ -26,6 +26,9 @@ public class ExperimentConfigTests
         { "momentum", new ExperimentConfig { Momentum = 1 } },
         { "poolPerRound", new ExperimentConfig { PoolPerRound = 0 } },
         { "classCap", new ExperimentConfig { ClassCap = 0 } },
+        { "minSteps", new ExperimentConfig { MinSteps = 0 } },
+        { "schedule", new ExperimentConfig { Schedule = (LearningRateSchedule)7 } },
+        { "augmentation", new ExperimentConfig { Augmentation = (Augmentation)64 } },
         { "initialisationPath", new ExperimentConfig { Initialisation = InitialisationKind.Weights } },
         { "topKScorer", new ExperimentConfig { TopKScorer = "variance" } },
     };
@@ -117,8 +120,15 @@ public class ExperimentConfigTests
              cst.FineTuneLearningRate!.Value, cst.Augmentation, cst.ActiveLearning, cst.MarginThreshold));
 
         var quick = Presets.Create("poster", "ssl+al", PresetProfile.Quick);
-        Assert.Equal((Presets.QuickArchitecture, Presets.QuickImageSize, Presets.QuickMaxSteps),
-            (quick.Architecture, quick.ImageSize, quick.MaxSteps!.Value));
+        Assert.Equal(("cnn4", 32, 20, 320, 32, 0.02, LearningRateSchedule.Cosine, (int?)null),
+            (quick.Architecture, quick.ImageSize, quick.Epochs, quick.MinSteps!.Value, quick.BatchSize, quick.LearningRate, quick.Schedule,
+             quick.MaxSteps));
+        Assert.Equal(Augmentation.Rotate90 | Augmentation.HorizontalFlip | Augmentation.VerticalFlip, quick.Augmentation);
+        Assert.All(Presets.StrategiesOf("poster"), s => Assert.Equal(quick with { Strategy = s, Rounds = s == "baseline" ? 0 : 3 },
+            Presets.Create("poster", s, PresetProfile.Quick)));
+        var quickCst = Presets.Create("bone-marrow", "cst", PresetProfile.Quick);
+        Assert.Equal(("smallcnn", 400, LearningRateSchedule.Constant), (quickCst.Architecture, quickCst.MaxSteps!.Value, quickCst.Schedule));
+        Assert.Equal(LearningRateSchedule.Constant, poster.Schedule);
         Assert.Throws<ArgumentException>(() => Presets.Create("poster", "magic"));
         Assert.Throws<ArgumentException>(() => Presets.Create("imagenet", "ssl"));
     }

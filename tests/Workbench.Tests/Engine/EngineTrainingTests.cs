@@ -70,6 +70,7 @@ public class EngineTrainingTests
     [InlineData(Architecture.ResNet18, 512)]
     [InlineData(Architecture.SeNet8, 256)]
     [InlineData(Architecture.SmallCnn, 128)]
+    [InlineData(Architecture.Cnn4, 256)]
     public void EveryArchitecturePredictsProbabilitiesAndEmbeddings(Architecture architecture, int embeddingDim)
     {
         var (pixels, _) = SyntheticImages.Make(6, 32, 3, seed: 1);
