@@ -2,6 +2,7 @@
 using System.Diagnostics;
 using Workbench.Loop;
 using Workbench.Config;
+using Workbench.Runs;
 
 namespace Workbench.Reproductions;
 
@@ -30,11 +31,17 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
         ExperimentDataProvider data, Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress, CancellationToken cancel)
     {
         var runs = new List<ReproductionRun>();
+        var done = new List<(ExperimentConfig Config, string Directory)>();
         foreach (var (config, directory) in plan)
         {
             var clock = Stopwatch.StartNew();
+            // Arms of one seed share round 0: train it once, copy it to the others (RoundZeroDonor says when that is exact).
+            var store = RunStore.Open(directory, config);
+            foreach (var donor in done.Where(d => RoundZeroDonor.ShareRoundZero(d.Config, config)))
+                if (RoundZeroDonor.TrySeed(store, donor.Directory)) break;
             var rounds = ExperimentRunner.RunOrResume(config, directory, data, progress?.Invoke(config), cancel);
             runs.Add(Of(config, directory, rounds, clock.Elapsed.TotalSeconds));
+            done.Add((config, directory));
         }
         return runs;
     }

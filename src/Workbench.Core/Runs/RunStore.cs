@@ -168,6 +168,10 @@ public sealed class RunStore
         }
     }
 
+    /// <summary>Commits a state built elsewhere (a round 0 copied from another run); the round files must already be in place.</summary>
+    internal void WriteSeededState(StoredRunState state) =>
+        AtomicFile.WriteAllText(Path.Combine(Directory, StateFile), JsonSerializer.Serialize(state, StoredJson.Compact));
+
     private void WriteState(int lastRound, string? stopReason, LabelledSet labelled)
     {
         var state = new StoredRunState(lastRound, stopReason, labelled.Samples.ToArray(), labelled.Rejected.ToArray());

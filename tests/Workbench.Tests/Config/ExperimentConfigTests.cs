@@ -124,7 +124,7 @@ public class ExperimentConfigTests
             (quick.Architecture, quick.ImageSize, quick.Epochs, quick.MinSteps!.Value, quick.BatchSize, quick.LearningRate, quick.Schedule,
              quick.MaxSteps));
         Assert.Equal(Augmentation.Rotate90 | Augmentation.HorizontalFlip | Augmentation.VerticalFlip, quick.Augmentation);
-        Assert.All(Presets.StrategiesOf("poster"), s => Assert.Equal(quick with { Strategy = s, Rounds = s == "baseline" ? 0 : 3 },
+        Assert.All(Presets.StrategiesOf("poster"), s => Assert.Equal(quick with { Recipe = s, Rounds = s == "baseline" ? 0 : 3 },
             Presets.Create("poster", s, PresetProfile.Quick)));
         var quickCst = Presets.Create("bone-marrow", "cst", PresetProfile.Quick);
         Assert.Equal(("smallcnn", 400, LearningRateSchedule.Constant), (quickCst.Architecture, quickCst.MaxSteps!.Value, quickCst.Schedule));
