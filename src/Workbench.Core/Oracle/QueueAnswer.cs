@@ -36,5 +36,5 @@ public sealed record QueueAnswer(AnswerKind Kind, int? Label)
 public sealed record JournalEntry(long Seq, int QueueId, QueueAnswer? Answer, long? Undoes, DateTimeOffset At, string? Source = null)
 {
     /// <summary>True for an undo entry.</summary>
-    public bool IsUndo => Undoes is not null;
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsUndo => Undoes is not null;
 }
