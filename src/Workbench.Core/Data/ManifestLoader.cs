@@ -47,7 +47,6 @@ internal static class ManifestLoader
                 skipped.Add(new SkippedFile(relative, $"{at}: listed again{conflict}; line {first.Line} is used"));
                 continue;
             }
-            firstLine[full] = (row.Line, label);
             var (format, reason) = File.Exists(full) ? ImageFormatSniffer.DetectFile(full) : (ImageFormat.Unknown, "file not found");
             if (format == ImageFormat.Unknown) { skipped.Add(new SkippedFile(relative, $"{at}: {reason}")); continue; }
             string? problem = null;
@@ -64,6 +63,7 @@ internal static class ManifestLoader
             else if (kind == OwnData.UnlabelledSplit && label.Length > 0)
                 problem = $"split unlabelled but label '{label}' given: remove one of them";
             if (problem is not null) { skipped.Add(new SkippedFile(relative, $"{at}: {problem}")); continue; }
+            firstLine[full] = (row.Line, label); // only rows that are used: a later copy of a skipped row is judged on its own
             files.Add((relative, kind == OwnData.UnlabelledSplit ? null : label, kind!, group.Length > 0 ? group : null));
         }
         WarnAboutGroups(files, warnings);

@@ -39,6 +39,11 @@ public static class OwnDataSplits
         var key = name.Trim().ToLowerInvariant();
         if (key == "provided")
             return new Split(labelled.Concat(unlabelled).Order().ToList(), test, "provided");
+        int perClass = 0;
+        bool known = key is "grouped" or "stratified" || (key.StartsWith("per-class-", StringComparison.Ordinal)
+            && int.TryParse(key.AsSpan("per-class-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out perClass) && perClass >= 1);
+        if (!known)
+            throw new ArgumentException($"Unknown split '{name}' for own data. Valid: {string.Join(", ", Names)}.", nameof(name));
         if (test.Count > 0)
             throw new DataSetException(
                 $"Split '{name}' holds out labelled images for testing, but '{dataSet.Root}' has its own test part ({test.Count} images): use the split 'provided'.");
@@ -46,10 +51,7 @@ public static class OwnDataSplits
         {
             "grouped" => Splits.GroupedOver(dataSet, labelled, seed, HeldOutFraction, "grouped"),
             "stratified" => Splits.StratifiedFraction(dataSet, labelled, HeldOutFraction, seed, "stratified"),
-            _ when key.StartsWith("per-class-", StringComparison.Ordinal)
-                   && int.TryParse(key.AsSpan("per-class-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
-                => PerClass(dataSet, labelled, n, seed),
-            _ => throw new ArgumentException($"Unknown split '{name}' for own data. Valid: {string.Join(", ", Names)}.", nameof(name)),
+            _ => PerClass(dataSet, labelled, perClass, seed),
         };
         return held with { TrainIds = held.TrainIds.Concat(unlabelled).Order().ToList() };
     }
