@@ -44,7 +44,10 @@ internal static class RunCommand
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };
             if (result.GetValue(common.Device) is { } device && device != "cpu") chosen = chosen with { Device = device };
             chosen.Validate();
+            // A config.json inside a run folder continues that run (e.g. after a person answered its queue).
+            var configFolder = result.GetValue(config) is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath)) : null;
             var output = result.GetValue(experiment.Output)
+                ?? (configFolder is not null && Workbench.Runs.RunStore.IsRun(configFolder) ? configFolder : null)
                 ?? Path.Combine("runs", $"{OwnDataOptions.FolderTag(chosen.DataSet)}-{chosen.Split}-{chosen.Recipe.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}");
             common.ConfigureEngine(result);
 
