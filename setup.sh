@@ -21,6 +21,8 @@ if ((${#missing[@]})); then
   fi
 fi
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 1; }
+# The browser test drives Debian's chromium; Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 # A CUDA build: CMAKE_PREFIX_PATH=/path/to/libtorch ./setup.sh (see environment.md).
 cmake -S src/Workbench.Native -B src/Workbench.Native/build -DCMAKE_BUILD_TYPE=Release \
