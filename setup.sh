@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-PACKAGES=(cmake g++ make libtorch-dev libturbojpeg0-dev libpng-dev python3-torch python3-torchvision python3-nbformat)
+PACKAGES=(cmake g++ make libtorch-dev libturbojpeg0-dev libpng-dev libtiff-dev chromium python3-torch python3-torchvision python3-nbformat)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,6 +21,8 @@ if ((${#missing[@]})); then
   fi
 fi
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 1; }
+# The browser test drives Debian's chromium; Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 # A CUDA build: CMAKE_PREFIX_PATH=/path/to/libtorch ./setup.sh (see environment.md).
 cmake -S src/Workbench.Native -B src/Workbench.Native/build -DCMAKE_BUILD_TYPE=Release \

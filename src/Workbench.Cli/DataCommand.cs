@@ -16,7 +16,18 @@ internal static class DataCommand
     }
 
     private static Argument<string> DataSetArgument() =>
-        new("dataset") { Description = $"One of: {string.Join(", ", DataSets.Names)}" };
+        new("dataset") { Description = $"One of: {string.Join(", ", DataSets.Names)}, or your own images: a folder (labelled/<class>/, unlabelled/, test/<class>/) or a manifest .csv" };
+
+    // A user's folder or manifest needs no data root; a built-in name is looked up under it.
+    private static DataSet LoadNamed(string name, CommonOptions common, ParseResult result, bool everything)
+    {
+        if (IsOwn(name)) return OwnData.Load(name);
+        var root = common.ResolveDataRoot(result);
+        return everything ? DataSets.LoadEverything(name, root) : DataSets.Load(name, root);
+    }
+
+    private static bool IsOwn(string name) =>
+        OwnData.IsOwnDataName(name) || (!DataSets.Names.Contains(name.Trim().ToLowerInvariant()) && (Directory.Exists(name) || File.Exists(name)));
 
     private static Command Check()
     {
@@ -46,15 +57,16 @@ internal static class DataCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             // Every folder on disk is scanned (BCCD TEST_SIMPLE too); the report says which ones form the pool.
-            var set = DataSets.LoadEverything(result.GetValue(dataset)!, common.ResolveDataRoot(result));
+            var set = LoadNamed(result.GetValue(dataset)!, common, result, everything: true);
             bool audit = result.GetValue(leakAudit);
             if (audit)
                 CheckLeakAuditOptions(set, result.GetValue(seeds), result.GetValue(threshold));
             DataCheckReport report = null!;
             AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
             {
-                var task = context.AddTask("hashing and sizing", maxValue: set.Count);
-                report = DataChecker.Check(set, new Progress<int>(done => task.Value = done));
+                // Own images are decoded one by one: a damaged file with a sound header is found now, not in training.
+                var task = context.AddTask(set.IsOwnData ? "hashing and decoding" : "hashing and sizing", maxValue: set.Count);
+                report = DataChecker.Check(set, new Progress<int>(done => task.Value = done), set.IsOwnData ? ImageCache.DecodeWithEngine : null);
                 task.Value = set.Count;
             });
             Console.WriteLine(result.GetValue(markdown) ? report.ToMarkdown() : report.ToText());
@@ -96,7 +108,7 @@ internal static class DataCommand
         common.AddTo(command, engine: false);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var set = DataSets.Load(result.GetValue(dataset)!, common.ResolveDataRoot(result));
+            var set = LoadNamed(result.GetValue(dataset)!, common, result, everything: false);
             using var cached = Progress.LoadImages(common.Cache(result), set, result.GetValue(size));
             Console.WriteLine($"{cached.Status} ({cached.CachePath})");
             return 0;

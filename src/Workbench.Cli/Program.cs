@@ -8,4 +8,5 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
+root.Subcommands.Add(LabelCommand.Create());
 return root.Parse(args).Invoke();

@@ -19,9 +19,18 @@ internal static class RunCommand
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var split = new Option<string?>("--split") { Description = "Override the preset's split (paper, grouped, provided, per-class-N ...)" };
         var rounds = new Option<int?>("--rounds") { Description = "Override the number of rounds (can extend a finished run)" };
+        var dataset = new Option<string?>("--dataset")
+        {
+            Description = "Your own images: folder:/path (labelled/<class>/, unlabelled/, test/<class>/) or a manifest .csv; default: the preset's",
+        };
+        var oracle = new Option<string?>("--oracle")
+        {
+            Description = "simulated (the truth answers) or human (each round waits for your answers: workbench label <run-folder>); "
+                + "own data that asks questions defaults to human",
+        };
         var command = new Command("run", "Run one SSL/AL experiment into a run folder (resumes an interrupted run)");
         command.Arguments.Add(protocol);
-        foreach (var option in new Option[] { config, strategy, seed, split, rounds }) command.Options.Add(option);
+        foreach (var option in new Option[] { config, strategy, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
         experiment.AddTo(command);
         common.AddTo(command);
         command.SetAction(result => CommandRunner.Run(() =>
@@ -30,23 +39,36 @@ internal static class RunCommand
                 : Presets.Create(result.GetValue(protocol) ?? throw new ArgumentException("give a protocol (poster, bone-marrow) or --config", "protocol"),
                     result.GetValue(strategy)!, experiment.ParseProfile(result), result.GetValue(seed));
             chosen = experiment.Initialisation(result)(chosen);
+            chosen = OwnDataOptions.Apply(chosen, result.GetValue(dataset), result.GetValue(split), result.GetValue(oracle));
             if (result.GetValue(split) is { } s) chosen = chosen with { Split = s };
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };
             if (result.GetValue(common.Device) is { } device && device != "cpu") chosen = chosen with { Device = device };
             chosen.Validate();
+            // A config.json inside a run folder continues that run (e.g. after a person answered its queue).
+            var configFolder = result.GetValue(config) is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath)) : null;
             var output = result.GetValue(experiment.Output)
-                ?? Path.Combine("runs", $"{chosen.DataSet}-{chosen.Split}-{chosen.Recipe.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}");
+                ?? (configFolder is not null && Workbench.Runs.RunStore.IsRun(configFolder) ? configFolder : null)
+                ?? Path.Combine("runs", $"{OwnDataOptions.FolderTag(chosen.DataSet)}-{chosen.Split}-{chosen.Recipe.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}");
             common.ConfigureEngine(result);
 
-            using var data = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
-            IReadOnlyList<RoundResult> results = [];
+            var dataRoot = Workbench.Data.OwnData.IsOwnDataName(chosen.DataSet) ? "" : common.ResolveDataRoot(result);
+            using var data = new ExperimentDataProvider(dataRoot, common.Cache(result), line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+            RunOutcome outcome = null!;
             AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
             {
                 var view = new ExperimentProgressView(context);
-                results = ExperimentRunner.RunOrResume(chosen, output, data, view.For($"{chosen.Recipe} seed {chosen.Seed}"));
+                outcome = ExperimentRunner.Run(chosen, output, data, view.For($"{chosen.Recipe} seed {chosen.Seed}"));
             });
-            Console.WriteLine(RoundTable.For(results).ToText());
+            Console.WriteLine(RoundTable.For(outcome.Results).ToText());
+            if (outcome.Results.Count > 0 && !outcome.Results[^1].HasTest)
+                Console.WriteLine("no test labels: test accuracy is not measured; the table shows the labelled set's growth and how often you agreed with the model.");
             Console.WriteLine($"run folder: {output}");
+            if (outcome.AwaitingRound is int waiting)
+            {
+                Console.WriteLine($"round {waiting} awaits your labels ({outcome.QueueFolder}).");
+                Console.WriteLine($"  label them:      ./workbench label {output}");
+                Console.WriteLine($"  then continue:   ./workbench run --config {Path.Combine(output, "config.json")}");
+            }
             return 0;
         }));
         return command;

@@ -11,7 +11,7 @@ namespace Workbench.Config;
 /// </summary>
 public sealed record ExperimentConfig
 {
-    /// <summary>Data set name (bccd, pbc, pbc-fine, or any name an <see cref="IExperimentData"/> reports).</summary>
+    /// <summary>Data set name (bccd, pbc, pbc-fine, folder:/path for a user's own images, or any name an <see cref="IExperimentData"/> reports).</summary>
     public string DataSet { get; init; } = "bccd";
 
     /// <summary>Train/test split name (paper, grouped, provided, stratified, per-class-N).</summary>
@@ -70,6 +70,12 @@ public sealed record ExperimentConfig
     /// <summary>The active-learning strategy's uncertainty measure (confidence, margin, entropy, least-confidence); top-k ranks by
     /// it, cluster-margin and margin-threshold use it in place of the margin. Stored as "topKScorer" for old run folders.</summary>
     public string TopKScorer { get; init; } = "margin";
+
+    /// <summary>
+    /// Who answers: the truth (simulated, the default) or a person, for whom every round that asks something stops
+    /// "awaiting labels" until the queue in the run folder is answered. A user's own unlabelled images need a person.
+    /// </summary>
+    public OracleKind Oracle { get; init; } = OracleKind.Simulated;
 
     /// <summary>Fraction of CST proposals the simulated human cannot decide and drops, in [0, 1).</summary>
     public double CstRejectRate { get; init; }

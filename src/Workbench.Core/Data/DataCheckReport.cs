@@ -13,8 +13,11 @@ public sealed record DuplicateMember(int SampleId, string RelativePath, string C
 /// <summary>Files with identical bytes (same SHA-256).</summary>
 public sealed record DuplicateGroup(string Sha256, IReadOnlyList<DuplicateMember> Members)
 {
-    /// <summary>True when the copies carry different labels: the same image is taught as two classes.</summary>
-    public bool HasConflictingLabels => Members.Select(m => m.ClassName).Distinct().Count() > 1;
+    /// <summary>True when the labelled copies carry different labels: the same image is taught as two classes.</summary>
+    public bool HasConflictingLabels => Members.Where(m => m.ClassName.Length > 0).Select(m => m.ClassName).Distinct().Count() > 1;
+
+    /// <summary>True when one copy is labelled and another waits in the unlabelled pool (own data): it would be asked about again.</summary>
+    public bool InLabelledAndUnlabelled => Members.Any(m => m.ClassName.Length == 0) && Members.Any(m => m.ClassName.Length > 0);
 
     /// <summary>True when the copies lie in different splits (a train/test leak in a provided split).</summary>
     public bool SpansSplits => Members.Select(m => m.Split).Distinct().Count() > 1;
@@ -43,11 +46,21 @@ public sealed record DataCheckReport(
     /// </summary>
     public IReadOnlyList<string> PoolSplits { get; init; } = [];
 
+    /// <summary>Images without a label (a user's unlabelled pool); not in <see cref="Counts"/>.</summary>
+    public int UnlabelledCount { get; init; }
+
+    /// <summary>True when every image was decoded (not only its header read), so <see cref="Unreadable"/> lists every file the engine cannot use.</summary>
+    public bool Decoded { get; init; }
+
+    /// <summary>Duplicate groups with a copy in the labelled images and one in the unlabelled pool.</summary>
+    public IReadOnlyList<DuplicateGroup> LabelledAndUnlabelledDuplicates => Duplicates.Where(d => d.InLabelledAndUnlabelled).ToList();
+
     /// <summary>Duplicate groups whose copies have different labels.</summary>
     public IReadOnlyList<DuplicateGroup> ConflictingDuplicates => Duplicates.Where(d => d.HasConflictingLabels).ToList();
 
-    /// <summary>True when nothing needs attention: no skipped or unreadable files, warnings or label conflicts.</summary>
-    public bool IsClean => Skipped.Count == 0 && Unreadable.Count == 0 && Warnings.Count == 0 && ConflictingDuplicates.Count == 0;
+    /// <summary>True when nothing needs attention: no skipped or unreadable files, warnings, label conflicts, or images both labelled and unlabelled.</summary>
+    public bool IsClean => Skipped.Count == 0 && Unreadable.Count == 0 && Warnings.Count == 0 && ConflictingDuplicates.Count == 0
+        && LabelledAndUnlabelledDuplicates.Count == 0;
 
     /// <summary>Plain-text report for a terminal.</summary>
     public string ToText() => DataCheckReportWriter.Write(this, markdown: false);

@@ -47,7 +47,13 @@ internal static class DataCheckReportWriter
                 + $"Scanned, not in the pool: {string.Join(", ", outside)}.");
         }
 
-        Heading("Image sizes (from file headers)");
+        if (report.UnlabelledCount > 0)
+        {
+            text.AppendLine();
+            text.AppendLine($"Unlabelled (the pool): {N(report.UnlabelledCount)} images.");
+        }
+
+        Heading(report.Decoded ? "Image sizes (every image decoded)" : "Image sizes (from file headers)");
         Table(text, markdown, [["width x height", "images"], .. report.ImageSizes.Select(s => new[] { $"{s.Width}x{s.Height}", N(s.Count) })]);
 
         Heading($"Skipped files ({report.Skipped.Count})");
@@ -67,9 +73,12 @@ internal static class DataCheckReportWriter
         var conflicts = report.ConflictingDuplicates.Count;
         var copies = report.Duplicates.Sum(d => d.Members.Count);
         Heading($"Byte-identical duplicates ({report.Duplicates.Count} groups, {copies} files, {conflicts} with conflicting labels)");
+        var both = report.LabelledAndUnlabelledDuplicates.Count;
+        if (both > 0)
+            text.AppendLine(markdown ? $"\n{both} group(s) are both labelled and in the unlabelled pool.\n" : $"  ({both} group(s) both labelled and in the unlabelled pool)");
         Lines(report.Duplicates.Select(d =>
-            (d.HasConflictingLabels ? "CONFLICTING LABELS: " : d.SpansSplits ? "ACROSS SPLITS: " : "")
-            + string.Join(" == ", d.Members.Select(m => $"{Code(m.RelativePath, markdown)} [{m.ClassName}]"))), "none");
+            (d.HasConflictingLabels ? "CONFLICTING LABELS: " : d.InLabelledAndUnlabelled ? "LABELLED AND UNLABELLED: " : d.SpansSplits ? "ACROSS SPLITS: " : "")
+            + string.Join(" == ", d.Members.Select(m => $"{Code(m.RelativePath, markdown)} [{(m.ClassName.Length > 0 ? m.ClassName : "unlabelled")}]"))), "none");
         return text.ToString();
     }
 

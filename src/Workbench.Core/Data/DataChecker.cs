@@ -6,12 +6,19 @@ namespace Workbench.Data;
 
 /// <summary>
 /// Inspects a loaded data set on disk: reads every file once (in parallel) to hash its bytes and
-/// read its dimensions from the JPEG/PNG header, then reports counts, sizes and duplicates.
+/// read its dimensions from the image header (or decode it), then reports counts, sizes and duplicates.
 /// </summary>
 public static class DataChecker
 {
-    /// <summary>Checks <paramref name="dataSet"/>; <paramref name="progress"/> gets the number of files read.</summary>
-    public static DataCheckReport Check(DataSet dataSet, IProgress<int>? progress = null)
+    /// <summary>Side to which <see cref="Check"/> decodes each image when given a decoder: small, as only readability and the original size matter.</summary>
+    public const int DecodeCheckSize = 16;
+
+    /// <summary>
+    /// Checks <paramref name="dataSet"/>; <paramref name="progress"/> gets the number of files read. With
+    /// <paramref name="decode"/> every image is decoded (a damaged file whose header is fine is then found too) and the
+    /// sizes come from the decoder.
+    /// </summary>
+    public static DataCheckReport Check(DataSet dataSet, IProgress<int>? progress = null, ImageDecodeFunction? decode = null)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         var hashes = new string?[dataSet.Count];
@@ -26,11 +33,19 @@ public static class DataChecker
             {
                 var bytes = File.ReadAllBytes(dataSet.FullPath(dataSet.Samples[i]));
                 hashes[i] = Convert.ToHexStringLower(SHA256.HashData(bytes));
-                var dims = ImageDimensionsReader.TryRead(bytes, out var reason);
-                if (dims is { } d)
+                if (decode is not null)
+                {
+                    var pixels = new byte[DecodeCheckSize * DecodeCheckSize * 3];
+                    sizes[i] = decode(dataSet.FullPath(dataSet.Samples[i]), DecodeCheckSize, pixels);
+                }
+                else if (ImageDimensionsReader.TryRead(bytes, out var reason) is { } d)
                     sizes[i] = new ImageSize(d.Width, d.Height);
                 else
                     unreadable[i] = $"image header unreadable: {reason}";
+            }
+            catch (Exception e) when (e is Engine.EngineException or InvalidDataException)
+            {
+                unreadable[i] = $"cannot be decoded: {e.Message}";
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -57,6 +72,8 @@ public static class DataChecker
             FindDuplicates(dataSet, hashes))
         {
             PoolSplits = PoolSplitsOf(dataSet),
+            UnlabelledCount = dataSet.UnlabelledCount,
+            Decoded = decode is not null,
         };
     }
 

@@ -27,6 +27,12 @@ public sealed class DataSet
             var s = samples[i];
             if (s.Id != i)
                 throw new ArgumentException($"Sample at position {i} has Id {s.Id}; ids must be 0..n-1 in order.", nameof(samples));
+            if (!s.IsLabelled)
+            {
+                if (s.ClassName.Length != 0)
+                    throw new ArgumentException($"Unlabelled sample {i} ({s.RelativePath}) has class name '{s.ClassName}'; it must be empty.", nameof(samples));
+                continue;
+            }
             if (s.Label < 0 || s.Label >= classNames.Count)
                 throw new ArgumentException($"Sample {i} ({s.RelativePath}) has label {s.Label}, outside 0..{classNames.Count - 1}.", nameof(samples));
             if (s.ClassName != classNames[s.Label])
@@ -44,7 +50,7 @@ public sealed class DataSet
         CacheKey = cacheKey ?? name;
     }
 
-    /// <summary>Data set name as given to <see cref="DataSets.Load"/> ("bccd", "pbc", "pbc-fine").</summary>
+    /// <summary>Data set name as given to <see cref="DataSets.Load"/> ("bccd", "pbc", "pbc-fine", "folder:/path").</summary>
     public string Name { get; }
 
     /// <summary>Directory that <see cref="Sample.RelativePath"/> is relative to.</summary>
@@ -71,8 +77,18 @@ public sealed class DataSet
     /// <summary>Name plus option variant; distinguishes cache files of differently loaded sets.</summary>
     public string CacheKey { get; }
 
+    /// <summary>
+    /// True for a user's own images (a folder or a manifest, <see cref="OwnData"/>): the labelled images are the initial
+    /// labels as given, unlabelled samples (<see cref="Sample.NoLabel"/>) form the pool, and a test part exists only
+    /// when the user provided one.
+    /// </summary>
+    public bool IsOwnData { get; init; }
+
     /// <summary>Number of samples.</summary>
     public int Count => Samples.Count;
+
+    /// <summary>Number of samples without a label.</summary>
+    public int UnlabelledCount => Samples.Count(s => !s.IsLabelled);
 
     /// <summary>Absolute path of a sample's file.</summary>
     public string FullPath(Sample sample) => Path.Combine(Root, sample.RelativePath);
@@ -81,12 +97,13 @@ public sealed class DataSet
     public IReadOnlyList<string> SplitNames =>
         Samples.Where(s => s.Split is not null).Select(s => s.Split!).Distinct().ToList();
 
-    /// <summary>Samples per class over the given ids (all samples when null); indexed by label.</summary>
+    /// <summary>Labelled samples per class over the given ids (all samples when null); indexed by label.</summary>
     public int[] CountsPerClass(IEnumerable<int>? ids = null)
     {
         var counts = new int[ClassNames.Count];
         foreach (var id in ids ?? Enumerable.Range(0, Count))
-            counts[SampleAt(id).Label]++;
+            if (SampleAt(id).IsLabelled)
+                counts[Samples[id].Label]++;
         return counts;
     }
 
@@ -97,12 +114,14 @@ public sealed class DataSet
         return Samples.Where(s => s.Split is not null && wanted.Contains(s.Split)).Select(s => s.Id).ToList();
     }
 
-    /// <summary>Samples per class for each split ("" for samples without a split).</summary>
+    /// <summary>Labelled samples per class for each split ("" for samples without a split).</summary>
     public IReadOnlyDictionary<string, int[]> CountsPerClassBySplit()
     {
         var result = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var s in Samples)
         {
+            if (!s.IsLabelled)
+                continue;
             var key = s.Split ?? "";
             if (!result.TryGetValue(key, out var counts))
                 result[key] = counts = new int[ClassNames.Count];
@@ -154,7 +173,7 @@ public sealed class DataSet
                 kept.Add(s with { Id = kept.Count });
         var skipped = Skipped.Concat(reasonsById.OrderBy(p => p.Key)
             .Select(p => new SkippedFile(Samples[p.Key].RelativePath, p.Value))).ToList();
-        return new DataSet(Name, Root, ClassNames, ClassCodes, kept, skipped, Warnings, Notes, CacheKey);
+        return new DataSet(Name, Root, ClassNames, ClassCodes, kept, skipped, Warnings, Notes, CacheKey) { IsOwnData = IsOwnData };
     }
 
     /// <inheritdoc/>

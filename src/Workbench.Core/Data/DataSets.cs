@@ -9,7 +9,8 @@ public static class DataSets
 
     /// <summary>
     /// Lists the images of data set <paramref name="name"/> ("bccd", "pbc" = 8 coarse classes,
-    /// "pbc-fine" = file-name prefixes). <paramref name="root"/> may be the data root (holding bccd/ and
+    /// "pbc-fine" = file-name prefixes), or a user's own folder or manifest ("folder:/path" or a path, see <see cref="OwnData"/>;
+    /// <paramref name="root"/> is then not used). <paramref name="root"/> may be the data root (holding bccd/ and
     /// pbc/), the data set's own folder, or the layout folder itself. Files that are not images are
     /// skipped and listed in <see cref="DataSet.Skipped"/>; missing folders are an error.
     /// </summary>
@@ -17,13 +18,15 @@ public static class DataSets
     {
         ArgumentNullException.ThrowIfNull(name);
         options ??= DataSetOptions.Default;
+        if (OwnData.IsOwnDataName(name))
+            return OwnData.Load(name);
         return name.Trim().ToLowerInvariant() switch
         {
             BccdLoader.Name => BccdLoader.Load(root, options),
             PbcLoader.CoarseName => PbcLoader.Load(root, fine: false, options),
             PbcLoader.FineName => PbcLoader.Load(root, fine: true, options),
             _ => throw new ArgumentException(
-                $"Unknown data set '{name}'. Valid names: {string.Join(", ", Names)}.", nameof(name)),
+                $"Unknown data set '{name}'. Valid names: {string.Join(", ", Names)}, or your own images as {OwnData.Prefix}/path.", nameof(name)),
         };
     }
 

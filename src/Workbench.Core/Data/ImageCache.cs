@@ -144,7 +144,8 @@ public sealed class ImageCache
     private static List<SkippedFile> FailureList(DataSet dataSet, IReadOnlyDictionary<int, string> failures) =>
         failures.OrderBy(p => p.Key).Select(p => new SkippedFile(dataSet.Samples[p.Key].RelativePath, p.Value)).ToList();
 
-    private static ImageSize DecodeWithEngine(string path, int size, Span<byte> destination)
+    /// <summary>The engine's decoder (libjpeg-turbo, libpng, libtiff) as an <see cref="ImageDecodeFunction"/>.</summary>
+    public static ImageSize DecodeWithEngine(string path, int size, Span<byte> destination)
     {
         var (width, height) = ImageDecoder.DecodeInto(path, size, destination);
         return new ImageSize(width, height);

@@ -1,10 +1,10 @@
-// Data layer: reads width and height from a JPEG (SOF marker) or PNG (IHDR chunk) without decoding pixels.
+// Data layer: reads width and height from a JPEG (SOF marker), PNG (IHDR chunk) or TIFF (first IFD) without decoding pixels.
 using System.Buffers.Binary;
 
 namespace Workbench.Data;
 
 /// <summary>
-/// Reads width and height from a JPEG (SOF marker) or PNG (IHDR chunk) without decoding pixels.
+/// Reads width and height from a JPEG (SOF marker), PNG (IHDR chunk) or TIFF (first IFD) without decoding pixels.
 /// </summary>
 public static class ImageDimensionsReader
 {
@@ -22,8 +22,10 @@ public static class ImageDimensionsReader
                 return null;
             case ImageFormat.Jpeg:
                 return TryReadJpeg(bytes, out reason);
+            case ImageFormat.Tiff:
+                return TiffDimensions.TryRead(bytes, out reason);
             default:
-                reason = "not a JPEG or PNG";
+                reason = "not a JPEG, PNG or TIFF";
                 return null;
         }
     }

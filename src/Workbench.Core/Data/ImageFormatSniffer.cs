@@ -4,12 +4,14 @@ namespace Workbench.Data;
 /// <summary>Image container recognised from a file's first bytes.</summary>
 public enum ImageFormat
 {
-    /// <summary>Neither JPEG nor PNG.</summary>
+    /// <summary>None of the formats below.</summary>
     Unknown,
     /// <summary>JPEG (starts FF D8 FF).</summary>
     Jpeg,
     /// <summary>PNG (starts with the 8-byte PNG signature).</summary>
     Png,
+    /// <summary>TIFF (starts "II*\0" or "MM\0*"; BigTIFF uses 43 in place of 42).</summary>
+    Tiff,
 }
 
 /// <summary>
@@ -27,6 +29,9 @@ public static class ImageFormatSniffer
             return ImageFormat.Jpeg;
         if (head.StartsWith(PngSignature))
             return ImageFormat.Png;
+        if (head.Length >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] is 42 or 43 && head[3] == 0)
+                                 || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] is 42 or 43)))
+            return ImageFormat.Tiff;
         return ImageFormat.Unknown;
     }
 
@@ -52,6 +57,6 @@ public static class ImageFormatSniffer
             return (format, null);
         return read == 0
             ? (ImageFormat.Unknown, "not an image: empty file")
-            : (ImageFormat.Unknown, $"not an image (no JPEG/PNG signature): first bytes {Convert.ToHexString(head[..read])}");
+            : (ImageFormat.Unknown, $"not an image (no JPEG/PNG/TIFF signature): first bytes {Convert.ToHexString(head[..read])}");
     }
 }

@@ -44,7 +44,7 @@ internal static class LayoutScan
 
     /// <summary>
     /// Files of one folder in ordinal name order, split into images and skipped files (not a JPEG or
-    /// PNG by content). <paramref name="relativePrefix"/> is prepended to the file name.
+    /// PNG or TIFF by content). <paramref name="relativePrefix"/> is prepended to the file name.
     /// </summary>
     public static (List<string> ImageNames, List<SkippedFile> Skipped) ListImages(string folder, string relativePrefix)
     {
@@ -59,6 +59,29 @@ internal static class LayoutScan
                 skipped.Add(new SkippedFile(relativePrefix + name, reason ?? "not an image"));
             else
                 images.Add(name);
+        }
+        return (images, skipped);
+    }
+
+    /// <summary>
+    /// Files of <paramref name="folder"/> and all its sub-folders, as paths relative to the data set root
+    /// (<paramref name="relativePrefix"/> + path below the folder, '/' separators) in ordinal order, split into images and
+    /// skipped files (no JPEG, PNG or TIFF signature).
+    /// </summary>
+    public static (List<string> ImagePaths, List<SkippedFile> Skipped) ListImagesRecursive(string folder, string relativePrefix)
+    {
+        var paths = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal).ToList();
+        var images = new List<string>(paths.Count);
+        var skipped = new List<SkippedFile>();
+        foreach (var path in paths)
+        {
+            var (format, reason) = ImageFormatSniffer.DetectFile(Path.Combine(folder, path));
+            if (format == ImageFormat.Unknown)
+                skipped.Add(new SkippedFile(relativePrefix + path, reason ?? "not an image"));
+            else
+                images.Add(relativePrefix + path);
         }
         return (images, skipped);
     }

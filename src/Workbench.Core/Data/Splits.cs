@@ -18,6 +18,9 @@ public static class Splits
     public static Split Create(string name, DataSet dataSet, int seed)
     {
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(dataSet);
+        if (dataSet.IsOwnData)
+            return OwnDataSplits.Create(name, dataSet, seed);
         const string perClass = "per-class-";
         var key = name.Trim().ToLowerInvariant();
         if (key.StartsWith(perClass, StringComparison.Ordinal)
@@ -58,6 +61,12 @@ public static class Splits
         var pool = dataSet.IdsInSplits(BccdLayout.Train, BccdLayout.Test);
         if (pool.Count == 0)
             pool = Enumerable.Range(0, dataSet.Count).ToList();
+        return GroupedOver(dataSet, pool, seed, testFraction, "grouped");
+    }
+
+    /// <summary><see cref="Grouped"/> over the ids of <paramref name="pool"/> only.</summary>
+    internal static Split GroupedOver(DataSet dataSet, IReadOnlyList<int> pool, int seed, double testFraction, string name)
+    {
         var ungrouped = pool.Where(id => dataSet.Samples[id].SourceGroup < 0).ToList();
         if (ungrouped.Count > 0)
             throw new DataSetException(
@@ -92,7 +101,7 @@ public static class Splits
         }
         train.Sort();
         test.Sort();
-        return new Split(train, test, "grouped");
+        return new Split(train, test, name);
     }
 
     /// <summary>
@@ -141,7 +150,7 @@ public static class Splits
         return new Split(train, test, $"per-class-{testPerClass}");
     }
 
-    private static Split StratifiedFraction(DataSet dataSet, IReadOnlyList<int> pool, double testFraction, int seed, string name)
+    internal static Split StratifiedFraction(DataSet dataSet, IReadOnlyList<int> pool, double testFraction, int seed, string name)
     {
         dataSet.EnsureUsableForTraining();
         var byClass = StratifiedAllocation.ByClass(dataSet, pool);

@@ -18,11 +18,12 @@ namespace Workbench.Loop;
 /// its last finished round. Every random decision of round r derives from (seed, r) (<see cref="RoundSeeds"/>), so a
 /// resumed run repeats exactly what an uninterrupted one does.
 /// </summary>
-public sealed class Experiment : IDisposable
+public sealed partial class Experiment : IDisposable
 {
     private readonly IProgress<ExperimentProgress>? _progress;
     private readonly IOracle _queryOracle;
     private readonly IOracle _reviewOracle;
+    private readonly PersonInTheLoop? _person;
     private readonly List<RoundResult> _results = [];
     private LabelledSet? _labelled;
     private Model? _model;
@@ -37,8 +38,10 @@ public sealed class Experiment : IDisposable
     /// <param name="store">Where rounds are saved and from which an interrupted run resumes; null keeps it in memory.</param>
     /// <param name="progress">Called synchronously at each phase and epoch.</param>
     /// <param name="oracle">Who labels AL queries and reviews CST proposals; by default a <see cref="SimulatedOracle"/> over
-    /// the truth that answers every query and rejects <see cref="ExperimentConfig.CstRejectRate"/> of the CST proposals.</param>
-    /// <exception cref="ArgumentException">Invalid config, or config and data disagree; names the field.</exception>
+    /// the truth that answers every query and rejects <see cref="ExperimentConfig.CstRejectRate"/> of the CST proposals. A
+    /// person (<see cref="IDeferredOracle"/>, needs a store) makes each round that asks something wait for the answers.</param>
+    /// <exception cref="ArgumentException">Invalid config, config and data disagree, or the truth is unknown where a simulated oracle
+    /// would need it; names the field.</exception>
     /// <exception cref="ConfigMismatchException">The store was opened with another config.</exception>
     public Experiment(ExperimentConfig config, IExperimentData data, RunStore? store = null,
         IProgress<ExperimentProgress>? progress = null, IOracle? oracle = null)
@@ -57,6 +60,7 @@ public sealed class Experiment : IDisposable
         if (store is not null) ExperimentConfigJson.RequireResumable(store.Config, config, store.Directory);
         Store = store;
         _progress = progress;
+        _person = PersonInTheLoop.For(oracle, store, data, Policy);
         _queryOracle = oracle ?? new SimulatedOracle(data.Labels);
         _reviewOracle = oracle ?? new SimulatedOracle(data.Labels, config.CstRejectRate, RoundSeeds.For(config.Seed, 0, SeedPurpose.Oracle));
     }
@@ -89,6 +93,12 @@ public sealed class Experiment : IDisposable
     /// <summary>The round the next steps belong to.</summary>
     public int CurrentRound => _results.Count;
 
+    /// <summary>While a round waits for a person: its queue (in the run folder); null otherwise.</summary>
+    public LabelQueue? AwaitingQueue { get; private set; }
+
+    /// <summary>True while a round waits for a person's answers; <see cref="Run"/> continues it once they are all given.</summary>
+    public bool IsAwaitingLabels => AwaitingQueue is not null;
+
     /// <summary>True when no further round will run: all rounds done, the pool ran out, or the strategy is the baseline.</summary>
     public bool IsFinished => StopReason is not null;
 
@@ -113,9 +123,9 @@ public sealed class Experiment : IDisposable
         if (Store?.ReadState() is { } state)
             throw new InvalidOperationException(
                 $"The run in '{Store.Directory}' has finished rounds up to {state.LastRound}; continue it with TryResume() or Run().");
-        Report(ExperimentPhase.Initialize, 0, "picking the initial labels and building the model");
-        var initialIds = ModelInitialiser.InitialLabels(Config, Data);
-        _validation = ValidationSet.For(Config, Data, initialIds.ToHashSet());
+        Report(ExperimentPhase.Initialize, 0, Data.GivenLabelledIds is null ? "picking the initial labels and building the model"
+            : "starting from the given labelled images (initialFraction / initialPerClass do not apply) and building the model");
+        (var initialIds, _validation) = ModelInitialiser.StartingSets(Config, Data);
         var labelled = new LabelledSet(NumClasses);
         var pending = new RoundInProgress(0, NumClasses);
         foreach (int id in initialIds)
@@ -188,8 +198,9 @@ public sealed class Experiment : IDisposable
         var added = new List<AddedSample>();
         void Add(int id, int label, Provenance provenance, double score, int? proposed)
         {
-            labelled.Add(id, label, provenance, round, Data.Labels[id]);
-            added.Add(new AddedSample(id, label, provenance, Data.Labels[id], score, proposed));
+            int? truth = Data.Labels[id] == Sample.NoLabel ? null : Data.Labels[id];
+            labelled.Add(id, label, provenance, round, truth);
+            added.Add(new AddedSample(id, label, provenance, truth, score, proposed));
         }
 
         var proposals = selection.PseudoLabels;
@@ -255,7 +266,8 @@ public sealed class Experiment : IDisposable
     {
         var pending = Pending();
         var clock = Stopwatch.StartNew();
-        Report(ExperimentPhase.Evaluate, pending.Round, $"evaluating on {Data.TestIds.Count} test samples");
+        Report(ExperimentPhase.Evaluate, pending.Round, Data.TestIds.Count == 0
+            ? "no test labels: test accuracy is not measured (the report is empty)" : $"evaluating on {Data.TestIds.Count} test samples");
         var predictions = Predict(Data.TestIds, embeddings: false);
         var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
         var truth = Data.TestIds.Select(id => Data.Labels[id]).ToArray();
@@ -277,28 +289,40 @@ public sealed class Experiment : IDisposable
         Store?.CommitRound(result, pending.Added, Labelled, Model, _stopReason);
         _results.Add(result);
         _pending = new RoundInProgress(result.Round + 1, NumClasses);
-        Report(ExperimentPhase.RoundFinished, result.Round,
-            $"round {result.Round}: accuracy {result.Accuracy:P2}, macro-F1 {result.MacroF1:P2}, {Labelled.Count} labelled");
+        Report(ExperimentPhase.RoundFinished, result.Round, result.HasTest
+            ? $"round {result.Round}: accuracy {result.Accuracy:P2}, macro-F1 {result.MacroF1:P2}, {Labelled.Count} labelled"
+            : $"round {result.Round}: no test labels, {Labelled.Count} labelled"
+              + (result.Person?.Agreement is double agree ? $", the person agreed with the model on {agree:P0}" : ""));
         return result;
     }
 
     /// <summary>
     /// One round: PredictPool → Select → Label → Train → Evaluate → CompleteRound. Returns null, and marks the experiment
-    /// finished, when the unlabelled pool is empty.
+    /// finished, when the unlabelled pool is empty. With a person as oracle the round stops after Select until the person has
+    /// answered (null, <see cref="IsAwaitingLabels"/>); called again it continues with the saved selection.
     /// </summary>
     public RoundResult? RunRound(CancellationToken cancel = default)
     {
         if (IsFinished) throw new InvalidOperationException($"The experiment is finished: {StopReason}.");
-        if (UnlabelledPool().Count == 0)
+        var waiting = _person?.Waiting(CurrentRound);
+        if (waiting is null && UnlabelledPool().Count == 0)
         {
             _stopReason = $"the unlabelled pool is empty after round {Round}";
             Store?.CommitStop(Round, Labelled, _stopReason);
             return null;
         }
-        var predicted = PredictPool();
+        RoundSelection selection;
+        if (waiting is not null) selection = _person!.Resume(waiting, Pending(), Labelled);
+        else
+        {
+            var predicted = PredictPool();
+            cancel.ThrowIfCancellationRequested();
+            selection = Select(predicted);
+            waiting = _person?.Save(selection, predicted, Labelled);
+        }
         cancel.ThrowIfCancellationRequested();
-        var selection = Select(predicted);
-        cancel.ThrowIfCancellationRequested();
+        AwaitingQueue = waiting is null ? null : _person!.Collect(waiting, Pending());
+        if (IsAwaitingLabels) return null;
         Label(selection);
         Train(cancel);
         Evaluate();
@@ -318,72 +342,15 @@ public sealed class Experiment : IDisposable
             Evaluate();
             CompleteRound();
         }
-        while (!IsFinished)
+        while (!IsFinished && !IsAwaitingLabels)
         {
             cancel.ThrowIfCancellationRequested();
             RunRound(cancel);
         }
-        Report(ExperimentPhase.Finished, Round, StopReason!);
+        if (IsAwaitingLabels)
+            Report(ExperimentPhase.AwaitingLabels, CurrentRound, $"round {CurrentRound} awaits a person's answers to {AwaitingQueue!.Items.Count} questions");
+        else
+            Report(ExperimentPhase.Finished, Round, StopReason!);
         return Results;
     }
-
-    /// <summary>
-    /// Restores the last finished round from the store (labelled pool, results, current and initial weights) and
-    /// deletes the leftovers of an interrupted round. False when there is no store or no finished round.
-    /// </summary>
-    public bool TryResume()
-    {
-        if (_labelled is not null) throw new InvalidOperationException("The experiment is already initialised.");
-        if (Store?.ReadState() is not StoredRunState state) return false;
-        Report(ExperimentPhase.Resume, state.LastRound + 1, $"resuming after round {state.LastRound} from {Store.Directory}");
-        var trainIds = Data.TrainIds.ToHashSet();
-        var outside = state.Samples.Select(s => s.Id).Concat(state.Rejected.Select(r => r.Id)).FirstOrDefault(id => !trainIds.Contains(id), -1);
-        if (outside >= 0)
-            throw new InvalidDataException($"The stored labelled pool holds sample {outside}, which is not in this data's training part.");
-        var labelled = LabelledSet.Restore(NumClasses, state.Samples, state.Rejected);
-        _validation = ValidationSet.For(Config, Data, state.Samples.Where(s => s.Provenance == Provenance.Initial).Select(s => s.Id).ToHashSet());
-        var results = Store.ReadRounds(state.LastRound);
-        _initial = ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store.InitialWeightsPath);
-        _model = ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store.CheckpointPath(state.LastRound));
-        _labelled = labelled;
-        _results.AddRange(results);
-        _stopReason = state.StopReason;
-        Store.DiscardAfter(state.LastRound);
-        _pending = new RoundInProgress(state.LastRound + 1, NumClasses);
-        return true;
-    }
-
-    /// <summary>Frees the models.</summary>
-    public void Dispose()
-    {
-        _model?.Dispose();
-        _initial?.Dispose();
-    }
-
-    private Predictions Predict(IReadOnlyList<int> ids, bool embeddings)
-    {
-        if (ids.Count == 0) return Predictions.Empty(NumClasses, embeddings ? Model.EmbeddingDim : 0);
-        return Model.Predict(Data.Images, ids, Config.EvalBatchSize, embeddings);
-    }
-
-    private double? ValidationAccuracy()
-    {
-        if (Validation.Ids.Count == 0) return null;
-        var predictions = Predict(Validation.Ids, embeddings: false);
-        return (double)Enumerable.Range(0, predictions.Count).Count(i => predictions.ArgMax(i) == Data.Labels[Validation.Ids[i]]) / predictions.Count;
-    }
-
-    private float[] LabelledEmbeddings()
-    {
-        var ids = Labelled.TrainingSet(Config.ClassCap).Ids;
-        return Predict(ids, embeddings: true).Embeddings ?? [];
-    }
-
-    private RoundInProgress Pending() => _pending ?? throw NotInitialised();
-
-    private static InvalidOperationException NotInitialised() =>
-        new("Call Initialize() (or TryResume()) first.");
-
-    private void Report(ExperimentPhase phase, int round, string message, EpochResult? epoch = null) =>
-        _progress?.Report(new ExperimentProgress(phase, round, Config.Rounds, message, epoch));
 }

@@ -22,4 +22,6 @@ public enum ExperimentPhase
     RoundFinished,
     /// <summary>The experiment is over; <see cref="ExperimentProgress.Message"/> says why.</summary>
     Finished,
+    /// <summary>A round waits for a person to answer its queue; run again once it is answered.</summary>
+    AwaitingLabels,
 }

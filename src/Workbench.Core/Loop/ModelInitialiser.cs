@@ -80,6 +80,29 @@ public static class ModelInitialiser
         return copy;
     }
 
+    /// <summary>
+    /// The initial labels and the validation set: for a user's own data the given labelled ids (less the validation set, drawn
+    /// among them when the config asks for one); otherwise drawn from the truth as the config says.
+    /// </summary>
+    public static (IReadOnlyList<int> Initial, ValidationSet Validation) StartingSets(ExperimentConfig config, IExperimentData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.GivenLabelledIds is { } given)
+        {
+            var validation = ValidationSet.Among(config, data, given);
+            return (given.Where(id => !validation.Contains(id)).Order().ToArray(), validation);
+        }
+        var initial = InitialLabels(config, data);
+        return (initial, ValidationSet.For(config, data, initial.ToHashSet()));
+    }
+
+    /// <summary>The validation set of a resumed run whose initial labels were <paramref name="initial"/>.</summary>
+    public static ValidationSet ValidationOnResume(ExperimentConfig config, IExperimentData data, IReadOnlyCollection<int> initial)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return data.GivenLabelledIds is { } given ? ValidationSet.Among(config, data, given) : ValidationSet.For(config, data, initial);
+    }
+
     /// <summary>The initially labelled ids the config asks for (fraction or count per class), seeded, ascending.</summary>
     public static IReadOnlyList<int> InitialLabels(ExperimentConfig config, IExperimentData data)
     {

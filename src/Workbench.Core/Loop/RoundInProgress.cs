@@ -26,6 +26,7 @@ internal sealed class RoundInProgress(int round, int numClasses)
     public ClassificationReport? Report { get; set; }
     public double? ValidationAccuracy { get; set; }
     public bool Labelled { get; set; }
+    public PersonSummary? Person { get; set; }
 
     public RoundResult ToResult(LabelledSet labelled)
     {
@@ -48,6 +49,6 @@ internal sealed class RoundInProgress(int round, int numClasses)
             fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN);
         var seconds = new RoundTimings(fit.Duration.TotalSeconds, PredictTime.TotalSeconds, SelectTime.TotalSeconds,
             LabelTime.TotalSeconds, EvaluateTime.TotalSeconds, _clock.Elapsed.TotalSeconds);
-        return new RoundResult(Round, report, summary, trained, new PoolSummary(PoolSize, Candidates), seconds, ValidationAccuracy);
+        return new RoundResult(Round, report, summary, trained, new PoolSummary(PoolSize, Candidates), seconds, ValidationAccuracy, Person);
     }
 }

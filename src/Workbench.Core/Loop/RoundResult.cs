@@ -9,15 +9,20 @@ namespace Workbench.Loop;
 /// labelled pool and what this round added, the training, the unlabelled pool, and the timings.
 /// </summary>
 /// <param name="Round">0 for the baseline, then 1, 2, ...</param>
-/// <param name="Test">Accuracy, macro-F1, per-class P/R/F1 and the confusion matrix on the test part.</param>
+/// <param name="Test">Accuracy, macro-F1, per-class P/R/F1 and the confusion matrix on the test part (empty without test labels: see <see cref="HasTest"/>).</param>
 /// <param name="Labelled">The labelled pool after the round and what the round added.</param>
 /// <param name="Training">What the model was trained on and how.</param>
 /// <param name="Pool">The unlabelled pool the round chose from.</param>
 /// <param name="Seconds">Where the round's time went.</param>
 /// <param name="ValidationAccuracy">Accuracy on the held-out labelled validation set; null when the run has none.</param>
+/// <param name="Person">With a person as oracle: what they said next to the model's proposals; null in simulations.</param>
 public sealed record RoundResult(int Round, ClassificationReport Test, LabelledSummary Labelled, TrainingSummary Training,
-    PoolSummary Pool, RoundTimings Seconds, double? ValidationAccuracy = null)
+    PoolSummary Pool, RoundTimings Seconds, double? ValidationAccuracy = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PersonSummary? Person = null)
 {
+    /// <summary>False when the data has no test labels: <see cref="Test"/> is then empty and its numbers mean nothing.</summary>
+    [JsonIgnore] public bool HasTest => Test.Confusion.Total > 0;
+
     /// <summary>Test accuracy (shorthand for <c>Test.Accuracy</c>, the number most reports need).</summary>
     [JsonIgnore] public double Accuracy => Test.Accuracy;
 

@@ -40,6 +40,21 @@ public sealed class ValidationSet
             RoundSeeds.For(config.Seed, 0, SeedPurpose.Validation), data.Name + " (validation set)"));
     }
 
+    /// <summary>
+    /// The config's validation set drawn among <paramref name="labelled"/> (a user's own labelled images, whose remainder are the
+    /// initial labels), seeded like <see cref="For"/>.
+    /// </summary>
+    /// <exception cref="DataSetException">A class has too few labelled images.</exception>
+    public static ValidationSet Among(ExperimentConfig config, IExperimentData data, IReadOnlyList<int> labelled)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(labelled);
+        if (config.ValidationPerClass is not int perClass) return new ValidationSet([]);
+        return new ValidationSet(InitialLabels.ByCountPerClass(data.Labels, data.ClassNames, labelled, perClass,
+            RoundSeeds.For(config.Seed, 0, SeedPurpose.Validation), data.Name + " (validation set from the labelled images)"));
+    }
+
     /// <summary>Null when the gate is passed or there is none; otherwise why the rounds do not start.</summary>
     public static string? GateFailure(ExperimentConfig config, double? validationAccuracy)
     {

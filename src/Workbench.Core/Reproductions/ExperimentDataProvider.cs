@@ -22,6 +22,8 @@ public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Ac
         if (_loaded.TryGetValue((dataSet, size), out var cached)) return cached;
         var set = DataSets.Load(dataSet, dataRoot);
         set.EnsureUsableForTraining();
+        if (set.IsOwnData && set.Skipped.Count > 0)
+            log?.Invoke($"{set.Skipped.Count} file(s) of {set.Root} left out (see `workbench data check`), first: {set.Skipped[0].RelativePath}: {set.Skipped[0].Reason}");
         var progress = DecodeProgress is { } report ? new SynchronousProgress<int>(done => report(dataSet, done, set.Count)) : null;
         cached = cache.Load(set, size, progress, log);
         foreach (var failure in cached.DecodeFailures) log?.Invoke($"skipped {failure.RelativePath}: {failure.Reason}");
@@ -35,6 +37,14 @@ public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Ac
     /// </summary>
     public static void CheckNames(ExperimentConfig config)
     {
+        if (OwnData.IsOwnDataName(config.DataSet))
+        {
+            bool ownSplit = config.Split is "provided" or "grouped" or "stratified"
+                || (config.Split.StartsWith("per-class-", StringComparison.Ordinal) && int.TryParse(config.Split["per-class-".Length..], out var k) && k > 0);
+            if (!ownSplit)
+                throw new ArgumentException($"config field split: '{config.Split}' does not apply to own data (expected {string.Join(", ", OwnDataSplits.Names)})", "split");
+            return;
+        }
         if (!DataSets.Names.Contains(config.DataSet))
             throw new ArgumentException($"config field dataSet: unknown data set '{config.DataSet}' (expected {string.Join(", ", DataSets.Names)})", "dataSet");
         bool perClass = config.Split.StartsWith("per-class-", StringComparison.Ordinal)

@@ -2,13 +2,30 @@
 using Workbench.Loop;
 using Workbench.Config;
 using Workbench.Runs;
+using Workbench.Oracle;
 
 namespace Workbench.Reproductions;
+
+/// <summary>How far a run got: its finished rounds, and while a round waits for a person, where its questions are.</summary>
+/// <param name="Results">Finished rounds, round 0 first.</param>
+/// <param name="StopReason">Why the run is over, or null.</param>
+/// <param name="AwaitingRound">The round that waits for a person's answers, or null.</param>
+/// <param name="QueueFolder">Folder of that round's queue and journal, or null.</param>
+public sealed record RunOutcome(IReadOnlyList<RoundResult> Results, string? StopReason, int? AwaitingRound, string? QueueFolder);
 
 /// <summary>Runs one config into a run folder, resuming it if the folder holds an interrupted run.</summary>
 public static class ExperimentRunner
 {
+    /// <summary><see cref="Run"/>, returning only the finished rounds.</summary>
     public static IReadOnlyList<RoundResult> RunOrResume(ExperimentConfig config, string runDirectory, ExperimentDataProvider data,
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default) =>
+        Run(config, runDirectory, data, progress, cancel).Results;
+
+    /// <summary>
+    /// Runs (or resumes) the config in <paramref name="runDirectory"/> until it finishes or, with a person as oracle
+    /// (<see cref="OracleKind.Human"/>), until a round waits for answers; run again once they are given.
+    /// </summary>
+    public static RunOutcome Run(ExperimentConfig config, string runDirectory, ExperimentDataProvider data,
         IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default)
     {
         config.Validate();
@@ -16,8 +33,11 @@ public static class ExperimentRunner
         // Refuse a changed config before loading any data.
         var store = RunStore.Open(runDirectory, config);
         using var experimentData = data.For(config);
-        using var experiment = new Experiment(config, experimentData, store, progress);
+        IOracle? oracle = config.Oracle == OracleKind.Human ? new HumanOracle(store.Directory) : null;
+        using var experiment = new Experiment(config, experimentData, store, progress, oracle);
         experiment.Run(cancel);  // resumes from the last finished round when there is one
-        return experiment.Results;
+        return experiment.IsAwaitingLabels
+            ? new RunOutcome(experiment.Results, null, experiment.CurrentRound, HumanOracle.QueueFolder(store.Directory, experiment.CurrentRound))
+            : new RunOutcome(experiment.Results, experiment.StopReason, null, null);
     }
 }

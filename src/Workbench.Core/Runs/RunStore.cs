@@ -4,6 +4,7 @@ using System.Text.Json;
 using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Config;
+using Workbench.Oracle;
 
 namespace Workbench.Runs;
 
@@ -16,6 +17,7 @@ namespace Workbench.Runs;
 /// checkpoints/initial.pt     weights before any training (FromInitial retraining starts here)
 /// checkpoints/round-&lt;n&gt;.pt  model after round n: round 0 and the latest are kept (all with keepAllCheckpoints)
 /// labelled.json              StoredRunState: last finished round, stop reason, labelled pool: the commit point
+/// labels/round-&lt;n&gt;/          with a person as oracle: selection.json (the waiting round), queue.json, journal.jsonl
 /// </code>
 /// Every file is written atomically (temporary file + rename), and labelled.json last, so an interrupted round leaves
 /// the previous round's state intact; its leftovers are deleted when the run resumes.
@@ -117,6 +119,33 @@ public sealed class RunStore
 
     /// <summary>The samples added in round <paramref name="round"/>.</summary>
     public IReadOnlyList<AddedSample> ReadAdded(int round) => AddedSamplesCsv.Parse(File.ReadAllText(AddedPath(round)));
+
+    /// <summary>Path of the selection a round waiting for a person was stopped with.</summary>
+    public string AwaitingPath(int round) => Path.Combine(HumanOracle.QueueFolder(Directory, round), "selection.json");
+
+    /// <summary>Saves the selection of a round that waits for a person (before the person is asked).</summary>
+    public void SaveAwaiting(AwaitingSelection waiting)
+    {
+        ArgumentNullException.ThrowIfNull(waiting);
+        AtomicFile.WriteAllText(AwaitingPath(waiting.Round), JsonSerializer.Serialize(waiting, StoredJson.Indented));
+    }
+
+    /// <summary>The saved selection of round <paramref name="round"/> waiting for a person, or null.</summary>
+    /// <exception cref="InvalidDataException">The file is damaged; names it.</exception>
+    public AwaitingSelection? ReadAwaiting(int round)
+    {
+        string path = AwaitingPath(round);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<AwaitingSelection>(File.ReadAllText(path), StoredJson.Indented)
+                ?? throw new InvalidDataException("it holds null");
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or ArgumentException)
+        {
+            throw new InvalidDataException($"'{path}' is not a readable waiting selection: {e.Message}", e);
+        }
+    }
 
     /// <summary>Saves the weights every FromInitial round starts from.</summary>
     public void SaveInitialWeights(Model model)

@@ -51,9 +51,12 @@ WB_API int32_t wb_set_num_threads(int32_t n);
 WB_API int32_t wb_get_num_threads(void);    /* thread-safe */
 WB_API int32_t wb_cuda_is_available(void);  /* thread-safe */
 
-/* --- image decoding (libjpeg-turbo / libpng) ------------------------------------------ */
-/* Thread-safe (no shared state). Decodes a JPEG or PNG file, squashes it to size x size with
- * area averaging, writes size*size*3 bytes to out. Also returns the original width/height. */
+/* --- image decoding (libjpeg-turbo / libpng / libtiff) -------------------------------- */
+/* Thread-safe (no shared state besides libtiff's process-wide message handler, which only
+ * writes a per-thread buffer). Decodes a JPEG (RGB, grayscale, CMYK or YCCK), PNG or TIFF
+ * (8/16-bit grayscale or RGB, first page; 16 bits are scaled to 8) file to RGB, squashes it to
+ * size x size with area averaging, writes size*size*3 bytes to out. Also returns the original
+ * width/height. path and out stay owned by the caller. */
 WB_API int32_t wb_decode_image(const char* path, int32_t size, uint8_t* out,
                                int32_t* orig_width, int32_t* orig_height);
 

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <algorithm>
 #include <iterator>
 #include <memory>
 #include <stdexcept>
@@ -13,15 +14,42 @@
 namespace wb {
 namespace {
 
-struct Rgb {
-  std::vector<uint8_t> pixels;
-  int width = 0, height = 0;
-};
+using Rgb = RgbImage;
 
 std::vector<uint8_t> read_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open '" + path + "'");
   return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), {});
+}
+
+// True when the JPEG carries Adobe's APP14 segment before its scan data. Adobe applications
+// (and most other writers of CMYK JPEGs, e.g. Pillow) then store the inks inverted (255 = no ink).
+bool has_adobe_marker(const std::vector<uint8_t>& bytes) {
+  size_t pos = 2;
+  while (pos + 4 <= bytes.size() && bytes[pos] == 0xFF) {
+    uint8_t marker = bytes[pos + 1];
+    if (marker == 0xDA || marker == 0xD9) break;  // start of scan / end of image
+    size_t length = (size_t(bytes[pos + 2]) << 8) | bytes[pos + 3];
+    if (marker == 0xEE && length >= 7 && pos + 9 <= bytes.size() &&
+        std::equal(bytes.begin() + pos + 4, bytes.begin() + pos + 9, "Adobe"))
+      return true;
+    pos += 2 + length;
+  }
+  return false;
+}
+
+// Naive CMYK -> RGB (no colour profile): R = (1 - C)(1 - K) etc., in 8-bit arithmetic. With the
+// Adobe convention the stored bytes are already 255 - ink, so R = C'K'/255.
+std::vector<uint8_t> cmyk_to_rgb(const std::vector<uint8_t>& cmyk, bool inverted) {
+  std::vector<uint8_t> rgb(cmyk.size() / 4 * 3);
+  for (size_t i = 0, o = 0; i + 3 < cmyk.size(); i += 4, o += 3) {
+    int k = inverted ? cmyk[i + 3] : 255 - cmyk[i + 3];
+    for (int c = 0; c < 3; ++c) {
+      int ink = inverted ? cmyk[i + c] : 255 - cmyk[i + c];
+      rgb[o + c] = static_cast<uint8_t>((ink * k + 127) / 255);
+    }
+  }
+  return rgb;
 }
 
 Rgb decode_jpeg(const std::string& path, const std::vector<uint8_t>& bytes, int target) {
@@ -45,12 +73,18 @@ Rgb decode_jpeg(const std::string& path, const std::vector<uint8_t>& bytes, int 
   Rgb rgb;
   rgb.width = best_w;
   rgb.height = best_h;
-  rgb.pixels.resize(static_cast<size_t>(best_w) * best_h * 3);
-  if (tjDecompress2(tj.get(), bytes.data(), bytes.size(), rgb.pixels.data(), best_w, 0, best_h,
-                    TJPF_RGB, TJFLAG_ACCURATEDCT) != 0) {
+  // TurboJPEG decodes CMYK/YCCK files only to CMYK pixels; we convert those to RGB below.
+  const bool cmyk = colorspace == TJCS_CMYK || colorspace == TJCS_YCCK;
+  std::vector<uint8_t> decoded(static_cast<size_t>(best_w) * best_h * (cmyk ? 4 : 3));
+  if (tjDecompress2(tj.get(), bytes.data(), bytes.size(), decoded.data(), best_w, 0, best_h,
+                    cmyk ? TJPF_CMYK : TJPF_RGB, TJFLAG_ACCURATEDCT) != 0) {
     // A truncated file decodes partially with a warning; we refuse it rather than train on grey.
     throw std::runtime_error("'" + path + "' is a damaged JPEG: " + tjGetErrorStr2(tj.get()));
   }
+  if (cmyk)
+    rgb.pixels = cmyk_to_rgb(decoded, has_adobe_marker(bytes));
+  else
+    rgb.pixels = std::move(decoded);
   return rgb;
 }
 
@@ -137,8 +171,12 @@ void decode_image(const std::string& path, int32_t size, uint8_t* out, int32_t* 
     rgb = decode_png(path, bytes);
     *width = rgb.width;
     *height = rgb.height;
+  } else if (is_tiff(bytes)) {
+    rgb = decode_tiff(path);
+    *width = rgb.width;
+    *height = rgb.height;
   } else {
-    throw std::runtime_error("'" + path + "' is not a JPEG or PNG image (" +
+    throw std::runtime_error("'" + path + "' is not a JPEG, PNG or TIFF image (" +
                              std::to_string(bytes.size()) + " bytes, unknown signature)");
   }
   resample(rgb, size, out);

@@ -36,6 +36,6 @@ public class ImageDimensionsReaderTests
         Assert.Null(ImageDimensionsReader.TryRead([0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02], out var noFrame));
         Assert.Contains("SOF", noFrame);
         Assert.Null(ImageDimensionsReader.TryRead("GIF89a"u8, out var foreign));
-        Assert.Contains("not a JPEG or PNG", foreign);
+        Assert.Contains("not a JPEG, PNG or TIFF", foreign);
     }
 }

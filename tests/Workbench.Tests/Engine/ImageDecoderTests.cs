@@ -25,7 +25,7 @@ public class ImageDecoderTests
         {
             var text = Path.Combine(directory.FullName, "notes.jpg");
             File.WriteAllText(text, "Bud1 this is a .DS_Store");
-            Assert.Contains("not a JPEG or PNG", Assert.Throws<EngineException>(() => ImageDecoder.Decode(text, 32)).Message);
+            Assert.Contains("not a JPEG, PNG or TIFF", Assert.Throws<EngineException>(() => ImageDecoder.Decode(text, 32)).Message);
 
             var bytes = File.ReadAllBytes(BccdImage());
             var truncated = Path.Combine(directory.FullName, "cut.jpeg");
