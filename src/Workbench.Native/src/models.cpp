@@ -92,10 +92,9 @@ struct SqueezeExcitationImpl : nn::Module {
 TORCH_MODULE(SqueezeExcitation);
 
 // Plain conv stack: stages of (conv-BN-ReLU) x convs_per_stage, optional SE block, max pool.
-// torchvision_init = false keeps libtorch's own (PyTorch's default) convolution initialisation.
 struct ConvStackNet : ClassifierImpl {
   ConvStackNet(const std::vector<int64_t>& widths, int convs_per_stage, bool squeeze_excite,
-               double dropout, int64_t num_classes, bool torchvision_init = true)
+               double dropout, int64_t num_classes)
       : width_(widths.back()), dropout_(dropout) {
     int64_t in = 3;
     for (size_t s = 0; s < widths.size(); ++s) {
@@ -111,7 +110,7 @@ struct ConvStackNet : ClassifierImpl {
       stages.push_back(register_module("stage" + std::to_string(s + 1), stage));
     }
     fc = register_module("fc", nn::Linear(width_, num_classes));
-    if (torchvision_init) init_like_torchvision(*this);
+    init_like_torchvision(*this);
   }
   torch::Tensor features(const torch::Tensor& x) override {
     auto y = x;
@@ -139,12 +138,11 @@ std::shared_ptr<ClassifierImpl> make_classifier(const std::string& arch, int64_t
     return std::make_shared<ConvStackNet>(std::vector<int64_t>{32, 64, 128}, 1, false, 0.0,
                                           num_classes);
   // The quick profile's network: one block deeper than smallcnn, so that a 32-px input ends at
-  // 2x2 before pooling and the embedding (256) is twice as wide. PyTorch's default initialisation,
-  // not torchvision's Kaiming fan-out: +1.9 points of validation accuracy on 124 BCCD labels
-  // (3 seeds, all better; results/recipe.md).
+  // 2x2 before pooling and the embedding (256) is twice as wide; chosen by validation accuracy
+  // (results/recipe.md).
   if (arch == "cnn4")
     return std::make_shared<ConvStackNet>(std::vector<int64_t>{32, 64, 128, 256}, 1, false, 0.0,
-                                          num_classes, /*torchvision_init=*/false);
+                                          num_classes);
   throw std::invalid_argument("unknown architecture '" + arch +
                               "' (expected resnet18, senet8, smallcnn or cnn4)");
 }
