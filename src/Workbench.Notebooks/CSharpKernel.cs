@@ -1,3 +1,4 @@
+// Notebooks: the one C# execution core (Roslyn scripting) behind both the headless runner and the Jupyter kernel.
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Reflection;
@@ -11,7 +12,8 @@ namespace Workbench.Notebooks;
 /// <summary>
 /// Executes C# cells one after another with shared state (Roslyn scripting), capturing console
 /// output, display() calls and the value of the final expression. Knows nothing about notebook
-/// files, so it can also back an interactive kernel.
+/// files: the headless runner and the Jupyter kernel both execute cells through
+/// <see cref="ExecuteAsync(string, ICellOutputSink, CellExecutionOptions?, CancellationToken)"/>.
 /// </summary>
 public sealed class CSharpKernel : IDisposable
 {
@@ -24,7 +26,6 @@ public sealed class CSharpKernel : IDisposable
     private readonly ScriptOptions _options;
     private ScriptState<object?>? _state;
     private int _executionCount;
-    private bool _abandonedCellRunning;
     private bool _disposed;
 
     /// <summary>Creates a kernel; relative <c>#r</c> and <c>#load</c> paths resolve against <paramref name="baseDirectory"/> (default: current directory).</summary>
@@ -45,30 +46,60 @@ public sealed class CSharpKernel : IDisposable
     /// <summary>The namespaces imported into every cell.</summary>
     public IReadOnlyList<string> Imports => _options.Imports;
 
+    /// <summary>The C# sources of the cells the current state is built from, oldest first (for completion).</summary>
+    public IReadOnlyList<string> SubmittedSources
+    {
+        get
+        {
+            var sources = new List<string>();
+            for (Script? script = _state?.Script; script is not null; script = script.Previous)
+                if (script.Code.Length > 0) sources.Add(script.Code);
+            sources.Reverse();
+            return sources;
+        }
+    }
+
+    /// <summary>The references, imports and resolvers every cell compiles with.</summary>
+    public ScriptOptions Options => _options;
+
+    /// <summary>The type of the globals object cells see (display, input, Cancellation, …).</summary>
+    public static Type GlobalsType => typeof(NotebookGlobals);
+
     /// <summary>Executes one cell; compile errors and exceptions come back as the result's error, not thrown.</summary>
     public Task<CellResult> ExecuteAsync(string code, CancellationToken cancellationToken = default) =>
         ExecuteAsync(code, null, cancellationToken);
 
-    /// <summary>
-    /// Executes one cell, giving up after <paramref name="timeout"/>. Running code cannot be aborted, so
-    /// after a timeout or cancellation the kernel refuses further cells.
-    /// </summary>
+    /// <summary>Executes one cell, giving up after <paramref name="timeout"/>, and collects its outputs.</summary>
     public async Task<CellResult> ExecuteAsync(string code, TimeSpan? timeout, CancellationToken cancellationToken = default)
     {
+        var collector = new CellOutputCollector();
+        var execution = await ExecuteAsync(code, collector, CellExecutionOptions.Default with { Timeout = timeout }, cancellationToken).ConfigureAwait(false);
+        return new CellResult(execution.ExecutionCount, collector.Snapshot(), execution.StartedAt, execution.Duration, execution.Error);
+    }
+
+    /// <summary>
+    /// Executes one cell, sending its outputs to <paramref name="sink"/> as they happen (the error, if any,
+    /// last). The one evaluation path of both the headless runner and the Jupyter kernel. Cancelling
+    /// <paramref name="cancellationToken"/> interrupts the cell (see <see cref="CellExecutionOptions.GracePeriod"/>).
+    /// </summary>
+    public async Task<CellExecution> ExecuteAsync(string code, ICellOutputSink sink, CellExecutionOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(sink);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (timeout is { } t && t <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), t, "timeout must be positive");
+        options ??= CellExecutionOptions.Default;
+        if (options.Timeout is { } t && t <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), t, "timeout must be positive");
+        if (options.GracePeriod < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), options.GracePeriod, "grace period must not be negative");
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_abandonedCellRunning) throw new InvalidOperationException("an earlier cell timed out or was cancelled and may still be running; start a new kernel");
-            int count = ++_executionCount;
-            var collector = new CellOutputCollector();
+            int count = options.Counted ? ++_executionCount : _executionCount;
             var startedAt = DateTimeOffset.UtcNow;
             var stopwatch = Stopwatch.StartNew();
-            ErrorOutput? error = await RunCellAsync(code, count, collector, timeout, cancellationToken).ConfigureAwait(false);
-            if (error is not null) collector.Add(error);
-            return new CellResult(count, collector.Snapshot(), startedAt, stopwatch.Elapsed, error);
+            ErrorOutput? error = await RunCellAsync(code, count, sink, options, cancellationToken).ConfigureAwait(false);
+            if (error is not null) sink.Add(error);
+            return new CellExecution(count, startedAt, stopwatch.Elapsed, error);
         }
         finally
         {
@@ -84,7 +115,7 @@ public sealed class CSharpKernel : IDisposable
         _gate.Dispose();
     }
 
-    private async Task<ErrorOutput?> RunCellAsync(string code, int count, CellOutputCollector collector, TimeSpan? timeout, CancellationToken cancellationToken)
+    private async Task<ErrorOutput?> RunCellAsync(string code, int count, ICellOutputSink sink, CellExecutionOptions options, CancellationToken cancellationToken)
     {
         string source;
         try
@@ -96,20 +127,25 @@ public sealed class CSharpKernel : IDisposable
             return new ErrorOutput("UnsupportedDirective", e.Message, [e.Message]);
         }
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } limit) timeoutSource.CancelAfter(limit);
-        using (ConsoleCapture.Begin(collector))
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Timeout is { } limit) cancel.CancelAfter(limit);
+        using (ConsoleCapture.Begin(sink))
         {
-            _globals.CancellationToken = timeoutSource.Token;
+            _globals.Cancellation = cancel.Token;
+            var previous = _state;
+            var clock = Stopwatch.StartNew();
             // Task.Run so that a cell that never awaits still lets the timeout fire; the AsyncLocal
             // console target flows into it.
-            var execution = Task.Run(() => ContinueAsync(source, timeoutSource.Token), CancellationToken.None);
+            var execution = Task.Run(() => ContinueAsync(previous, source, cancel.Token), CancellationToken.None);
             try
             {
-                var state = await execution.WaitAsync(timeoutSource.Token).ConfigureAwait(false);
+                var state = await execution.WaitAsync(cancel.Token).ConfigureAwait(false);
                 _state = state;
+                // The clock as well as the token: on a starved thread pool the timeout timer may fire late.
+                bool overTime = options.Timeout is { } allowed && clock.Elapsed > allowed;
+                if (cancel.IsCancellationRequested || overTime) return Cancelled(options, cancellationToken, abandoned: false);
                 if (state.Exception is { } exception) return FromException(exception);
-                if (state.ReturnValue is { } value) collector.Add(new ExecuteResultOutput(count, DisplayFormatter.Format(value)));
+                if (state.ReturnValue is { } value and not DisplayHandle) sink.Add(new ExecuteResultOutput(count, DisplayFormatter.Format(value)));
                 return null;
             }
             catch (CompilationErrorException e)
@@ -117,12 +153,14 @@ public sealed class CSharpKernel : IDisposable
                 var diagnostics = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToArray();
                 return new ErrorOutput("CompilationError", string.Join("\n", diagnostics), diagnostics);
             }
-            catch (OperationCanceledException) when (!execution.IsCompleted)
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
-                _abandonedCellRunning = true;
-                bool timedOut = !cancellationToken.IsCancellationRequested;
-                string message = timedOut ? $"cell did not finish within {timeout}" : "cell execution was cancelled";
-                return new ErrorOutput(timedOut ? "TimeoutException" : "OperationCanceledException", message, [message]);
+                // Give the cell time to notice the token at its next check before abandoning it.
+                bool stopped = await Task.WhenAny(execution, Task.Delay(options.GracePeriod, CancellationToken.None)).ConfigureAwait(false) == execution;
+                if (stopped && execution.IsCompletedSuccessfully) _state = execution.Result;
+                // Observed so that an abandoned cell failing later is not an unobserved task exception.
+                if (!stopped) _ = execution.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+                return Cancelled(options, cancellationToken, abandoned: !stopped);
             }
             catch (Exception e)
             {
@@ -132,11 +170,25 @@ public sealed class CSharpKernel : IDisposable
         }
     }
 
-    private async Task<ScriptState<object?>> ContinueAsync(string source, CancellationToken cancellationToken)
+    private static ErrorOutput Cancelled(CellExecutionOptions options, CancellationToken cancellationToken, bool abandoned)
     {
-        _state ??= await CSharpScript.RunAsync<object?>("", _options, _globals, typeof(NotebookGlobals), cancellationToken).ConfigureAwait(false);
+        bool timedOut = !cancellationToken.IsCancellationRequested;
+        string message = timedOut ? $"cell did not finish within {options.Timeout}" : "cell execution was interrupted";
+        if (abandoned)
+        {
+            message += $"; it did not stop within the {options.GracePeriod.TotalSeconds:0.#} s grace period and was abandoned "
+                + "(it may still run in the background; pass Cancellation to long calls so they stop)";
+        }
+        return new ErrorOutput(timedOut ? "TimeoutException" : "OperationCanceledException", message, [message]);
+    }
+
+    private async Task<ScriptState<object?>> ContinueAsync(ScriptState<object?>? previous, string source, CancellationToken cancellationToken)
+    {
+        // Continuing from an explicit earlier state (Roslyn clones it) lets an abandoned cell run on
+        // without touching the state later cells build on.
+        previous ??= await CSharpScript.RunAsync<object?>("", _options, _globals, typeof(NotebookGlobals), cancellationToken).ConfigureAwait(false);
         // catchException: a runtime exception ends the cell but keeps the state, as in Jupyter.
-        return await _state.ContinueWithAsync<object?>(source, _options, _ => true, cancellationToken).ConfigureAwait(false);
+        return await previous.ContinueWithAsync<object?>(source, _options, _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     private static ErrorOutput FromException(Exception exception)
@@ -162,7 +214,8 @@ public sealed class CSharpKernel : IDisposable
             .Order(StringComparer.Ordinal);
         return ScriptOptions.Default
             .AddReferences(FrameworkAssemblyPaths().Select(p => MetadataReference.CreateFromFile(p)))
-            .AddReferences(core, typeof(NotebookGlobals).Assembly)
+            // Microsoft.Data.Analysis: RoundFrames returns DataFrames that cells index and filter.
+            .AddReferences(core, typeof(NotebookGlobals).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly)
             .WithImports(DefaultImports.Concat(workbenchNamespaces))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory).WithSearchPaths(baseDirectory))
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory))

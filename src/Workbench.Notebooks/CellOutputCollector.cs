@@ -1,3 +1,4 @@
+// Notebooks: the output sink of the headless runner, which keeps a cell's outputs in order for the .ipynb file.
 using System.Text;
 
 namespace Workbench.Notebooks;
@@ -7,14 +8,15 @@ namespace Workbench.Notebooks;
 /// stream merge into one stream output, as Jupyter front ends show them. Thread-safe, because cell
 /// code may write from background tasks.
 /// </summary>
-internal sealed class CellOutputCollector
+internal sealed class CellOutputCollector : ICellOutputSink
 {
     private readonly object _lock = new();
     private readonly List<CellOutput> _outputs = [];
+    private readonly Dictionary<string, int> _displayIndex = new(StringComparer.Ordinal);
     private readonly StringBuilder _pendingText = new();
     private string? _pendingStream;
 
-    public void AppendStream(string name, string text)
+    public void WriteStream(string name, string text)
     {
         if (text.Length == 0) return;
         lock (_lock)
@@ -25,14 +27,29 @@ internal sealed class CellOutputCollector
         }
     }
 
-    public void Add(CellOutput output)
+    public void Add(CellOutput output, string? displayId = null)
     {
         lock (_lock)
         {
             FlushStream();
+            if (displayId is not null) _displayIndex[displayId] = _outputs.Count;
             _outputs.Add(output);
         }
     }
+
+    public bool TryUpdateDisplay(string displayId, IReadOnlyDictionary<string, string> data)
+    {
+        lock (_lock)
+        {
+            // Replaced in place, as nbclient does with update_display_data, so the file shows the final state.
+            if (!_displayIndex.TryGetValue(displayId, out int index)) return false;
+            if (_outputs[index] is DisplayDataOutput display) _outputs[index] = display with { Data = data };
+            return true;
+        }
+    }
+
+    public string ReadInput(string prompt, bool password) =>
+        throw new InvalidOperationException("input() needs an interactive front end; the headless runner has no stdin (use a parameter instead)");
 
     /// <summary>The outputs so far, with any pending stream text included.</summary>
     public IReadOnlyList<CellOutput> Snapshot()

@@ -1,3 +1,4 @@
+// Notebooks: routes Console.Out / Console.Error of running cell code to that cell's output sink.
 using System.Text;
 
 namespace Workbench.Notebooks;
@@ -10,20 +11,20 @@ namespace Workbench.Notebooks;
 /// </summary>
 internal static class ConsoleCapture
 {
-    private static readonly AsyncLocal<CellOutputCollector?> CurrentCollector = new();
+    private static readonly AsyncLocal<ICellOutputSink?> CurrentSink = new();
     private static readonly object Lock = new();
     private static int _activeCells;
     private static TextWriter? _originalOut;
     private static TextWriter? _originalError;
 
-    /// <summary>The collector of the cell whose code is running on this async flow, if any.</summary>
-    public static CellOutputCollector? Current => CurrentCollector.Value;
+    /// <summary>The sink of the cell whose code is running on this async flow, if any.</summary>
+    public static ICellOutputSink? Current => CurrentSink.Value;
 
     /// <summary>
-    /// Makes <paramref name="collector"/> the target of console output on this async flow; dispose to end.
+    /// Makes <paramref name="sink"/> the target of console output on this async flow; dispose to end.
     /// Call from inside an async method so the AsyncLocal change does not leak to the caller.
     /// </summary>
-    public static IDisposable Begin(CellOutputCollector collector)
+    public static IDisposable Begin(ICellOutputSink sink)
     {
         lock (Lock)
         {
@@ -35,13 +36,13 @@ internal static class ConsoleCapture
                 Console.SetError(new RoutingWriter(StreamOutput.StdErr, _originalError));
             }
         }
-        CurrentCollector.Value = collector;
+        CurrentSink.Value = sink;
         return new Scope();
     }
 
     private static void End()
     {
-        CurrentCollector.Value = null;
+        CurrentSink.Value = null;
         lock (Lock)
         {
             if (--_activeCells == 0)
@@ -65,7 +66,7 @@ internal static class ConsoleCapture
         }
     }
 
-    /// <summary>Sends text to the current cell's collector, or to the original console outside cells.</summary>
+    /// <summary>Sends text to the current cell's sink, or to the original console outside cells.</summary>
     private sealed class RoutingWriter(string streamName, TextWriter fallback) : TextWriter
     {
         public override Encoding Encoding => Encoding.UTF8;
@@ -77,7 +78,7 @@ internal static class ConsoleCapture
         public override void Write(string? value)
         {
             if (string.IsNullOrEmpty(value)) return;
-            if (Current is { } collector) collector.AppendStream(streamName, value);
+            if (Current is { } sink) sink.WriteStream(streamName, value);
             else fallback.Write(value);
         }
 

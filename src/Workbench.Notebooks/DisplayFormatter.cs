@@ -1,6 +1,8 @@
+// Notebooks: turns any value into the MIME bundle of a notebook output.
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using Microsoft.Data.Analysis;
 using Workbench.Display;
 
 namespace Workbench.Notebooks;
@@ -26,6 +28,8 @@ public static class DisplayFormatter
                 return bundle;
             case string text:
                 return PlainText(text);
+            case DataFrame frame:
+                return DataFrameFormatter.Format(frame);
             case IEnumerable sequence when value is not IFormattable:
                 return FormatSequence(sequence);
             case IFormattable formattable:

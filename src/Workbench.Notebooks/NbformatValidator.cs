@@ -1,3 +1,4 @@
+// Notebooks: checks notebook JSON against the nbformat 4.5 schema rules.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;

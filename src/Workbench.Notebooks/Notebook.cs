@@ -1,3 +1,4 @@
+// Notebooks: an nbformat 4 notebook in memory.
 using System.Text.Json.Nodes;
 
 namespace Workbench.Notebooks;

@@ -1,3 +1,4 @@
+// Notebooks: one notebook cell, keeping unknown metadata and fields.
 using System.Text.Json.Nodes;
 
 namespace Workbench.Notebooks;

@@ -1,3 +1,4 @@
+// Notebooks: a .ipynb file that is not a valid notebook.
 namespace Workbench.Notebooks;
 
 /// <summary>A notebook file that cannot be read as nbformat 4.</summary>

@@ -1,3 +1,4 @@
+// Notebooks: the outcome of running a notebook headlessly.
 namespace Workbench.Notebooks;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Notebooks: the headless (papermill-like) notebook runner.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -134,7 +135,11 @@ public static class NotebookRunner
         }
         else
         {
-            result = await kernel.ExecuteAsync(cell.Source, timeout, cancellationToken).ConfigureAwait(false);
+            // The same execution path as the Jupyter kernel; the runner's sink collects instead of streaming.
+            var collector = new CellOutputCollector();
+            var execution = await kernel.ExecuteAsync(cell.Source, collector, CellExecutionOptions.Default with { Timeout = timeout }, cancellationToken)
+                .ConfigureAwait(false);
+            result = new CellResult(execution.ExecutionCount, collector.Snapshot(), execution.StartedAt, execution.Duration, execution.Error);
         }
         cell.ExecutionCount = result.ExecutionCount == 0 ? null : result.ExecutionCount;
         cell.Outputs.AddRange(result.Outputs);

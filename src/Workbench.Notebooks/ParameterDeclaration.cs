@@ -1,3 +1,4 @@
+// Notebooks: a variable declared in the "parameters" cell.
 namespace Workbench.Notebooks;
 
 /// <summary>

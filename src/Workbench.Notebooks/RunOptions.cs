@@ -1,3 +1,4 @@
+// Notebooks: how the headless runner runs a notebook (parameters, output paths, timeout).
 namespace Workbench.Notebooks;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Notebooks: prepares cell text for Roslyn (Polyglot magics, unsupported directives).
 using System.Text.RegularExpressions;
 
 namespace Workbench.Notebooks;
