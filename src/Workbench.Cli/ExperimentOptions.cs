@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Workbench.Loop;
 using Workbench.Config;
+using Workbench.Pretraining;
+using Workbench.Reproductions;
 
 namespace Workbench.Cli;
 
@@ -25,23 +27,44 @@ internal sealed class ExperimentOptions
 
     public Option<string?> Output { get; } = new("--out") { Description = "Output folder (default under ./runs)" };
 
+    public Option<string> Init { get; } = new("--init")
+    {
+        Description = "scratch, or pretrained: start every run from the cached SimCLR checkpoint of its own data set, split, seed, size and "
+            + "architecture (pretrained first when missing; see --pretrain-*)",
+        DefaultValueFactory = _ => "scratch",
+    };
+
+    public PretrainOptionsGroup Pretraining { get; } = new("pretrain-");
+
     public void AddTo(Command command)
     {
         command.Options.Add(Profile);
         command.Options.Add(Weights);
         command.Options.Add(Checkpoint);
         command.Options.Add(Output);
+        command.Options.Add(Init);
+        Pretraining.AddTo(command);
     }
 
     public PresetProfile ParseProfile(ParseResult result) => PresetProfiles.Parse(result.GetValue(Profile)!, "--profile");
 
-    /// <summary>The initialisation the user asked for, applied to a preset config.</summary>
-    public Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result)
+    /// <summary>The initialisation the user asked for, applied to a preset config (pretrained checkpoints come from <paramref name="cache"/>).</summary>
+    public Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache)
     {
         var weights = result.GetValue(Weights);
         var checkpoint = result.GetValue(Checkpoint);
+        var init = result.GetValue(Init);
         if (weights is not null && checkpoint is not null)
             throw new ArgumentException("give either --weights or --checkpoint, not both", "--weights");
+        if (init is not ("scratch" or "pretrained"))
+            throw new ArgumentException($"--init must be scratch or pretrained, got '{init}' (files: --weights, --checkpoint)", "--init");
+        if (init == "pretrained")
+        {
+            if (weights is not null || checkpoint is not null)
+                throw new ArgumentException("--init pretrained starts from the pretraining cache; drop --weights / --checkpoint", "--init");
+            var options = Pretraining.Parse(result);
+            return config => PretrainedStart.Apply(config, cache, options);
+        }
         if (weights is not null && !File.Exists(weights)) throw new FileNotFoundException($"weights file '{weights}' does not exist", weights);
         if (checkpoint is not null && !File.Exists(checkpoint) && !Directory.Exists(checkpoint))
             throw new FileNotFoundException($"checkpoint '{checkpoint}' does not exist", checkpoint);
@@ -50,6 +73,22 @@ internal sealed class ExperimentOptions
             : config;
     }
 
-    /// <summary>Short tag for folder names: scratch, weights or checkpoint.</summary>
+    /// <summary>
+    /// Pretrains (or finds in the cache) the checkpoint of every planned config that starts from one, before any run starts,
+    /// so the runs' progress bars are not interleaved with pretraining's.
+    /// </summary>
+    public void EnsurePretrained(ParseResult result, IEnumerable<ExperimentConfig> configs, ExperimentDataProvider data, PretrainedCache cache)
+    {
+        var options = Pretraining.Parse(result);
+        var seen = new HashSet<string>();
+        foreach (var config in configs.Where(c => c.Initialisation == InitialisationKind.Pretrained))
+        {
+            if (!seen.Add(config.InitialisationPath!)) continue;
+            using var experimentData = data.For(config);
+            PretrainOptionsGroup.Ensure(config, experimentData, cache, options);
+        }
+    }
+
+    /// <summary>Short tag for folder names: scratch, weights, checkpoint or pretrained.</summary>
     public static string InitialisationTag(ExperimentConfig config) => config.Initialisation.ToString().ToLowerInvariant();
 }

@@ -40,8 +40,11 @@ internal static class ReproduceCommand
             int seedCount = result.GetValue(seeds);
             if (seedCount < 1) throw new ArgumentOutOfRangeException("--seeds", seedCount, "must be >= 1");
             var seedList = Enumerable.Range(0, seedCount).ToArray();
-            var adjust = experiment.Initialisation(result);
-            var output = result.GetValue(experiment.Output) ?? Path.Combine("runs", $"reproduce-{name}-{profile.ToString().ToLowerInvariant()}");
+            var pretrained = new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory);
+            var adjust = experiment.Initialisation(result, pretrained);
+            // A non-scratch start gets its own folders and result files, so it never resumes or overwrites the scratch reproduction.
+            string initTag = result.GetValue(experiment.Init) == "pretrained" ? $"-pretrained-{experiment.Pretraining.Parse(result).Epochs}ep" : "";
+            var output = result.GetValue(experiment.Output) ?? Path.Combine("runs", $"reproduce-{name}-{profile.ToString().ToLowerInvariant()}{initTag}");
             common.ConfigureEngine(result);
             var clock = Stopwatch.StartNew();
             using var data = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
@@ -66,8 +69,9 @@ internal static class ReproduceCommand
                 execute = progress => marrow.Run(output, data, progress);
             }
             foreach (var (config, _) in plan) config.Validate();
-            AnsiConsole.MarkupLineInterpolated($"{plan.Count} runs into {output} ({profile} profile, {plan[0].Config.Architecture} {plan[0].Config.ImageSize}px, init {ExperimentOptions.InitialisationTag(plan[0].Config)})");
+            AnsiConsole.MarkupLineInterpolated($"{plan.Count} runs into {output} ({profile} profile, {plan[0].Config.Architecture} {plan[0].Config.ImageSize}px, init {ReproductionRun.InitialisationName(plan[0].Config)})");
 
+            experiment.EnsurePretrained(result, plan.Select(p => p.Config), data, pretrained);
             AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
             {
                 var overall = context.AddTask("runs", maxValue: plan.Count);
@@ -86,7 +90,7 @@ internal static class ReproduceCommand
 
             Directory.CreateDirectory(output);
             var minutes = clock.Elapsed.TotalMinutes;
-            var header = $"{name} reproduction, {profile} profile ({plan[0].Config.Architecture}, {plan[0].Config.ImageSize}px, init {ExperimentOptions.InitialisationTag(plan[0].Config)}), " +
+            var header = $"{name} reproduction, {profile} profile ({plan[0].Config.Architecture}, {plan[0].Config.ImageSize}px, init {ReproductionRun.InitialisationName(plan[0].Config)}), " +
                          $"{seedCount} seed(s), {Environment.ProcessorCount} cores: {minutes:F1} min wall for this invocation, " +
                          $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min summed over all rounds (resumed runs included)";
             SummaryTable table;
@@ -115,12 +119,12 @@ internal static class ReproduceCommand
             File.WriteAllText(Path.Combine(output, "tidy.csv"), tidy);
             string results = result.GetValue(resultsFolder)!;
             Directory.CreateDirectory(results);
-            File.WriteAllText(Path.Combine(results, $"{name}-{profileName}.csv"), tidy);
-            File.WriteAllText(Path.Combine(results, $"{name}-{profileName}.md"), markdown);
+            File.WriteAllText(Path.Combine(results, $"{name}-{profileName}{initTag}.csv"), tidy);
+            File.WriteAllText(Path.Combine(results, $"{name}-{profileName}{initTag}.md"), markdown);
             Console.WriteLine(header);
             Console.WriteLine(table.ToText());
             Console.WriteLine(comparison.ToText());
-            Console.WriteLine($"written: {Path.Combine(output, "summary.md")}, tidy.csv; {Path.Combine(results, $"{name}-{profileName}.csv")} and .md");
+            Console.WriteLine($"written: {Path.Combine(output, "summary.md")}, tidy.csv; {Path.Combine(results, $"{name}-{profileName}{initTag}.csv")} and .md");
             return 0;
         }));
         return command;

@@ -38,7 +38,7 @@ internal static class RunCommand
             var chosen = result.GetValue(config) is { } path ? ExperimentConfigJson.Load(path)
                 : Presets.Create(result.GetValue(protocol) ?? throw new ArgumentException("give a protocol (poster, bone-marrow) or --config", "protocol"),
                     result.GetValue(strategy)!, experiment.ParseProfile(result), result.GetValue(seed));
-            chosen = experiment.Initialisation(result)(chosen);
+            chosen = experiment.Initialisation(result, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory))(chosen);
             chosen = OwnDataOptions.Apply(chosen, result.GetValue(dataset), result.GetValue(split), result.GetValue(oracle));
             if (result.GetValue(split) is { } s) chosen = chosen with { Split = s };
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };
@@ -53,6 +53,7 @@ internal static class RunCommand
 
             var dataRoot = Workbench.Data.OwnData.IsOwnDataName(chosen.DataSet) ? "" : common.ResolveDataRoot(result);
             using var data = new ExperimentDataProvider(dataRoot, common.Cache(result), line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+            experiment.EnsurePretrained(result, [chosen], data, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory));
             RunOutcome outcome = null!;
             AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
             {

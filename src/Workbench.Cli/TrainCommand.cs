@@ -6,6 +6,7 @@ using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Metrics;
 using Workbench.Config;
+using Workbench.Pretraining;
 
 namespace Workbench.Cli;
 
@@ -42,11 +43,17 @@ internal static class TrainCommand
                 + "their true labels are known in simulation); the test part is then not evaluated",
         };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
-        var init = new Option<string?>("--init") { Description = "Weights to start from: a checkpoint or a torchvision state dict file" };
+        var init = new Option<string?>("--init")
+        {
+            Description = "Weights to start from: a checkpoint or a torchvision state dict file, or 'pretrained' (the cached SimCLR checkpoint "
+                + "of this data set, split, seed, size and architecture; pretrained first when missing, see --pretrain-*)",
+        };
+        var pretraining = new PretrainOptionsGroup("pretrain-");
         var save = new Option<string?>("--save") { Description = "Write the trained model's checkpoint here" };
         var command = new Command("train", "Train a classifier on a labelled subset and report test accuracy");
         foreach (var option in new Option[] { dataset, split, arch, size, fraction, epochs, maxSteps, minSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save })
             command.Options.Add(option);
+        pretraining.AddTo(command);
         common.AddTo(command);
 
         command.SetAction(result => CommandRunner.Run(() =>
@@ -75,7 +82,23 @@ internal static class TrainCommand
 
             using var images = cached.Images.ToImageSet();
             using var model = Model.Create(architecture, data.ClassNames.Count, result.GetValue(seed), result.GetValue(common.Device)!);
-            if (result.GetValue(init) is { } weights)
+            string initName = result.GetValue(init) ?? "scratch";
+            if (initName == "pretrained")
+            {
+                var config = new ExperimentConfig
+                {
+                    DataSet = result.GetValue(dataset)!, Split = result.GetValue(split)!, Seed = result.GetValue(seed), ImageSize = result.GetValue(size),
+                    Architecture = architecture.ToName(), InitialFraction = labelledFraction, Device = result.GetValue(common.Device)!,
+                };
+                var pretrainOptions = pretraining.Parse(result);
+                using (var experimentData = ExperimentData.FromCache(cached, parts))
+                {
+                    var checkpoint = PretrainOptionsGroup.Ensure(config, experimentData, new PretrainedCache(common.Cache(result).Directory), pretrainOptions);
+                    AnsiConsole.MarkupLineInterpolated($"init from {checkpoint.Path}: {model.Load(checkpoint.Path, strict: false)}");
+                }
+                initName = $"pretrained:{PretrainKey.For(config, pretrainOptions).MethodTag}";
+            }
+            else if (result.GetValue(init) is { } weights)
                 AnsiConsole.MarkupLineInterpolated($"init from {weights}: {model.Load(weights, strict: false)}");
 
             var clock = Stopwatch.StartNew();
@@ -88,7 +111,7 @@ internal static class TrainCommand
             var report = ClassificationReport.Create(truth, predicted, data.ClassNames);
             Console.WriteLine(report.ToText());
             AnsiConsole.MarkupLineInterpolated(
-                $"[bold]{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, {clock.Elapsed.TotalSeconds:F0}s on {Runtime.Threads} threads, init {(result.GetValue(init) ?? "scratch")})");
+                $"[bold]{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, {clock.Elapsed.TotalSeconds:F0}s on {Runtime.Threads} threads, init {initName})");
             if (result.GetValue(save) is { } path)
             {
                 model.Save(path);

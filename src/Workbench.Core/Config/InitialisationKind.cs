@@ -11,4 +11,9 @@ public enum InitialisationKind
     Weights,
     /// <summary>A checkpoint of another run (a .pt file, or a run folder: its latest round).</summary>
     Checkpoint,
+    /// <summary>
+    /// A self-supervised pretrained checkpoint from the pretraining cache (workbench pretrain), made on the training side of
+    /// this run's own split and seed; its folder names the method and length (e.g. pretrained/simclr-20ep/...).
+    /// </summary>
+    Pretrained,
 }

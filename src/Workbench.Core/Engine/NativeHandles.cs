@@ -40,6 +40,24 @@ internal sealed class TrainerHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true
     }
 }
 
+/// <summary>Owns a native contrastive pretrainer (projection head, optimizer, view generator) and, like a trainer, a reference on its model's handle.</summary>
+internal sealed class PretrainerHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
+{
+    private ModelHandle? _model;
+
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    /// <summary>Takes over a reference the caller added with DangerousAddRef; released with this handle.</summary>
+    internal void HoldModel(ModelHandle model) => _model = model;
+
+    protected override bool ReleaseHandle()
+    {
+        NativeMethods.wb_pretrainer_free(handle);
+        Interlocked.Exchange(ref _model, null)?.DangerousRelease();
+        return true;
+    }
+}
+
 /// <summary>Owns the engine's copy of an image set.</summary>
 internal sealed class ImagesHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
 {

@@ -48,6 +48,16 @@ internal static partial class NativeMethods
     internal static unsafe partial int wb_predict(ModelHandle model, ImagesHandle images, long* indices, long n, int batchSize,
         float* probabilities, float* embeddings);
 
+    [LibraryImport(Library)]
+    internal static partial PretrainerHandle wb_pretrainer_create(ModelHandle model, in PretrainOptionsNative options);
+    [LibraryImport(Library)] internal static partial void wb_pretrainer_free(IntPtr pretrainer);
+    [LibraryImport(Library)] internal static partial int wb_pretrainer_set_lr(PretrainerHandle pretrainer, double lr);
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_pretrainer_step(PretrainerHandle pretrainer, ImagesHandle images, long* indices, int n,
+        out float loss, out float pairAccuracy);
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_nt_xent(float* z1, float* z2, long n, int dim, double temperature, out float loss);
+
     /// <summary>Throws the native side's last error when a call reported failure.</summary>
     internal static void Check(int status, string operation)
     {
@@ -80,4 +90,19 @@ internal static partial class NativeMethods
         }
         throw new EngineException($"{operation}: the engine's text kept growing between calls");
     }
+}
+
+/// <summary>workbench.h's wb_pretrain_options, field for field (same order, so the same padding).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct PretrainOptionsNative
+{
+    public double Temperature;
+    public double LearningRate;
+    public double Momentum;
+    public double WeightDecay;
+    public double CropMinScale;
+    public double Jitter;
+    public long Seed;
+    public int ProjectionDim;
+    public int AugmentationFlags;
 }

@@ -44,6 +44,8 @@ public static class ModelInitialiser
     {
         string path = config.InitialisationPath
             ?? throw new ArgumentException("initialisationPath is required unless initialisation is scratch.", "initialisationPath");
+        if (config.Initialisation == InitialisationKind.Pretrained && !File.Exists(path))
+            throw new FileNotFoundException($"pretrained checkpoint '{path}' is not in the cache yet: run `workbench pretrain` for this data set, split, seed, size and architecture (run and reproduce with --init pretrained do it first)", path);
         if (!Directory.Exists(path)) return path;
         if (config.Initialisation != InitialisationKind.Checkpoint || !RunStore.IsRun(path))
             throw new ArgumentException($"'{path}' is a folder; give a weights file, or a run folder with initialisation checkpoint.", "initialisationPath");

@@ -20,6 +20,8 @@ public enum SeedPurpose
     Oracle,
     /// <summary>The labelled validation set (appended last: the values above feed the seed hash and must not move).</summary>
     Validation,
+    /// <summary>Shuffling, views and projection head of self-supervised pretraining (appended after Validation, for the same reason).</summary>
+    Pretraining,
 }
 
 /// <summary>

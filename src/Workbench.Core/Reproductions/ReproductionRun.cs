@@ -57,12 +57,16 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
         };
     }
 
-    /// <summary>"scratch", or the kind and file name of the initialisation.</summary>
+    /// <summary>
+    /// "scratch", or the kind and file name of the initialisation; for a pretrained start the method and length
+    /// ("pretrained:simclr-20ep"), which every split and seed share although each has its own checkpoint file.
+    /// </summary>
     public static string InitialisationName(ExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.Initialisation == InitialisationKind.Scratch || config.InitialisationPath is null
-            ? "scratch"
-            : $"{config.Initialisation.ToString().ToLowerInvariant()}:{Path.GetFileName(config.InitialisationPath.TrimEnd('/'))}";
+        if (config.Initialisation == InitialisationKind.Scratch || config.InitialisationPath is null) return "scratch";
+        if (config.Initialisation == InitialisationKind.Pretrained)
+            return $"pretrained:{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(config.InitialisationPath)))}";
+        return $"{config.Initialisation.ToString().ToLowerInvariant()}:{Path.GetFileName(config.InitialisationPath.TrimEnd('/'))}";
     }
 }

@@ -127,6 +127,45 @@ WB_API int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images,
 WB_API int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indices,
                           int64_t n, int32_t batch_size, float* probs, float* embeddings);
 
+/* --- contrastive pretraining (SimCLR) ------------------------------------------------- */
+/* Self-supervised pretraining of a model's backbone: two random views of every image of a
+ * batch, the backbone's embedding, a projection head (Linear-ReLU-Linear, hidden width = the
+ * embedding width), and the NT-Xent loss over the 2n views. No labels are read. The model's
+ * classifier head (fc) is not trained (it keeps its seeded initial weights); the projection
+ * head lives only in the pretrainer and is dropped with it, so wb_model_save of the model
+ * afterwards writes the pretrained backbone as an ordinary checkpoint. */
+typedef struct wb_pretrainer wb_pretrainer;
+typedef struct wb_pretrain_options {
+  double temperature;     /* NT-Xent temperature, > 0 (SimCLR: 0.1 - 0.5) */
+  double lr;              /* SGD learning rate, > 0 (wb_pretrainer_set_lr changes it) */
+  double momentum;        /* [0, 1) */
+  double weight_decay;    /* >= 0 */
+  double crop_min_scale;  /* random resized crop: area fraction drawn in [crop_min_scale, 1], (0, 1] */
+  double jitter;          /* colour jitter: brightness, contrast, saturation factors in [1 - jitter,
+                             1 + jitter] on 80% of the views, grey on 20%; [0, 1), 0 = none */
+  int64_t seed;           /* the views' random generator and the projection head's initialisation */
+  int32_t projection_dim; /* width of the projection head's output, >= 1 */
+  int32_t aug_flags;      /* view symmetries: WB_AUG_HFLIP | WB_AUG_VFLIP | WB_AUG_ROT90 only */
+} wb_pretrain_options;
+/* Ownership and threads as for a trainer: options is only read during the call; the pretrainer
+ * shares ownership of its model's state (the model handle may be freed first); it is used by
+ * one thread at a time and its calls are serialised with every other call on its model.
+ * Creation draws the head's initial weights under the same lock as wb_model_create. */
+WB_API wb_pretrainer* wb_pretrainer_create(wb_model* model, const wb_pretrain_options* options);
+WB_API void wb_pretrainer_free(wb_pretrainer* pretrainer);
+WB_API int32_t wb_pretrainer_set_lr(wb_pretrainer* pretrainer, double lr);
+/* One SGD step on two views of images[indices[0..n)] (n >= 2: every image needs a negative).
+ * Writes the batch's NT-Xent loss and the share of the 2n views whose most similar other view
+ * is their own partner (a cheap sign of learning); either pointer may be NULL. */
+WB_API int32_t wb_pretrainer_step(wb_pretrainer* pretrainer, const wb_images* images,
+                                  const int64_t* indices, int32_t n, float* loss,
+                                  float* pair_accuracy);
+/* The NT-Xent loss of n pairs of projections z1[i], z2[i] (each [n, dim] row-major floats,
+ * caller-owned, only read) at a temperature, written to *loss: the same function the
+ * pretrainer minimises, exposed so it can be checked against a reference. Thread-safe. */
+WB_API int32_t wb_nt_xent(const float* z1, const float* z2, int64_t n, int32_t dim,
+                          double temperature, float* loss);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,5 +1,6 @@
 // The C ABI: argument checks, handle ownership, and the translation of C++ failures into
-// error codes. The work itself lives in models / augment / state_dict / decode.
+// error codes. The work itself lives in models / augment / state_dict / decode; contrastive
+// pretraining has its own ABI file (pretrain.cpp).
 #include <torch/torch.h>
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -10,28 +11,9 @@
 #include "augment.h"
 #include "decode.h"
 #include "error.h"
-#include "models.h"
+#include "handles.h"
 #include "state_dict.h"
 #include "workbench.h"
-
-namespace wb {
-// What a model handle stands for. Shared between the handle and its trainers, so that freeing
-// the handle while a trainer lives cannot leave the trainer with a dangling model.
-struct ModelState {
-  std::shared_ptr<ClassifierImpl> net;
-  torch::Device device;
-  int64_t num_classes;
-  bool channels_last;
-
-  torch::Tensor layout(const torch::Tensor& x) const {
-    return channels_last ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
-  }
-};
-}  // namespace wb
-
-struct wb_model {
-  std::shared_ptr<wb::ModelState> state;
-};
 
 struct wb_trainer {
   std::shared_ptr<wb::ModelState> model;  // co-owner: outlives wb_model_free if need be
@@ -39,15 +21,11 @@ struct wb_trainer {
   at::Generator generator;
 };
 
-struct wb_images {
-  torch::Tensor data;  // uint8 [count, size, size, 3], CPU
-};
-
 namespace {
 
-void require(bool condition, const std::string& message) {
-  if (!condition) throw std::invalid_argument(message);
-}
+using wb::index_tensor;
+using wb::require;
+using wb::to_input;
 
 // The text out-parameter convention of workbench.h: write what fits (NUL-terminated) and always
 // say how much the whole text needs, so a caller can tell truncation and ask again.
@@ -64,7 +42,14 @@ void require_text_out(const char* out, int64_t out_len, const int64_t* needed) {
   require(out_len >= 0 && (out != nullptr || out_len == 0), "bad text buffer");
 }
 
-torch::Tensor index_tensor(const wb_images* images, const int64_t* indices, int64_t n) {
+}  // namespace
+
+std::mutex& wb::creation_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+torch::Tensor wb::index_tensor(const wb_images* images, const int64_t* indices, int64_t n) {
   auto idx = torch::from_blob(const_cast<int64_t*>(indices), {n}, torch::kLong).clone();
   const int64_t count = images->data.size(0);
   require(n == 0 || (idx.min().item<int64_t>() >= 0 && idx.max().item<int64_t>() < count),
@@ -72,21 +57,16 @@ torch::Tensor index_tensor(const wb_images* images, const int64_t* indices, int6
   return idx;
 }
 
-// uint8 NHWC -> normalised float NCHW on the model's device (ImageNet statistics, so that
-// torchvision weights see the inputs they were trained on).
-torch::Tensor to_input(const torch::Tensor& batch_u8, const torch::Device& device) {
+torch::Tensor wb::normalise(const torch::Tensor& x255) {
   static const float mean[] = {0.485f, 0.456f, 0.406f}, std_[] = {0.229f, 0.224f, 0.225f};
-  auto x = batch_u8.to(device, /*non_blocking=*/true).permute({0, 3, 1, 2}).to(torch::kFloat32);
-  auto m = torch::from_blob(const_cast<float*>(mean), {1, 3, 1, 1}).to(device) * 255.0f;
-  auto s = torch::from_blob(const_cast<float*>(std_), {1, 3, 1, 1}).to(device) * 255.0f;
-  return ((x - m) / s).contiguous();
+  auto m = torch::from_blob(const_cast<float*>(mean), {1, 3, 1, 1}).to(x255.device()) * 255.0f;
+  auto s = torch::from_blob(const_cast<float*>(std_), {1, 3, 1, 1}).to(x255.device()) * 255.0f;
+  return ((x255 - m) / s).contiguous();
 }
 
-// Parameter initialisation draws from libtorch's default generator; serialise creation so
-// that concurrent creations cannot interleave their draws.
-std::mutex creation_mutex;
-
-}  // namespace
+torch::Tensor wb::to_input(const torch::Tensor& batch_u8, const torch::Device& device) {
+  return normalise(batch_u8.to(device, /*non_blocking=*/true).permute({0, 3, 1, 2}).to(torch::kFloat32));
+}
 
 extern "C" {
 
@@ -129,7 +109,7 @@ wb_model* wb_model_create(const char* arch, int32_t num_classes, int64_t seed, c
     torch::Device dev(device ? device : "cpu");
     if (dev.is_cuda())
       require(torch::cuda::is_available(), "CUDA requested but this libtorch has no usable GPU");
-    std::lock_guard<std::mutex> lock(creation_mutex);
+    std::lock_guard<std::mutex> lock(wb::creation_mutex());
     torch::manual_seed(static_cast<uint64_t>(seed));
     auto net = wb::make_classifier(arch, num_classes);
     net->to(dev);

@@ -1,0 +1,107 @@
+// Engine layer: contrastive (SimCLR) pretraining steps of a model's backbone, and the NT-Xent loss itself.
+namespace Workbench.Engine;
+
+/// <summary>
+/// How the engine makes and compares two views of an image (SimCLR): crop, symmetries, colour jitter, the projection
+/// head's width and the NT-Xent temperature. Defaults are SimCLR's, with a larger smallest crop because 32-px cells
+/// keep little of themselves in an 8% crop.
+/// </summary>
+public sealed record ContrastiveOptions
+{
+    public double Temperature { get; init; } = 0.5;
+    public int ProjectionDim { get; init; } = 128;
+    /// <summary>Random resized crop: the crop's area fraction is drawn in [CropMinScale, 1].</summary>
+    public double CropMinScale { get; init; } = 0.3;
+    /// <summary>Brightness, contrast and saturation factors in [1 - Jitter, 1 + Jitter] (80% of the views), grey on 20%; 0 = none.</summary>
+    public double Jitter { get; init; } = 0.4;
+    /// <summary>Symmetries of the views: flips and quarter turns only.</summary>
+    public Augmentation Symmetries { get; init; } = Augmentation.HorizontalFlip | Augmentation.VerticalFlip | Augmentation.Rotate90;
+
+    public void Validate()
+    {
+        if (!(Temperature > 0)) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "temperature must be > 0");
+        if (ProjectionDim < 1) throw new ArgumentOutOfRangeException(nameof(ProjectionDim), ProjectionDim, "projection width must be >= 1");
+        if (CropMinScale is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(CropMinScale), CropMinScale, "must be in (0, 1]");
+        if (Jitter is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Jitter), Jitter, "must be in [0, 1)");
+        const Augmentation allowed = Augmentation.HorizontalFlip | Augmentation.VerticalFlip | Augmentation.Rotate90;
+        if ((Symmetries & ~allowed) != 0)
+            throw new ArgumentOutOfRangeException(nameof(Symmetries), Symmetries, "views take only HorizontalFlip, VerticalFlip and Rotate90");
+    }
+}
+
+/// <summary>NT-Xent loss of one contrastive batch and the share of views whose nearest other view is their partner.</summary>
+public readonly record struct ContrastiveStepResult(float Loss, float PairAccuracy, int Count);
+
+/// <summary>
+/// Contrastive pretraining of one model's backbone: a projection head and an SGD optimizer living in the engine, plus
+/// the seeded generator of the views. No labels are used; the model's classifier head is left as it was. It keeps its
+/// model alive like a <see cref="Trainer"/>. Not thread-safe: serialise its calls with every other use of its model.
+/// </summary>
+public sealed class Pretrainer : IDisposable
+{
+    private readonly PretrainerHandle _handle;
+
+    public Pretrainer(Model model, ContrastiveOptions options, SgdOptions sgd, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sgd);
+        options.Validate();
+        sgd.Validate();
+        var native = new PretrainOptionsNative
+        {
+            Temperature = options.Temperature, LearningRate = sgd.LearningRate, Momentum = sgd.Momentum, WeightDecay = sgd.WeightDecay,
+            CropMinScale = options.CropMinScale, Jitter = options.Jitter, Seed = seed, ProjectionDim = options.ProjectionDim,
+            AugmentationFlags = (int)options.Symmetries,
+        };
+        bool added = false;
+        model.Handle.DangerousAddRef(ref added);
+        try
+        {
+            _handle = NativeMethods.wb_pretrainer_create(model.Handle, native);
+            if (_handle.IsInvalid) throw new EngineException($"creating pretrainer: {NativeMethods.LastError()}");
+            _handle.HoldModel(model.Handle);
+        }
+        catch
+        {
+            model.Handle.DangerousRelease();
+            throw;
+        }
+    }
+
+    public void SetLearningRate(double lr)
+    {
+        if (!(lr > 0)) throw new ArgumentOutOfRangeException(nameof(lr), lr, "learning rate must be > 0");
+        NativeMethods.Check(NativeMethods.wb_pretrainer_set_lr(_handle, lr), "setting learning rate");
+    }
+
+    /// <summary>One SGD step on two random views of each of images[ids] (at least 2 images).</summary>
+    public unsafe ContrastiveStepResult Step(ImageSet images, ReadOnlySpan<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        fixed (long* index = ids)
+        {
+            NativeMethods.Check(NativeMethods.wb_pretrainer_step(_handle, images.Handle, index, ids.Length, out var loss, out var pairs),
+                "contrastive step");
+            return new ContrastiveStepResult(loss, pairs, ids.Length);
+        }
+    }
+
+    /// <summary>
+    /// The engine's NT-Xent loss of <paramref name="n"/> pairs of <paramref name="dim"/>-wide projections (row-major), the
+    /// same function <see cref="Step"/> minimises.
+    /// </summary>
+    public static unsafe float NtXent(ReadOnlySpan<float> z1, ReadOnlySpan<float> z2, int n, int dim, double temperature)
+    {
+        if (z1.Length != (long)n * dim || z2.Length != (long)n * dim)
+            throw new ArgumentException($"each side needs {n} x {dim} values, got {z1.Length} and {z2.Length}");
+        fixed (float* a = z1)
+        fixed (float* b = z2)
+        {
+            NativeMethods.Check(NativeMethods.wb_nt_xent(a, b, n, dim, temperature, out var loss), "NT-Xent");
+            return loss;
+        }
+    }
+
+    public void Dispose() => _handle.Dispose();
+}

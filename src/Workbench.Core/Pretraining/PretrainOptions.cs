@@ -1,0 +1,35 @@
+// Pretraining layer: the hyper-parameters of one self-supervised pretraining (method, epochs, batch, SGD, views, monitor).
+using Workbench.Engine;
+
+namespace Workbench.Pretraining;
+
+/// <summary>
+/// Hyper-parameters of one contrastive pretraining (never changed by running). <see cref="Method"/> and
+/// <see cref="Epochs"/> are part of the cache key; the rest is recorded in the checkpoint's sidecar, and a cached
+/// checkpoint made with other settings is retrained rather than reused.
+/// </summary>
+public sealed record PretrainOptions
+{
+    /// <summary>The only method so far: SimCLR (two views, projection head, NT-Xent).</summary>
+    public const string SimClr = "simclr";
+
+    public string Method { get; init; } = SimClr;
+    public int Epochs { get; init; } = 20;
+    /// <summary>Images per step; each gives two views, so the engine sees twice as many.</summary>
+    public int BatchSize { get; init; } = 128;
+    /// <summary>SGD with per-step cosine annealing to 0 over the whole pretraining.</summary>
+    public SgdOptions Sgd { get; init; } = new(LearningRate: 0.1, Momentum: 0.9, WeightDecay: 1e-4);
+    public ContrastiveOptions Contrastive { get; init; } = new();
+    /// <summary>Neighbours of the kNN monitor (leave-one-out on the labelled images).</summary>
+    public int MonitorNeighbours { get; init; } = 5;
+
+    public void Validate()
+    {
+        if (Method != SimClr) throw new ArgumentException($"unknown pretraining method '{Method}' (expected {SimClr})", nameof(Method));
+        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "epochs must be >= 1");
+        if (BatchSize < 2) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "a contrastive batch needs >= 2 images");
+        if (MonitorNeighbours < 1) throw new ArgumentOutOfRangeException(nameof(MonitorNeighbours), MonitorNeighbours, "must be >= 1");
+        Sgd.Validate();
+        Contrastive.Validate();
+    }
+}

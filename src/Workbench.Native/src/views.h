@@ -1,0 +1,20 @@
+// The random views of contrastive pretraining (SimCLR's augmentation pipeline, sized for small
+// cell images): random resized crop, flips, quarter turns, colour jitter, random grey.
+#pragma once
+#include <torch/torch.h>
+
+namespace wb {
+
+struct ViewOptions {
+  double crop_min_scale;  // crop area as a fraction of the image, drawn in [crop_min_scale, 1]
+  double jitter;          // brightness / contrast / saturation factors in [1 - jitter, 1 + jitter]
+  int32_t aug_flags;      // WB_AUG_HFLIP | WB_AUG_VFLIP | WB_AUG_ROT90 (workbench.h)
+};
+
+// One random view of every image of a uint8 NHWC batch, as the normalised float NCHW input the
+// model trains on (the same normalisation as to_input). Every random number is drawn on the
+// caller's CPU generator, so a seed gives the same views on any device.
+torch::Tensor contrastive_view(const torch::Tensor& batch_u8, const ViewOptions& options,
+                               at::Generator& generator, const torch::Device& device);
+
+}  // namespace wb
