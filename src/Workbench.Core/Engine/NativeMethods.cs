@@ -48,6 +48,19 @@ internal static partial class NativeMethods
     internal static unsafe partial int wb_predict(ModelHandle model, ImagesHandle images, long* indices, long n, int batchSize,
         float* probabilities, float* embeddings);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial DistHandle wb_dist_create(string backend, string masterAddr, int masterPort, int worldSize, int rank,
+        long timeoutMs);
+    [LibraryImport(Library)] internal static partial void wb_dist_free(IntPtr dist);
+    [LibraryImport(Library)] internal static partial int wb_dist_rank(DistHandle dist);
+    [LibraryImport(Library)] internal static partial int wb_dist_world_size(DistHandle dist);
+    [LibraryImport(Library)] internal static partial int wb_dist_barrier(DistHandle dist);
+    [LibraryImport(Library)] internal static partial int wb_dist_broadcast_model(DistHandle dist, ModelHandle model, int root);
+    [LibraryImport(Library)] internal static partial int wb_trainer_set_dist(TrainerHandle trainer, DistHandle dist);
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_dist_gather_floats(DistHandle dist, float* local, long rows, int cols, float* output,
+        long outputRows, int root);
+
     /// <summary>Throws the native side's last error when a call reported failure.</summary>
     internal static void Check(int status, string operation)
     {

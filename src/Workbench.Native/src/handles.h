@@ -1,0 +1,64 @@
+// What the opaque handles of workbench.h stand for, and the argument helpers shared by the
+// files that implement the ABI (api.cpp, api_distributed.cpp).
+#pragma once
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+
+#include "distributed.h"
+#include "models.h"
+
+namespace wb {
+// What a model handle stands for. Shared between the handle and its trainers, so that freeing
+// the handle while a trainer lives cannot leave the trainer with a dangling model.
+struct ModelState {
+  std::shared_ptr<ClassifierImpl> net;
+  torch::Device device;
+  int64_t num_classes;
+  bool channels_last;
+
+  torch::Tensor layout(const torch::Tensor& x) const {
+    return channels_last ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
+  }
+};
+
+void require(bool condition, const std::string& message);
+// The text out-parameter convention of workbench.h: write what fits (NUL-terminated) and always
+// say how much the whole text needs, so a caller can tell truncation and ask again.
+void copy_text(const std::string& text, char* out, int64_t out_len, int64_t* needed);
+void require_text_out(const char* out, int64_t out_len, const int64_t* needed);
+}  // namespace wb
+
+struct wb_model {
+  std::shared_ptr<wb::ModelState> state;
+};
+
+struct wb_images {
+  torch::Tensor data;  // uint8 [count, size, size, 3], CPU
+};
+
+struct wb_dist {
+  std::shared_ptr<wb::Group> group;  // shared with the trainers attached to it
+};
+
+struct wb_trainer {
+  std::shared_ptr<wb::ModelState> model;  // co-owner: outlives wb_model_free if need be
+  std::unique_ptr<torch::optim::SGD> optimizer;
+  at::Generator generator;
+  std::shared_ptr<wb::Group> group;  // set: each step all-reduces gradients over the group
+};
+
+namespace wb {
+torch::Tensor index_tensor(const wb_images* images, const int64_t* indices, int64_t n);
+// uint8 NHWC -> normalised float NCHW on the model's device (ImageNet statistics, so that
+// torchvision weights see the inputs they were trained on).
+torch::Tensor to_input(const torch::Tensor& batch_u8, const torch::Device& device);
+// The labels [n] and class weights [num_classes] (undefined when NULL) of a step, checked.
+torch::Tensor step_labels(const ModelState& model, const int64_t* labels, int32_t n);
+torch::Tensor step_weights(const ModelState& model, const float* class_weights);
+// A data-parallel step (wb_trainer_step with a group attached): see workbench.h.
+void distributed_step(wb_trainer& trainer, const wb_images& images, const int64_t* indices,
+                      const int64_t* labels, int32_t n, const float* class_weights, int32_t aug_flags,
+                      float* loss, int32_t* correct);
+}  // namespace wb
