@@ -5,6 +5,7 @@ var root = new RootCommand("Workbench: semi-supervised + active learning on bloo
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(ScoreCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
