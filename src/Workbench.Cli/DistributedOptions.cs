@@ -42,6 +42,8 @@ internal sealed class DistributedOptions
     {
         if (Rendezvous.FromEnvironment() is not { WorldSize: > 1 } rendezvous) return null;
         var group = ProcessGroup.Join(rendezvous);
+        // One line per rank on stderr: in a multi-machine run it is how a user sees who is in.
+        Console.Error.WriteLine($"rank {rendezvous.Rank} of {rendezvous.WorldSize} joined ({rendezvous.Backend}, master {rendezvous.MasterAddress}:{rendezvous.MasterPort})");
         if (!group.IsRoot)
             AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
         return group;

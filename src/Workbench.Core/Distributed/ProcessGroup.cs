@@ -32,9 +32,12 @@ public sealed class ProcessGroup : IDisposable
         return new ProcessGroup(handle, rendezvous);
     }
 
-    /// <summary>Overwrites the model's parameters and buffers with <paramref name="root"/>'s.</summary>
-    public void Broadcast(Model model, int root = 0) =>
-        NativeMethods.Check(NativeMethods.wb_dist_broadcast_model(Handle, model.Handle, root), "broadcasting the model");
+    /// <summary>
+    /// Overwrites the model's parameters and buffers (<paramref name="buffersOnly"/>: only the buffers, i.e. the
+    /// batch-norm statistics) with <paramref name="root"/>'s.
+    /// </summary>
+    public void Broadcast(Model model, int root = 0, bool buffersOnly = false) =>
+        NativeMethods.Check(NativeMethods.wb_dist_broadcast_model(Handle, model.Handle, root, buffersOnly ? 1 : 0), "broadcasting the model");
 
     public void Barrier() => NativeMethods.Check(NativeMethods.wb_dist_barrier(Handle), "distributed barrier");
 

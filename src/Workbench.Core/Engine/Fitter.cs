@@ -121,6 +121,10 @@ public static class Fitter
             history.Add(result);
             progress?.Report(result);
         }
+        // Each step starts from rank 0's batch-norm statistics, but the last step's forward left every rank with its
+        // own: end on rank 0's everywhere, so that ranks score (and save) the same model. Parameters are not sent:
+        // the all-reduced steps keep them equal (the tests check that they are).
+        group?.Broadcast(model, buffersOnly: true);
         return new FitResult(history, steps, DateTime.UtcNow - started);
     }
 

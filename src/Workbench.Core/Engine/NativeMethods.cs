@@ -55,7 +55,7 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial int wb_dist_rank(DistHandle dist);
     [LibraryImport(Library)] internal static partial int wb_dist_world_size(DistHandle dist);
     [LibraryImport(Library)] internal static partial int wb_dist_barrier(DistHandle dist);
-    [LibraryImport(Library)] internal static partial int wb_dist_broadcast_model(DistHandle dist, ModelHandle model, int root);
+    [LibraryImport(Library)] internal static partial int wb_dist_broadcast_model(DistHandle dist, ModelHandle model, int root, int buffersOnly);
     [LibraryImport(Library)] internal static partial int wb_trainer_set_dist(TrainerHandle trainer, DistHandle dist);
     [LibraryImport(Library)]
     internal static unsafe partial int wb_dist_gather_floats(DistHandle dist, float* local, long rows, int cols, float* output,

@@ -147,9 +147,9 @@ WB_API void wb_dist_free(wb_dist* dist);
 WB_API int32_t wb_dist_rank(const wb_dist* dist);        /* -1 for NULL */
 WB_API int32_t wb_dist_world_size(const wb_dist* dist);  /* -1 for NULL */
 WB_API int32_t wb_dist_barrier(wb_dist* dist);
-/* Overwrites the model's parameters and buffers with root's (collective). Serialise with every
- * other call on the model. */
-WB_API int32_t wb_dist_broadcast_model(wb_dist* dist, wb_model* model, int32_t root);
+/* Overwrites the model's parameters and buffers (buffers_only != 0: only the buffers, i.e. the
+ * batch-norm statistics) with root's (collective). Serialise with every other call on the model. */
+WB_API int32_t wb_dist_broadcast_model(wb_dist* dist, wb_model* model, int32_t root, int32_t buffers_only);
 /* Attaches (dist non-NULL) or detaches (NULL) a group. While attached, wb_trainer_step is a
  * collective: n is this rank's share of the global batch (0 or >= 2 images); batch-norm buffers
  * come from rank 0 first (as DDP's broadcast_buffers), each rank normalises its own share, the
