@@ -96,7 +96,7 @@ internal static class TrainCommand
             var report = ClassificationReport.Create(truth, predicted, data.ClassNames);
             Console.WriteLine(report.ToText());
             AnsiConsole.MarkupLineInterpolated(
-                $"[bold]{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, {clock.Elapsed.TotalSeconds:F0}s on {(group is null ? "" : $"{group.WorldSize} ranks x ")}{Runtime.Threads} threads, init {(result.GetValue(init) ?? "scratch")})");
+                $"[bold]{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {(group is null ? "" : $"{group.WorldSize} ranks x ")}{Runtime.Threads} threads, init {(result.GetValue(init) ?? "scratch")})");
             if (result.GetValue(save) is { } path)
             {
                 model.Save(path);

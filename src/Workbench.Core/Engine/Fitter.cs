@@ -166,8 +166,9 @@ public static class Fitter
         for (int start = 0; start < count; start += batchSize) bounds.Add((start, Math.Min(batchSize, count - start)));
         if (bounds.Count > 1 && bounds[^1].Item2 < 2 * ranks)
         {
+            var last = bounds[^1];
             bounds.RemoveAt(bounds.Count - 1);
-            bounds[^1] = (bounds[^1].Item1, bounds[^1].Item2 + 1);
+            bounds[^1] = (bounds[^1].Item1, bounds[^1].Item2 + last.Item2);
         }
         return bounds;
     }
