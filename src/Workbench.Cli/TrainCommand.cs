@@ -7,6 +7,7 @@ using Workbench.Loop;
 using Workbench.Metrics;
 using Workbench.Config;
 using Workbench.Pretraining;
+using Workbench.Distributed;
 
 namespace Workbench.Cli;
 
@@ -50,14 +51,17 @@ internal static class TrainCommand
         };
         var pretraining = new PretrainOptionsGroup("pretrain-");
         var save = new Option<string?>("--save") { Description = "Write the trained model's checkpoint here" };
+        var distributed = new DistributedOptions();
         var command = new Command("train", "Train a classifier on a labelled subset and report test accuracy");
         foreach (var option in new Option[] { dataset, split, arch, size, fraction, epochs, maxSteps, minSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save })
             command.Options.Add(option);
         pretraining.AddTo(command);
         common.AddTo(command);
+        distributed.AddTo(command);
 
         command.SetAction(result => CommandRunner.Run(() =>
         {
+            if (distributed.LaunchIfAsked(result) is { } exitCode) return exitCode;
             common.ConfigureEngine(result);
             var architecture = ArchitectureNames.Parse(result.GetValue(arch)!);
             var options = new FitOptions
@@ -71,8 +75,9 @@ internal static class TrainCommand
             if (labelledFraction is <= 0 or > 1)
                 throw new ArgumentOutOfRangeException("--labelled-fraction", labelledFraction, "must be in (0, 1]");
 
+            using var group = DistributedOptions.Join();
             var set = DataSets.Load(result.GetValue(dataset)!, common.ResolveDataRoot(result));
-            using var cached = Progress.LoadImages(common.Cache(result), set, result.GetValue(size));
+            using var cached = DistributedOptions.RootFirst(group, () => Progress.LoadImages(common.Cache(result), set, result.GetValue(size)));
             var data = cached.Data;
             var parts = Splits.Create(result.GetValue(split)!, data, result.GetValue(seed));
             var labelled = InitialLabels.ByFraction(data, parts.TrainIds, labelledFraction, result.GetValue(seed));
@@ -102,16 +107,19 @@ internal static class TrainCommand
                 AnsiConsole.MarkupLineInterpolated($"init from {weights}: {model.Load(weights, strict: false)}");
 
             var clock = Stopwatch.StartNew();
-            var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options);
+            var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options, group);
             var validationCount = result.GetValue(validation);
             var scored = validationCount > 0 ? ValidationIds(parts.TrainIds, labelled, validationCount, result.GetValue(seed)) : parts.TestIds;
-            var predictions = model.Predict(images, scored);
+            var predictions = group is null ? model.Predict(images, scored) : DistributedScoring.Predict(group, model, images, scored);
+            if (group is not null)
+                Console.WriteLine($"rank {group.Rank} of {group.WorldSize}: {fit.Steps} steps, model checksum {model.Checksum():R}, trained in {fit.Duration.TotalSeconds:F1}s on {Runtime.Threads} threads");
+            if (predictions is null) return 0;  // only rank 0 reports and writes
             var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
             var truth = scored.Select(id => data.Samples[id].Label).ToArray();
             var report = ClassificationReport.Create(truth, predicted, data.ClassNames);
             Console.WriteLine(report.ToText());
             AnsiConsole.MarkupLineInterpolated(
-                $"[bold]{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, {clock.Elapsed.TotalSeconds:F0}s on {Runtime.Threads} threads, init {initName})");
+                $"[bold]{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {(group is null ? "" : $"{group.WorldSize} ranks x ")}{Runtime.Threads} threads, init {initName})");
             if (result.GetValue(save) is { } path)
             {
                 model.Save(path);
@@ -135,7 +143,7 @@ internal static class TrainCommand
     }
 
     private static FitResult FitWithProgress(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels,
-        float[] weights, FitOptions options)
+        float[] weights, FitOptions options, ProcessGroup? group)
     {
         FitResult fit = null!;
         AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
@@ -146,7 +154,7 @@ internal static class TrainCommand
                 task.MaxValue = epoch.Epochs;
                 task.Value = epoch.Epoch;
                 task.Description = $"training: epoch {epoch.Epoch}/{epoch.Epochs} loss {epoch.Loss:F3} acc {epoch.Accuracy:P0}";
-            }));
+            }), group: group);
             task.Value = task.MaxValue;
         });
         return fit;

@@ -1,4 +1,6 @@
 // Engine layer: how to train.
+using Workbench.Distributed;
+
 namespace Workbench.Engine;
 
 /// <summary>How the learning rate moves during one fit.</summary>
@@ -51,8 +53,15 @@ public sealed record FitResult(IReadOnlyList<EpochResult> Epochs, int Steps, Tim
 /// <summary>The mini-batch loop: seeded shuffling, batching, step budget, progress.</summary>
 public static class Fitter
 {
+    /// <param name="group">
+    /// Data-parallel over a process group (null or one rank: the plain loop). Every rank passes the same arguments and
+    /// draws the same shuffles, so the global batches are those of one process; each rank trains on its contiguous
+    /// share of each batch, with its own augmentation seed (<see cref="Rendezvous.RankSeed"/>), and starts from rank
+    /// 0's weights.
+    /// </param>
     public static FitResult Fit(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels,
-        float[]? classWeights, FitOptions options, IProgress<EpochResult>? progress = null, CancellationToken cancel = default)
+        float[]? classWeights, FitOptions options, IProgress<EpochResult>? progress = null, CancellationToken cancel = default,
+        ProcessGroup? group = null)
     {
         options.Validate();
         if (ids.Count != labels.Count) throw new ArgumentException($"{ids.Count} samples but {labels.Count} labels", nameof(labels));
@@ -61,17 +70,28 @@ public static class Fitter
             if (label < 0 || label >= model.NumClasses)
                 throw new ArgumentException($"label {label} is outside 0..{model.NumClasses - 1}", nameof(labels));
 
+        int ranks = group?.WorldSize ?? 1;
+        if (ids.Count < 2 * ranks)
+            throw new ArgumentException($"{ranks} ranks need at least {2 * ranks} labelled samples (2 per rank for batch norm), got {ids.Count}", nameof(ids));
+        if (options.BatchSize < 2 * ranks)
+            throw new ArgumentException($"a global batch of {options.BatchSize} cannot give {ranks} ranks 2 samples each (batch norm)", nameof(options));
         var started = DateTime.UtcNow;
-        using var trainer = new Trainer(model, options.Sgd, options.Seed);
+        using var trainer = new Trainer(model, options.Sgd, Rendezvous.RankSeed(options.Seed, group?.Rank ?? 0));
+        if (group is { WorldSize: > 1 })
+        {
+            group.Broadcast(model);
+            trainer.Attach(group);
+        }
+        else group = null;
         var random = new Random(unchecked((int)options.Seed));
         var order = Enumerable.Range(0, ids.Count).ToArray();
-        var batches = BatchBounds(ids.Count, options.BatchSize);
-        var (epochs, totalSteps) = Plan(ids.Count, options);
+        var batches = BatchBounds(ids.Count, options.BatchSize, ranks);
+        var (epochs, totalSteps) = Plan(ids.Count, options, ranks);
 
         int warmupSteps = options.WarmupEpochs * batches.Count;
         var history = new List<EpochResult>();
-        var batchIds = new long[options.BatchSize + 1];
-        var batchLabels = new long[options.BatchSize + 1];
+        var batchIds = new long[options.BatchSize + 2 * ranks];
+        var batchLabels = new long[options.BatchSize + 2 * ranks];
         int steps = 0;
         double rate = options.Sgd.LearningRate;
         for (int epoch = 1; epoch <= epochs && steps < totalSteps; epoch++)
@@ -85,12 +105,13 @@ public static class Fitter
                 cancel.ThrowIfCancellationRequested();
                 if (options.Schedule != LearningRateSchedule.Constant || warmupSteps > 0)
                     trainer.SetLearningRate(rate = LearningRateAt(steps, totalSteps, warmupSteps, options.Sgd.LearningRate, options.Schedule));
-                for (int i = 0; i < count; i++)
+                var (from, take) = group is null ? (0, count) : group.Shard(count);
+                for (int i = 0; i < take; i++)
                 {
-                    batchIds[i] = ids[order[start + i]];
-                    batchLabels[i] = labels[order[start + i]];
+                    batchIds[i] = ids[order[start + from + i]];
+                    batchLabels[i] = labels[order[start + from + i]];
                 }
-                var step = trainer.Step(images, batchIds.AsSpan(0, count), batchLabels.AsSpan(0, count), classWeights, options.Augmentation);
+                var step = trainer.Step(images, batchIds.AsSpan(0, take), batchLabels.AsSpan(0, take), classWeights, options.Augmentation);
                 lossSum += step.Loss * count;
                 correct += step.Correct;
                 seen += count;
@@ -100,6 +121,10 @@ public static class Fitter
             history.Add(result);
             progress?.Report(result);
         }
+        // Each step starts from rank 0's batch-norm statistics, but the last step's forward left every rank with its
+        // own: end on rank 0's everywhere, so that ranks score (and save) the same model. Parameters are not sent:
+        // the all-reduced steps keep them equal (the tests check that they are).
+        group?.Broadcast(model, buffersOnly: true);
         return new FitResult(history, steps, DateTime.UtcNow - started);
     }
 
@@ -109,9 +134,9 @@ public static class Fitter
     /// a set too small to reach <see cref="FitOptions.MinSteps"/> in those epochs trains whole epochs until it does;
     /// <see cref="FitOptions.MaxSteps"/>, when set, cuts the fit.
     /// </summary>
-    internal static (int Epochs, int TotalSteps) Plan(int count, FitOptions options)
+    internal static (int Epochs, int TotalSteps) Plan(int count, FitOptions options, int ranks = 1)
     {
-        int perEpoch = BatchBounds(count, options.BatchSize).Count;
+        int perEpoch = BatchBounds(count, options.BatchSize, ranks).Count;
         int epochs = Math.Max(options.Epochs, ((options.MinSteps ?? 0) + perEpoch - 1) / perEpoch);
         int totalSteps = epochs * perEpoch;
         if (options.MaxSteps is { } budget) totalSteps = Math.Min(totalSteps, budget);
@@ -131,15 +156,19 @@ public static class Fitter
         return Math.Max(baseRate * 0.5 * (1 + Math.Cos(Math.PI * progress)), baseRate * 1e-6);
     }
 
-    /// <summary>Batches of batchSize; a last batch of a single sample joins the one before (batch norm needs 2).</summary>
-    internal static List<(int Start, int Count)> BatchBounds(int count, int batchSize)
+    /// <summary>
+    /// Batches of batchSize; a last batch too small to give each rank 2 samples (batch norm) joins the one before --
+    /// with one rank, only a last batch of a single sample, so the plain loop is unchanged.
+    /// </summary>
+    internal static List<(int Start, int Count)> BatchBounds(int count, int batchSize, int ranks = 1)
     {
         var bounds = new List<(int, int)>();
         for (int start = 0; start < count; start += batchSize) bounds.Add((start, Math.Min(batchSize, count - start)));
-        if (bounds.Count > 1 && bounds[^1].Item2 == 1)
+        if (bounds.Count > 1 && bounds[^1].Item2 < 2 * ranks)
         {
+            var last = bounds[^1];
             bounds.RemoveAt(bounds.Count - 1);
-            bounds[^1] = (bounds[^1].Item1, bounds[^1].Item2 + 1);
+            bounds[^1] = (bounds[^1].Item1, bounds[^1].Item2 + last.Item2);
         }
         return bounds;
     }

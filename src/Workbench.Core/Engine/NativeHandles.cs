@@ -64,3 +64,10 @@ internal sealed class ImagesHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
     public override bool IsInvalid => handle == IntPtr.Zero;
     protected override bool ReleaseHandle() { NativeMethods.wb_images_free(handle); return true; }
 }
+
+/// <summary>Owns a native process group (c10d store + Gloo/NCCL group); trainers attached to it share it natively.</summary>
+internal sealed class DistHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
+{
+    public override bool IsInvalid => handle == IntPtr.Zero;
+    protected override bool ReleaseHandle() { NativeMethods.wb_dist_free(handle); return true; }
+}

@@ -57,6 +57,18 @@ internal static partial class NativeMethods
         out float loss, out float pairAccuracy);
     [LibraryImport(Library)]
     internal static unsafe partial int wb_nt_xent(float* z1, float* z2, long n, int dim, double temperature, out float loss);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial DistHandle wb_dist_create(string backend, string masterAddr, int masterPort, int worldSize, int rank,
+        long timeoutMs);
+    [LibraryImport(Library)] internal static partial void wb_dist_free(IntPtr dist);
+    [LibraryImport(Library)] internal static partial int wb_dist_rank(DistHandle dist);
+    [LibraryImport(Library)] internal static partial int wb_dist_world_size(DistHandle dist);
+    [LibraryImport(Library)] internal static partial int wb_dist_barrier(DistHandle dist);
+    [LibraryImport(Library)] internal static partial int wb_dist_broadcast_model(DistHandle dist, ModelHandle model, int root, int buffersOnly);
+    [LibraryImport(Library)] internal static partial int wb_trainer_set_dist(TrainerHandle trainer, DistHandle dist);
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_dist_gather_floats(DistHandle dist, float* local, long rows, int cols, float* output,
+        long outputRows, int root);
 
     /// <summary>Throws the native side's last error when a call reported failure.</summary>
     internal static void Check(int status, string operation)

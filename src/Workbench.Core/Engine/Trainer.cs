@@ -47,6 +47,14 @@ public sealed class Trainer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes every later <see cref="Step"/> a data-parallel step of <paramref name="group"/>: the ids are this rank's
+    /// share of the global batch, gradients are all-reduced before the update, and the result describes the global
+    /// batch (see wb_trainer_set_dist). The native trainer shares the group, so disposing the group first is safe.
+    /// </summary>
+    public void Attach(Distributed.ProcessGroup group) =>
+        NativeMethods.Check(NativeMethods.wb_trainer_set_dist(_handle, group.Handle), "attaching the process group");
+
     public void SetLearningRate(double lr)
     {
         if (!(lr > 0)) throw new ArgumentOutOfRangeException(nameof(lr), lr, "learning rate must be > 0");

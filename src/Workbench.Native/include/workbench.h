@@ -37,6 +37,7 @@ extern "C" {
 typedef struct wb_model wb_model;
 typedef struct wb_trainer wb_trainer;
 typedef struct wb_images wb_images;
+typedef struct wb_dist wb_dist;
 
 /* --- runtime ------------------------------------------------------------------------- */
 /* Thread-safe. The returned text is owned by the engine, per calling thread, valid until that
@@ -165,6 +166,41 @@ WB_API int32_t wb_pretrainer_step(wb_pretrainer* pretrainer, const wb_images* im
  * pretrainer minimises, exposed so it can be checked against a reference. Thread-safe. */
 WB_API int32_t wb_nt_xent(const float* z1, const float* z2, int64_t n, int32_t dim,
                           double temperature, float* loss);
+
+/* --- distributed (c10d: a TCPStore rendezvous and a Gloo or NCCL process group) -------- */
+/* A process group joins world_size processes, like torchrun's MASTER_ADDR, MASTER_PORT,
+ * WORLD_SIZE and RANK: rank 0 serves a TCPStore on master_addr:master_port, every rank connects
+ * to it, checks its world size against rank 0's and claims its rank once; then the process group
+ * is built. backend: "gloo" (CPU) or "nccl" (only in a CUDA build with WB_WITH_NCCL). timeout_ms
+ * bounds the rendezvous and every collective: an unreachable master, a wrong WORLD_SIZE, a
+ * duplicate RANK, a rank that never comes or dies later are errors (NULL / non-zero) with a
+ * message naming the problem, within about timeout_ms, not a hang.
+ * Threads: a group is used by one thread at a time, and every collective below (and every
+ * wb_trainer_step of a trainer attached to the group) must be called in the same order on all
+ * ranks -- c10d's rule; a rank that skips one makes the others fail at the timeout.
+ * Ownership: trainers attached with wb_trainer_set_dist share the group; wb_dist_free drops the
+ * caller's reference. */
+WB_API wb_dist* wb_dist_create(const char* backend, const char* master_addr, int32_t master_port,
+                               int32_t world_size, int32_t rank, int64_t timeout_ms);
+WB_API void wb_dist_free(wb_dist* dist);
+WB_API int32_t wb_dist_rank(const wb_dist* dist);        /* -1 for NULL */
+WB_API int32_t wb_dist_world_size(const wb_dist* dist);  /* -1 for NULL */
+WB_API int32_t wb_dist_barrier(wb_dist* dist);
+/* Overwrites the model's parameters and buffers (buffers_only != 0: only the buffers, i.e. the
+ * batch-norm statistics) with root's (collective). Serialise with every other call on the model. */
+WB_API int32_t wb_dist_broadcast_model(wb_dist* dist, wb_model* model, int32_t root, int32_t buffers_only);
+/* Attaches (dist non-NULL) or detaches (NULL) a group. While attached, wb_trainer_step is a
+ * collective: n is this rank's share of the global batch (0 or >= 2 images); batch-norm buffers
+ * come from rank 0 first (as DDP's broadcast_buffers), each rank normalises its own share, the
+ * gradients of the weighted loss sum are all-reduced in flattened buckets and divided by the
+ * global weight sum -- the gradient of the global batch's weighted mean loss -- and loss /
+ * correct describe the whole global batch. */
+WB_API int32_t wb_trainer_set_dist(wb_trainer* trainer, wb_dist* dist);
+/* Collective: rows x cols floats from each rank (rows may differ by rank); root receives all of
+ * them in rank order in out (out_rows x cols floats, out_rows = the sum of rows, else an error on
+ * root); out is ignored on the other ranks and may be NULL there. */
+WB_API int32_t wb_dist_gather_floats(wb_dist* dist, const float* local, int64_t rows, int32_t cols,
+                                     float* out, int64_t out_rows, int32_t root);
 
 #ifdef __cplusplus
 }

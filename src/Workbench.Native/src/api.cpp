@@ -12,61 +12,12 @@
 #include "decode.h"
 #include "error.h"
 #include "handles.h"
+#include "models.h"
 #include "state_dict.h"
 #include "workbench.h"
 
-struct wb_trainer {
-  std::shared_ptr<wb::ModelState> model;  // co-owner: outlives wb_model_free if need be
-  std::unique_ptr<torch::optim::SGD> optimizer;
-  at::Generator generator;
-};
-
-namespace {
-
-using wb::index_tensor;
 using wb::require;
-using wb::to_input;
 
-// The text out-parameter convention of workbench.h: write what fits (NUL-terminated) and always
-// say how much the whole text needs, so a caller can tell truncation and ask again.
-void copy_text(const std::string& text, char* out, int64_t out_len, int64_t* needed) {
-  *needed = static_cast<int64_t>(text.size()) + 1;
-  if (out == nullptr || out_len <= 0) return;
-  size_t n = std::min<size_t>(text.size(), static_cast<size_t>(out_len - 1));
-  std::memcpy(out, text.data(), n);
-  out[n] = '\0';
-}
-
-void require_text_out(const char* out, int64_t out_len, const int64_t* needed) {
-  require(needed != nullptr, "null 'needed' pointer: the caller must learn the text's size");
-  require(out_len >= 0 && (out != nullptr || out_len == 0), "bad text buffer");
-}
-
-}  // namespace
-
-std::mutex& wb::creation_mutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-
-torch::Tensor wb::index_tensor(const wb_images* images, const int64_t* indices, int64_t n) {
-  auto idx = torch::from_blob(const_cast<int64_t*>(indices), {n}, torch::kLong).clone();
-  const int64_t count = images->data.size(0);
-  require(n == 0 || (idx.min().item<int64_t>() >= 0 && idx.max().item<int64_t>() < count),
-          "image index out of range 0.." + std::to_string(count - 1));
-  return idx;
-}
-
-torch::Tensor wb::normalise(const torch::Tensor& x255) {
-  static const float mean[] = {0.485f, 0.456f, 0.406f}, std_[] = {0.229f, 0.224f, 0.225f};
-  auto m = torch::from_blob(const_cast<float*>(mean), {1, 3, 1, 1}).to(x255.device()) * 255.0f;
-  auto s = torch::from_blob(const_cast<float*>(std_), {1, 3, 1, 1}).to(x255.device()) * 255.0f;
-  return ((x255 - m) / s).contiguous();
-}
-
-torch::Tensor wb::to_input(const torch::Tensor& batch_u8, const torch::Device& device) {
-  return normalise(batch_u8.to(device, /*non_blocking=*/true).permute({0, 3, 1, 2}).to(torch::kFloat32));
-}
 
 extern "C" {
 
@@ -175,20 +126,20 @@ int32_t wb_model_load(wb_model* model, const char* path, int32_t strict, char* r
                       int64_t report_len, int64_t* needed) {
   return wb::guarded([&] {
     require(model && path, "null argument");
-    require_text_out(report, report_len, needed);
+    wb::require_text_out(report, report_len, needed);
     auto text = wb::load_state_dict(*model->state->net, path, strict != 0);
-    copy_text(text, report, report_len, needed);
+    wb::copy_text(text, report, report_len, needed);
   });
 }
 
 int32_t wb_model_state_names(const wb_model* model, char* out, int64_t out_len, int64_t* needed) {
   return wb::guarded([&] {
     require(model != nullptr, "null model");
-    require_text_out(out, out_len, needed);
+    wb::require_text_out(out, out_len, needed);
     std::ostringstream names;
     for (auto& p : model->state->net->named_parameters(true)) names << p.key() << "\n";
     for (auto& b : model->state->net->named_buffers(true)) names << b.key() << "\n";
-    copy_text(names.str(), out, out_len, needed);
+    wb::copy_text(names.str(), out, out_len, needed);
   });
 }
 
@@ -213,7 +164,7 @@ wb_trainer* wb_trainer_create(wb_model* model, double lr, double momentum, doubl
     auto& state = model->state;
     return new wb_trainer{state,
                           std::make_unique<torch::optim::SGD>(state->net->parameters(), options),
-                          generator};
+                          generator, nullptr};
   });
 }
 
@@ -233,20 +184,16 @@ int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images, const int6
                         int32_t aug_flags, float* loss, int32_t* correct) {
   return wb::guarded([&] {
     require(trainer && images && indices && labels, "null argument");
+    if (trainer->group) {
+      wb::distributed_step(*trainer, *images, indices, labels, n, class_weights, aug_flags, loss, correct);
+      return;
+    }
     require(n >= 2, "a training batch needs at least 2 images (batch norm), got " + std::to_string(n));
     auto* model = trainer->model.get();
-    auto idx = index_tensor(images, indices, n);
-    auto y = torch::from_blob(const_cast<int64_t*>(labels), {n}, torch::kLong).clone();
-    require(y.min().item<int64_t>() >= 0 && y.max().item<int64_t>() < model->num_classes,
-            "label out of range 0.." + std::to_string(model->num_classes - 1));
-    torch::Tensor weight;
-    if (class_weights) {
-      weight = torch::from_blob(const_cast<float*>(class_weights), {model->num_classes}).clone();
-      require(weight.min().item<float>() >= 0 && torch::isfinite(weight).all().item<bool>(),
-              "class weights must be finite and >= 0");
-      weight = weight.to(model->device);
-    }
-    auto x = to_input(images->data.index_select(0, idx), model->device);
+    auto idx = wb::index_tensor(images, indices, n);
+    auto y = wb::step_labels(*model, labels, n);
+    auto weight = wb::step_weights(*model, class_weights);
+    auto x = wb::to_input(images->data.index_select(0, idx), model->device);
     x = model->layout(wb::augment(x, aug_flags, trainer->generator));
     y = y.to(model->device);
     model->net->train();
@@ -268,14 +215,14 @@ int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indi
     require(model && images && (indices || n == 0), "null argument");
     require(batch_size >= 1, "batch size must be >= 1");
     auto& state = *model->state;
-    auto idx = index_tensor(images, indices, n);
+    auto idx = wb::index_tensor(images, indices, n);
     // Inference mode skips autograd bookkeeping entirely (cheaper than no_grad).
     c10::InferenceMode inference;
     state.net->eval();
     const int64_t k = state.num_classes, d = state.net->embedding_dim();
     for (int64_t start = 0; start < n; start += batch_size) {
       int64_t m = std::min<int64_t>(batch_size, n - start);
-      auto x = state.layout(to_input(images->data.index_select(0, idx.slice(0, start, start + m)), state.device));
+      auto x = state.layout(wb::to_input(images->data.index_select(0, idx.slice(0, start, start + m)), state.device));
       auto features = state.net->features(x);
       if (probs) {
         auto p = torch::softmax(state.net->fc(features), 1).cpu().contiguous();

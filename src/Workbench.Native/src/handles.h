@@ -1,13 +1,13 @@
-// What the C ABI's opaque handles stand for, and the argument helpers every ABI file shares
-// (api.cpp for models / training / prediction, pretrain.cpp for contrastive pretraining).
+// What the opaque handles of workbench.h stand for, and the argument helpers shared by the
+// files that implement the ABI (api.cpp, api_distributed.cpp, pretrain.cpp).
 #pragma once
 #include <torch/torch.h>
 
 #include <memory>
 #include <mutex>
-#include <stdexcept>
 #include <string>
 
+#include "distributed.h"
 #include "models.h"
 
 namespace wb {
@@ -24,16 +24,11 @@ struct ModelState {
   }
 };
 
-inline void require(bool condition, const std::string& message) {
-  if (!condition) throw std::invalid_argument(message);
-}
-
-// uint8 NHWC -> normalised float NCHW on the model's device (ImageNet statistics, so that
-// torchvision weights see the inputs they were trained on).
-torch::Tensor to_input(const torch::Tensor& batch_u8, const torch::Device& device);
-// The normalisation of to_input for a float NCHW batch on the 0..255 scale: one arithmetic for
-// training, prediction and pretraining views, so a pretrained backbone sees the same inputs.
-torch::Tensor normalise(const torch::Tensor& x255);
+void require(bool condition, const std::string& message);
+// The text out-parameter convention of workbench.h: write what fits (NUL-terminated) and always
+// say how much the whole text needs, so a caller can tell truncation and ask again.
+void copy_text(const std::string& text, char* out, int64_t out_len, int64_t* needed);
+void require_text_out(const char* out, int64_t out_len, const int64_t* needed);
 }  // namespace wb
 
 struct wb_model {
@@ -44,12 +39,33 @@ struct wb_images {
   torch::Tensor data;  // uint8 [count, size, size, 3], CPU
 };
 
+struct wb_dist {
+  std::shared_ptr<wb::Group> group;  // shared with the trainers attached to it
+};
+
+struct wb_trainer {
+  std::shared_ptr<wb::ModelState> model;  // co-owner: outlives wb_model_free if need be
+  std::unique_ptr<torch::optim::SGD> optimizer;
+  at::Generator generator;
+  std::shared_ptr<wb::Group> group;  // set: each step all-reduces gradients over the group
+};
+
 namespace wb {
+torch::Tensor index_tensor(const wb_images* images, const int64_t* indices, int64_t n);
+// uint8 NHWC -> normalised float NCHW on the model's device (ImageNet statistics, so that
+// torchvision weights see the inputs they were trained on).
+torch::Tensor to_input(const torch::Tensor& batch_u8, const torch::Device& device);
+// The normalisation of to_input for a float NCHW batch on the 0..255 scale: one arithmetic for
+// training, prediction and pretraining views, so a pretrained backbone sees the same inputs.
+torch::Tensor normalise(const torch::Tensor& x255);
 // Parameter initialisation draws from libtorch's default generator; every creation (models,
 // projection heads) holds this lock so that concurrent creations cannot interleave their draws.
 std::mutex& creation_mutex();
-
-// The indices as a tensor, checked against the image count (so a bad id is an error, not a
-// read outside the set).
-torch::Tensor index_tensor(const wb_images* images, const int64_t* indices, int64_t n);
+// The labels [n] and class weights [num_classes] (undefined when NULL) of a step, checked.
+torch::Tensor step_labels(const ModelState& model, const int64_t* labels, int32_t n);
+torch::Tensor step_weights(const ModelState& model, const float* class_weights);
+// A data-parallel step (wb_trainer_step with a group attached): see workbench.h.
+void distributed_step(wb_trainer& trainer, const wb_images& images, const int64_t* indices,
+                      const int64_t* labels, int32_t n, const float* class_weights, int32_t aug_flags,
+                      float* loss, int32_t* correct);
 }  // namespace wb
