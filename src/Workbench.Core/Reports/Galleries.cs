@@ -173,7 +173,7 @@ public static class Galleries
     private static string MixedTitle(string title, IReadOnlyList<GalleryTile> tiles, int wrong, int total)
     {
         int wrongShown = tiles.Count(t => t.IsWrong);
-        string counts = $"{wrong} wrong of {total}; shown: {wrongShown} wrong (red), {tiles.Count - wrongShown} right";
+        string counts = $"{wrong} wrong of {total}; shown: {wrongShown} wrong (orange), {tiles.Count - wrongShown} right";
         return title.Length == 0 ? counts : $"{title}: {counts}";
     }
 

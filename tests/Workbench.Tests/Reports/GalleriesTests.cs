@@ -45,10 +45,10 @@ public sealed class GalleriesTests
 
         var gallery = Galleries.ForAdded(images, added, Names, title: "pseudo", maxTiles: 4, mixed: true);
 
-        Assert.Equal("pseudo: 2 wrong of 6; shown: 2 wrong (red), 2 right", gallery.Title);
+        Assert.Equal("pseudo: 2 wrong of 6; shown: 2 wrong (orange), 2 right", gallery.Title);
         Assert.Equal([true, true, false, false], gallery.Tiles.Select(t => t.IsWrong));
         var allRight = Galleries.ForAdded(images, added.Skip(2).ToArray(), Names, maxTiles: 8, mixed: true);
-        Assert.Equal("0 wrong of 4; shown: 0 wrong (red), 4 right", allRight.Title);
+        Assert.Equal("0 wrong of 4; shown: 0 wrong (orange), 4 right", allRight.Title);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class GalleriesTests
 
         Assert.Equal("a predicted as b", pairs.Title);
         var ofA = Galleries.OfClass(images, predictions, Names, 0);
-        Assert.Equal("Test images of a: 2 wrong of 2; shown: 2 wrong (red), 0 right", ofA.Title);
+        Assert.Equal("Test images of a: 2 wrong of 2; shown: 2 wrong (orange), 0 right", ofA.Title);
         var ofB = Galleries.OfClass(images, predictions, Names, 1, maxTiles: 2);
         Assert.Equal([true, false], ofB.Tiles.Select(t => t.IsWrong));   // row 3 (a, wrong) and row 2 (b, right)
         Assert.Equal([0.9, 0.7], pairs.Tiles.Select(t => Math.Round(t.Score, 6)));
