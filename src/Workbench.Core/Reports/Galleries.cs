@@ -29,7 +29,7 @@ public static class Galleries
     /// <exception cref="ArgumentException">A chosen id was not among the scored candidates.</exception>
     public static ImageGallery ForSelection(ImageStore images, SelectionResult selection, PoolPredictions scored, IReadOnlyList<int> truth,
         IReadOnlyList<string> classNames, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, bool wrongFirst = false,
-        int columns = 8)
+        int columns = 8, bool mixed = false)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(selection);
@@ -47,9 +47,10 @@ public static class Galleries
             int label = selection.Labels?[k] ?? scored.Predictions.ArgMax(row);
             chosen.Add((id, label, selection.Scores[k], label != truth[id]));
         }
-        var shown = (wrongFirst ? chosen.OrderByDescending(c => c.Wrong).ToList() : chosen).Take(maxTiles);
+        var shown = mixed ? Mix(chosen, c => c.Wrong, maxTiles) : (wrongFirst ? chosen.OrderByDescending(c => c.Wrong).ToList() : chosen).Take(maxTiles);
         var tiles = shown.Select(c => Tile(images, c.Id, Name(classNames, c.Label), c.Score, Name(classNames, truth[c.Id]))).ToList();
-        return new ImageGallery(tiles, Title(title, tiles.Count, selection.Count), columns, scoreName: scoreName);
+        return new ImageGallery(tiles, mixed ? MixedTitle(title, tiles, chosen.Count(c => c.Wrong), chosen.Count) : Title(title, tiles.Count, selection.Count),
+            columns, scoreName: scoreName);
     }
 
     /// <summary>
@@ -58,17 +59,19 @@ public static class Galleries
     /// wrong pseudo-labels and corrected CST proposals are marked. <paramref name="wrongFirst"/> puts marked tiles first.
     /// </summary>
     public static ImageGallery ForAdded(ImageStore images, IReadOnlyList<AddedSample> added, IReadOnlyList<string> classNames,
-        Provenance? provenance = null, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, bool wrongFirst = false, int columns = 8)
+        Provenance? provenance = null, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, bool wrongFirst = false, int columns = 8,
+        bool mixed = false)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(added);
         ArgumentNullException.ThrowIfNull(classNames);
         ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
         var chosen = added.Where(a => provenance is null || a.Provenance == provenance).ToList();
-        var ordered = wrongFirst ? chosen.OrderByDescending(IsWrong).ToList() : chosen;
-        var tiles = ordered.Take(maxTiles).Select(a => Tile(images, a.Id, Name(classNames, a.ProposedLabel ?? a.Label), a.Score,
+        var ordered = mixed ? Mix(chosen, IsWrong, maxTiles) : (wrongFirst ? chosen.OrderByDescending(IsWrong).ToList() : chosen).Take(maxTiles);
+        var tiles = ordered.Select(a => Tile(images, a.Id, Name(classNames, a.ProposedLabel ?? a.Label), a.Score,
             a.TrueLabel is int t ? Name(classNames, t) : null)).ToList();
-        return new ImageGallery(tiles, Title(title, tiles.Count, chosen.Count), columns, scoreName: scoreName);
+        return new ImageGallery(tiles, mixed ? MixedTitle(title, tiles, chosen.Count(IsWrong), chosen.Count) : Title(title, tiles.Count, chosen.Count),
+            columns, scoreName: scoreName);
     }
 
     /// <summary>Samples predicted wrong, most confident first, with their confidence and true label.</summary>
@@ -77,6 +80,24 @@ public static class Galleries
     {
         ArgumentNullException.ThrowIfNull(predictions);
         return FromRows(images, predictions, classNames, predictions.WrongRows(), title, maxTiles, columns);
+    }
+
+    /// <summary>
+    /// Samples of true class <paramref name="trueClass"/>, wrong and right side by side (up to half wrong), most confident
+    /// first within each, titled with how many of the class are wrong: what the model gets right and wrong about one class.
+    /// </summary>
+    public static ImageGallery OfClass(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames, int trueClass,
+        int maxTiles = 16, string? title = null, int columns = 8)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(classNames);
+        var rows = Enumerable.Range(0, predictions.Count).Where(r => predictions.Truth[r] == trueClass)
+            .OrderByDescending(predictions.Confidence).ThenBy(r => r).ToList();
+        var tiles = Mix(rows, r => predictions.Predicted[r] != trueClass, maxTiles).Select(r => Tile(images, predictions.Ids[r],
+            Name(classNames, predictions.Predicted[r]), predictions.Confidence(r), Name(classNames, predictions.Truth[r]))).ToList();
+        return new ImageGallery(tiles, MixedTitle(title ?? $"Test images of {Name(classNames, trueClass)}", tiles,
+            rows.Count(r => predictions.Predicted[r] != trueClass), rows.Count), columns, scoreName: "conf");
     }
 
     /// <summary>
@@ -138,6 +159,22 @@ public static class Galleries
         var tiles = rows.Take(maxTiles).Select(r => Tile(images, predictions.Ids[r], Name(classNames, predictions.Predicted[r]),
             predictions.Confidence(r), Name(classNames, predictions.Truth[r]))).ToList();
         return new ImageGallery(tiles, Title(title, tiles.Count, rows.Count), columns, scoreName: "conf");
+    }
+
+    /// <summary>Wrong and right side by side: up to half the tiles wrong (more when too few are right), each in the given order.</summary>
+    private static List<T> Mix<T>(IReadOnlyList<T> items, Func<T, bool> isWrong, int maxTiles)
+    {
+        var wrong = items.Where(isWrong).ToList();
+        var right = items.Where(i => !isWrong(i)).ToList();
+        int wrongShown = Math.Min(wrong.Count, Math.Max((maxTiles + 1) / 2, maxTiles - right.Count));
+        return [.. wrong.Take(wrongShown), .. right.Take(maxTiles - wrongShown)];
+    }
+
+    private static string MixedTitle(string title, IReadOnlyList<GalleryTile> tiles, int wrong, int total)
+    {
+        int wrongShown = tiles.Count(t => t.IsWrong);
+        string counts = $"{wrong} wrong of {total}; shown: {wrongShown} wrong (orange), {tiles.Count - wrongShown} right";
+        return title.Length == 0 ? counts : $"{title}: {counts}";
     }
 
     private static GalleryTile Tile(ImageStore images, int id, string predicted, double score, string? truth) =>

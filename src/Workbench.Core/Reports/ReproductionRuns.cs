@@ -16,7 +16,8 @@ public static class ReproductionRuns
 {
     /// <summary>
     /// The runs under <paramref name="directory"/> with at least one finished round, ordered by split (paper, grouped,
-    /// then by name), strategy (in <see cref="Recipes.Names"/> order) and seed. Empty when the folder does not exist.
+    /// then by name), strategy (in <see cref="Recipes.Names"/> order, a random-query control after its arm) and seed, each
+    /// with its AL strategy and initialisation, so random-query controls keep their own arm. Empty when the folder does not exist.
     /// </summary>
     public static IReadOnlyList<ReproductionRun> Load(string directory)
     {
@@ -29,11 +30,10 @@ public static class ReproductionRuns
             var store = RunStore.OpenExisting(folder);
             var rounds = store.ReadRounds();
             if (rounds.Count == 0) continue;
-            runs.Add(new ReproductionRun(store.Config.Recipe, store.Config.Split, store.Config.Seed, store.Directory, rounds,
-                rounds.Sum(r => r.Seconds.Total)));
+            runs.Add(ReproductionRun.Of(store.Config, store.Directory, rounds, rounds.Sum(r => r.Seconds.Total)));
         }
         return runs.OrderBy(r => SplitRank(r.Split)).ThenBy(r => r.Split, StringComparer.Ordinal)
-            .ThenBy(r => StrategyRank(r.Recipe)).ThenBy(r => r.Seed).ToArray();
+            .ThenBy(r => StrategyRank(r.Recipe)).ThenBy(r => r.Arm, StringComparer.Ordinal).ThenBy(r => r.Seed).ToArray();
     }
 
     /// <summary>True when <paramref name="directory"/> holds at least one run with a finished round.</summary>

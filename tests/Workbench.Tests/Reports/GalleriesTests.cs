@@ -38,6 +38,46 @@ public sealed class GalleriesTests
     }
 
     [Fact]
+    public void Mixed_galleries_show_wrong_and_right_together_and_count_both_in_the_title()
+    {
+        using var images = Store(6);
+        AddedSample[] added = Enumerable.Range(0, 6).Select(i => new AddedSample(i, 0, Provenance.PseudoLabel, i < 2 ? 1 : 0, 0.99, 0)).ToArray();
+
+        var gallery = Galleries.ForAdded(images, added, Names, title: "pseudo", maxTiles: 4, mixed: true);
+
+        Assert.Equal("pseudo: 2 wrong of 6; shown: 2 wrong (orange), 2 right", gallery.Title);
+        Assert.Equal([true, true, false, false], gallery.Tiles.Select(t => t.IsWrong));
+        var allRight = Galleries.ForAdded(images, added.Skip(2).ToArray(), Names, maxTiles: 8, mixed: true);
+        Assert.Equal("0 wrong of 4; shown: 0 wrong (orange), 4 right", allRight.Title);
+    }
+
+    [Fact]
+    public void Gallery_images_decode_only_the_requested_samples_at_the_requested_size()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "wb-gallery-images-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "a"));
+        try
+        {
+            var red = Enumerable.Range(0, 8 * 8).SelectMany(_ => new byte[] { 200, 10, 10 }).ToArray();
+            File.WriteAllBytes(Path.Combine(folder, "a", "x.png"), Workbench.Display.PngEncoder.EncodeRgb(red, 8, 8));
+            File.WriteAllBytes(Path.Combine(folder, "a", "y.png"), Workbench.Display.PngEncoder.EncodeRgb(red, 8, 8));
+            var data = new DataSet("toy", folder, ["a"], ["a"],
+                [new Sample(0, "a/x.png", 0, "a", null, 0), new Sample(1, "a/y.png", 0, "a", null, 1)]);
+
+            using var store = GalleryImages.Decode(data, [1], size: 16);
+
+            Assert.Equal((2, 16), (store.Count, store.Size));
+            Assert.All(store.Image(0).ToArray(), b => Assert.Equal(0, b));
+            Assert.InRange(store.Image(1)[0], 190, 210);
+            Assert.Throws<ArgumentOutOfRangeException>(() => GalleryImages.Decode(data, [2], size: 16));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Added_tiles_show_the_proposed_label_so_corrections_are_marked()
     {
         using var images = Store(3);
@@ -66,6 +106,10 @@ public sealed class GalleriesTests
         var pairs = Galleries.ConfusedPairs(images, predictions, Names, "A", "b");
 
         Assert.Equal("a predicted as b", pairs.Title);
+        var ofA = Galleries.OfClass(images, predictions, Names, 0);
+        Assert.Equal("Test images of a: 2 wrong of 2; shown: 2 wrong (orange), 0 right", ofA.Title);
+        var ofB = Galleries.OfClass(images, predictions, Names, 1, maxTiles: 2);
+        Assert.Equal([true, false], ofB.Tiles.Select(t => t.IsWrong));   // row 3 (a, wrong) and row 2 (b, right)
         Assert.Equal([0.9, 0.7], pairs.Tiles.Select(t => Math.Round(t.Score, 6)));
 
         var samples = Enumerable.Range(0, 4).Select(id => new Sample(id, $"a/_{id / 3}_{id}.png", 0, "a", null, id / 3)).ToArray();

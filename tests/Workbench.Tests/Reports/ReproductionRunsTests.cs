@@ -22,7 +22,8 @@ public sealed class ReproductionRunsTests
         using var data = SyntheticProblem.Create(trainCount: 120, testCount: 40);
         var ssl = SyntheticProblem.Config("ssl", rounds: 1) with { MaxSteps = 5, PseudoLabelThreshold = 0.3 };
         var al = SyntheticProblem.Config("al", rounds: 1) with { MaxSteps = 5, Budget = 4, Seed = 7 };
-        foreach (var (config, path) in new[] { (al, "paper/al/seed-7"), (ssl, "grouped/ssl/seed-3") })
+        var random = al with { ActiveLearning = "random", Seed = 8 };
+        foreach (var (config, path) in new[] { (random, "paper/al-random/seed-8"), (al, "paper/al/seed-7"), (ssl, "grouped/ssl/seed-3") })
         {
             using var experiment = new Experiment(config, data, RunStore.Open(folder.Sub(path), config));
             experiment.Run();
@@ -32,7 +33,10 @@ public sealed class ReproductionRunsTests
         var runs = ReproductionRuns.Load(folder.Path);
 
         // Same split: strategies in Recipes.Names order (ssl before al), whatever the folder names.
-        Assert.Equal([("ssl", "fixed", 3), ("al", "fixed", 7)], runs.Select(r => (r.Recipe, r.Split, r.Seed)));
+        Assert.Equal([("ssl", "fixed", 3), ("al", "fixed", 7), ("al", "fixed", 8)], runs.Select(r => (r.Recipe, r.Split, r.Seed)));
+        // The random-query control keeps its own arm.
+        Assert.Equal(["ssl", "al", "al (random)"], runs.Select(r => r.Arm));
+        Assert.All(runs, r => Assert.Equal("scratch", r.Initialisation));
         Assert.All(runs, r => Assert.Equal(2, r.Rounds.Count));
         Assert.Equal(4, ReproductionRuns.Added(runs[1], 1).Count(a => a.Provenance == Provenance.ActiveLearning));
         Assert.Equal(al, ReproductionRuns.Config(runs[1]));
