@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Workbench.Data;
 
 namespace Workbench.Cli;
@@ -62,12 +61,13 @@ internal static class DataCommand
             if (audit)
                 CheckLeakAuditOptions(set, result.GetValue(seeds), result.GetValue(threshold));
             DataCheckReport report = null!;
-            AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
+            Terminal.Progress(bars =>
             {
-                // Own images are decoded one by one: a damaged file with a sound header is found now, not in training.
-                var task = context.AddTask(set.IsOwnData ? "hashing and decoding" : "hashing and sizing", maxValue: set.Count);
-                report = DataChecker.Check(set, new Progress<int>(done => task.Value = done), set.IsOwnData ? ImageCache.DecodeWithEngine : null);
-                task.Value = set.Count;
+                // Every image is decoded, not only its header read: a truncated or damaged file is reported by the check
+                // itself, not found later when the cache is built.
+                var bar = bars.Add("hashing and decoding", set.Count);
+                report = DataChecker.Check(set, new Progress<int>(done => bar.Value = done), ImageCache.DecodeWithEngine);
+                bar.Complete();
             });
             Console.WriteLine(result.GetValue(markdown) ? report.ToMarkdown() : report.ToText());
             if (audit)
@@ -94,7 +94,7 @@ internal static class DataCommand
         using var cached = Progress.LoadImages(cache, set, size);
         var hashes = ImageHashes.Compute(cached);
         return LeakAudit.ForBccd(hashes, size, Enumerable.Range(0, seedCount).ToList(), threshold,
-            line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+            Terminal.Note);
     }
 
     private static Command Cache()

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using Workbench.Distributed;
 
 namespace Workbench.Cli;
@@ -44,8 +43,7 @@ internal sealed class DistributedOptions
         var group = ProcessGroup.Join(rendezvous);
         // One line per rank on stderr: in a multi-machine run it is how a user sees who is in.
         Console.Error.WriteLine($"rank {rendezvous.Rank} of {rendezvous.WorldSize} joined ({rendezvous.Backend}, master {rendezvous.MasterAddress}:{rendezvous.MasterPort})");
-        if (!group.IsRoot)
-            AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+        if (!group.IsRoot) Terminal.SilenceStandardOutput();
         return group;
     }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Workbench.Notebooks;
 
 namespace Workbench.Cli;
@@ -18,7 +17,7 @@ internal static class NotebookCommand
         };
         var output = new Option<string?>("--out") { Description = "Executed notebook path (default: <name>.executed.ipynb; give the input path to update it in place)" };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report here" };
-        var run = new Command("run", "Execute every cell in order; a failing cell stops the run (exit code 1)");
+        var run = new Command("run", "Execute every cell in order; a failing cell stops the run (exit code 2)");
         run.Arguments.Add(file);
         run.Options.Add(parameters);
         run.Options.Add(output);
@@ -34,11 +33,11 @@ internal static class NotebookCommand
                 HtmlPath = result.GetValue(html),
             };
             var outcome = await NotebookRunner.RunAsync(path, options, cancel);
-            AnsiConsole.MarkupLineInterpolated($"executed {outcome.ExecutedCells} cells in {outcome.Duration.TotalSeconds:F1}s -> {outcome.OutputPath}");
-            if (outcome.HtmlPath is { } report) AnsiConsole.MarkupLineInterpolated($"report: {report}");
+            Terminal.Line($"executed {outcome.ExecutedCells} cells in {outcome.Duration.TotalSeconds:F1}s -> {outcome.OutputPath}");
+            if (outcome.HtmlPath is { } report) Terminal.Line($"report: {report}");
             if (outcome.Succeeded) return 0;
-            AnsiConsole.MarkupLineInterpolated($"[red]cell {outcome.FailedCellIndex} failed:[/] {outcome.Error?.EName}: {outcome.Error?.EValue}");
-            return 1;
+            Terminal.Error($"cell {outcome.FailedCellIndex} failed:", $"{outcome.Error?.EName}: {outcome.Error?.EValue}");
+            return ExitCodes.Failure;
         }));
         notebook.Subcommands.Add(run);
         return notebook;

@@ -39,7 +39,7 @@ internal static class PretrainCommand
             ExperimentDataProvider.CheckNames(config);
             var cacheDirectory = common.Cache(result);
             using var provider = new ExperimentDataProvider(common.ResolveDataRoot(result), cacheDirectory,
-                line => Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+                Terminal.Note);
             using var data = provider.For(config);
             Console.WriteLine($"split {config.Split} seed {config.Seed}: {data.TrainIds.Count} training-side images (pretraining), {data.TestIds.Count} test images (never seen)");
             PretrainOptionsGroup.Ensure(config, data, new PretrainedCache(cacheDirectory.Directory), options);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Workbench.Config;
 using Workbench.Engine;
 using Workbench.Loop;
@@ -55,9 +54,9 @@ internal sealed class PretrainOptionsGroup
     {
         PretrainedCheckpoint checkpoint = null!;
         var messages = new List<string>();
-        AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
+        Terminal.Progress(bars =>
         {
-            var task = context.AddTask($"pretraining {options.Method} {config.Split} seed {config.Seed}", maxValue: options.Epochs);
+            var task = bars.Add($"pretraining {options.Method} {config.Split} seed {config.Seed}", options.Epochs);
             checkpoint = PretrainedStart.Ensure(config, data, cache, options, new SynchronousProgress<PretrainEpoch>(epoch =>
             {
                 task.Value = epoch.Epoch;
@@ -65,9 +64,9 @@ internal sealed class PretrainOptionsGroup
                     ? $"pretraining: untrained kNN {epoch.KnnAccuracy:P1}"
                     : $"pretraining: epoch {epoch.Epoch}/{epoch.Epochs} loss {epoch.Loss:F3} pairs {epoch.PairAccuracy:P0} kNN {epoch.KnnAccuracy:P1}";
             }), messages.Add);
-            task.Value = task.MaxValue;
+            task.Complete();
         });
-        foreach (var message in messages) AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]");
+        foreach (var message in messages) Terminal.Note(message);
         var sidecar = checkpoint.Sidecar;
         if (!checkpoint.Reused)
         {
@@ -75,7 +74,7 @@ internal sealed class PretrainOptionsGroup
                 Console.WriteLine(e.Epoch == 0
                     ? $"  epoch  0: kNN {e.KnnAccuracy:P1} (untrained)"
                     : $"  epoch {e.Epoch,2}: loss {e.Loss:F3}  pairs {e.PairAccuracy:P1}  kNN {e.KnnAccuracy:P1}  lr {e.LearningRate:G3}  {e.Seconds:F0}s");
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Line(
                 $"pretrained {sidecar.Key.MethodTag} on {sidecar.Images} training-side images in {sidecar.Seconds / 60:F1} min on {sidecar.Threads} thread(s); kNN monitor on {sidecar.MonitorImages} labelled images");
         }
         Console.WriteLine($"checkpoint: {checkpoint.Path} (sidecar {Path.ChangeExtension(checkpoint.Path, ".json")})");

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Workbench.Cli;
 
-var root = new RootCommand("Workbench: semi-supervised + active learning on blood-cell images");
+Terminal.Configure();
+var root = new RootCommand("Workbench: semi-supervised + active learning on blood-cell images.\n" + ExitCodes.Help);
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());

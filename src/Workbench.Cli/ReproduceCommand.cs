@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Spectre.Console;
 using Workbench.Display;
 using Workbench.Reproductions;
 using Workbench.Loop;
@@ -43,7 +42,8 @@ internal static class ReproduceCommand
             var pretrained = new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory);
             var adjust = experiment.Initialisation(result, pretrained);
             // A non-scratch start gets its own folders and result files, so it never resumes or overwrites the scratch reproduction.
-            string initTag = result.GetValue(experiment.Init) == "pretrained" ? $"-pretrained-{experiment.Pretraining.Parse(result).Epochs}ep" : "";
+            string initTag = result.GetValue(experiment.Init) == "pretrained" ? $"-pretrained-{experiment.Pretraining.Parse(result).Epochs}ep"
+                : (result.GetValue(experiment.Weights) ?? result.GetValue(experiment.Checkpoint)) is { } file ? "-from-" + FileTag(file) : "";
             var output = result.GetValue(experiment.Output) ?? Path.Combine("runs", $"reproduce-{name}-{profile.ToString().ToLowerInvariant()}{initTag}");
             common.ConfigureEngine(result);
             var clock = Stopwatch.StartNew();
@@ -69,23 +69,24 @@ internal static class ReproduceCommand
                 execute = progress => marrow.Run(output, data, progress);
             }
             foreach (var (config, _) in plan) config.Validate();
-            AnsiConsole.MarkupLineInterpolated($"{plan.Count} runs into {output} ({profile} profile, {plan[0].Config.Architecture} {plan[0].Config.ImageSize}px, init {ReproductionRun.InitialisationName(plan[0].Config)})");
+            Terminal.Line($"{plan.Count} runs into {output} ({profile} profile, {plan[0].Config.Architecture} {plan[0].Config.ImageSize}px, init {ReproductionRun.InitialisationName(plan[0].Config)})");
 
+            ReportInitialWeights(plan[0].Config, data);
             experiment.EnsurePretrained(result, plan.Select(p => p.Config), data, pretrained);
-            AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
+            Terminal.Progress(bars =>
             {
-                var overall = context.AddTask("runs", maxValue: plan.Count);
-                var view = new ExperimentProgressView(context);
+                var overall = bars.Add("runs", plan.Count);
+                var view = new ExperimentProgressView(bars);
                 runs = execute(config =>
                 {
                     var inner = view.For($"{config.Split} {config.Recipe} seed {config.Seed}");
                     return new SynchronousProgress<ExperimentProgress>(update =>
                     {
                         inner.Report(update);
-                        if (update.Phase == ExperimentPhase.Finished) overall.Increment(1);
+                        if (update.Phase == ExperimentPhase.Finished) overall.Value += 1;
                     });
                 });
-                overall.Value = plan.Count;
+                overall.Complete();
             });
 
             Directory.CreateDirectory(output);
@@ -130,6 +131,19 @@ internal static class ReproduceCommand
         return command;
     }
 
+    // Loads a weights file once before hours of runs: a file of another architecture fails now, and the user reads what loaded.
+    private static void ReportInitialWeights(ExperimentConfig config, ExperimentDataProvider data)
+    {
+        if (config.Initialisation is not (InitialisationKind.Weights or InitialisationKind.Checkpoint)) return;
+        int classes = data.Images(config.DataSet, config.ImageSize).Data.ClassNames.Count;
+        var (model, report) = ModelInitialiser.Create(config, classes);
+        model.Dispose();
+        Terminal.Line($"init from {ModelInitialiser.WeightsFile(config)}: {report}");
+    }
+
+    private static string FileTag(string path) =>
+        new(Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path)).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+
     private static void SaveLearningCurves(IReadOnlyList<ReproductionRun> runs, string figures, PresetProfile profile)
     {
         foreach (var split in runs.Select(r => r.Split).Distinct())
@@ -155,7 +169,7 @@ internal static class ReproduceCommand
                 "Oracle labels used (mean over seeds); band = ±1 std over n seeds", "Test accuracy");
             var path = Path.Combine(figures, $"poster-{profile.ToString().ToLowerInvariant()}-{split}-learning-curves.svg");
             chart.Save(path);
-            AnsiConsole.MarkupLineInterpolated($"figure: {path}");
+            Terminal.Line($"figure: {path}");
         }
     }
 }

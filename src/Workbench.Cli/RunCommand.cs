@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;
@@ -52,14 +51,16 @@ internal static class RunCommand
             common.ConfigureEngine(result);
 
             var dataRoot = Workbench.Data.OwnData.IsOwnDataName(chosen.DataSet) ? "" : common.ResolveDataRoot(result);
-            using var data = new ExperimentDataProvider(dataRoot, common.Cache(result), line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+            using var data = new ExperimentDataProvider(dataRoot, common.Cache(result), Terminal.Note);
             experiment.EnsurePretrained(result, [chosen], data, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory));
             RunOutcome outcome = null!;
-            AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
+            Terminal.Progress(bars =>
             {
-                var view = new ExperimentProgressView(context);
+                var view = new ExperimentProgressView(bars);
                 outcome = ExperimentRunner.Run(chosen, output, data, view.For($"{chosen.Recipe} seed {chosen.Seed}"));
             });
+            if (outcome.ResumedAfterRound is int resumed) Terminal.Line($"resumed the run in {output} after its finished round {resumed}");
+            if (outcome.Initialisation is { } loaded) Terminal.Line($"init from {chosen.InitialisationPath}: {loaded}");
             Console.WriteLine(RoundTable.For(outcome.Results).ToText());
             if (outcome.Results.Count > 0 && !outcome.Results[^1].HasTest)
                 Console.WriteLine("no test labels: test accuracy is not measured; the table shows the labelled set's growth and how often you agreed with the model.");

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Spectre.Console;
 using Workbench.Data;
 using Workbench.Distributed;
 using Workbench.Engine;
@@ -61,7 +60,7 @@ internal static class ScoreCommand
             if (predictions is null) return 0;  // only rank 0 writes
             var path = result.GetValue(output)!;
             WriteCsv(path, data, ids, predictions);
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Line(
                 $"scored {ids.Count} images in {clock.Elapsed.TotalSeconds:F1}s on {group?.WorldSize ?? 1} rank(s) x {Runtime.Threads} threads: {path}");
             return 0;
         }));

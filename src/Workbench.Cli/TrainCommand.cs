@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Spectre.Console;
 using Workbench.Data;
 using Workbench.Engine;
 using Workbench.Loop;
@@ -82,7 +81,7 @@ internal static class TrainCommand
             var parts = Splits.Create(result.GetValue(split)!, data, result.GetValue(seed));
             var labelled = InitialLabels.ByFraction(data, parts.TrainIds, labelledFraction, result.GetValue(seed));
             var labels = labelled.Select(id => data.Samples[id].Label).ToArray();
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Line(
                 $"split {parts.Name}: {parts.TrainIds.Count} train / {parts.TestIds.Count} test; {labelled.Count} labelled ({labelledFraction:P1})");
 
             using var images = cached.Images.ToImageSet();
@@ -99,12 +98,12 @@ internal static class TrainCommand
                 using (var experimentData = ExperimentData.FromCache(cached, parts))
                 {
                     var checkpoint = PretrainOptionsGroup.Ensure(config, experimentData, new PretrainedCache(common.Cache(result).Directory), pretrainOptions);
-                    AnsiConsole.MarkupLineInterpolated($"init from {checkpoint.Path}: {model.Load(checkpoint.Path, strict: false)}");
+                    Terminal.Line($"init from {checkpoint.Path}: {model.Load(checkpoint.Path, strict: false)}");
                 }
                 initName = $"pretrained:{PretrainKey.For(config, pretrainOptions).MethodTag}";
             }
             else if (result.GetValue(init) is { } weights)
-                AnsiConsole.MarkupLineInterpolated($"init from {weights}: {model.Load(weights, strict: false)}");
+                Terminal.Line($"init from {weights}: {ModelInitialiser.LoadInitialWeights(model, weights)}");
 
             var clock = Stopwatch.StartNew();
             var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options, group);
@@ -118,8 +117,8 @@ internal static class TrainCommand
             var truth = scored.Select(id => data.Samples[id].Label).ToArray();
             var report = ClassificationReport.Create(truth, predicted, data.ClassNames);
             Console.WriteLine(report.ToText());
-            AnsiConsole.MarkupLineInterpolated(
-                $"[bold]{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}[/], macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {(group is null ? "" : $"{group.WorldSize} ranks x ")}{Runtime.Threads} threads, init {initName})");
+            Terminal.Strong(
+                $"{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {(group is null ? "" : $"{group.WorldSize} ranks x ")}{Runtime.Threads} threads, init {initName})");
             if (result.GetValue(save) is { } path)
             {
                 model.Save(path);
@@ -146,16 +145,16 @@ internal static class TrainCommand
         float[] weights, FitOptions options, ProcessGroup? group)
     {
         FitResult fit = null!;
-        AnsiConsole.Progress().Columns(Progress.Columns()).Start(context =>
+        Terminal.Progress(bars =>
         {
-            var task = context.AddTask("training", maxValue: options.Epochs);
+            var task = bars.Add("training", options.Epochs);
             fit = Fitter.Fit(model, images, ids, labels, weights, options, new Progress<EpochResult>(epoch =>
             {
                 task.MaxValue = epoch.Epochs;
                 task.Value = epoch.Epoch;
                 task.Description = $"training: epoch {epoch.Epoch}/{epoch.Epochs} loss {epoch.Loss:F3} acc {epoch.Accuracy:P0}";
             }), group: group);
-            task.Value = task.MaxValue;
+            task.Complete();
         });
         return fit;
     }

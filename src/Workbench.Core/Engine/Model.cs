@@ -27,9 +27,47 @@ public sealed record LoadReport(int Loaded, IReadOnlyList<string> Missing, IRead
         return new LoadReport(loaded, missing, unexpected, mismatched);
     }
 
-    public override string ToString() =>
-        $"loaded {Loaded} tensors; missing {Missing.Count}, unexpected {Unexpected.Count}, mismatched {Mismatched.Count}" +
-        (Mismatched.Count > 0 ? $" ({string.Join("; ", Mismatched.Take(3))})" : "");
+    /// <summary>The model's tensors: those loaded plus those that start from the model's own initialisation.</summary>
+    public int ModelTensors => Loaded + Missing.Count + Mismatched.Count;
+
+    /// <summary>
+    /// What a user reads, e.g. "loaded 120 of 122 tensors; fc.weight [1000, 512] and fc.bias [1000] do not fit this
+    /// model (it has [4, 512] and [4]) and start random".
+    /// </summary>
+    public override string ToString()
+    {
+        var parts = new List<string> { $"loaded {Loaded} of {ModelTensors} tensors" };
+        if (Mismatched.Count > 0)
+        {
+            // Each line is "name [file shape] [model shape]" (the engine's report).
+            var fits = Mismatched.Select(SplitMismatch).ToList();
+            parts.Add($"{Join(fits.Select(f => $"{f.Name} {f.File}"))} {(fits.Count == 1 ? "does" : "do")} not fit this model "
+                + $"(it has {Join(fits.Select(f => f.Model))}) and start{(fits.Count == 1 ? "s" : "")} random");
+        }
+        if (Missing.Count > 0)
+            parts.Add($"{Count(Missing.Count)} of the model {(Missing.Count == 1 ? "is" : "are")} not in the file and start{(Missing.Count == 1 ? "s" : "")} random: {Sample(Missing)}");
+        if (Unexpected.Count > 0)
+            parts.Add($"{Count(Unexpected.Count)} of the file {(Unexpected.Count == 1 ? "is" : "are")} not in the model and {(Unexpected.Count == 1 ? "is" : "are")} ignored: {Sample(Unexpected)}");
+        return string.Join("; ", parts);
+    }
+
+    private static (string Name, string File, string Model) SplitMismatch(string line)
+    {
+        int first = line.IndexOf(" [", StringComparison.Ordinal);
+        int second = first < 0 ? -1 : line.IndexOf("] [", first, StringComparison.Ordinal);
+        return first < 0 || second < 0 ? (line, "", "?") : (line[..first], line[(first + 1)..(second + 1)], line[(second + 2)..]);
+    }
+
+    private static string Count(int n) => n == 1 ? "1 tensor" : $"{n} tensors";
+
+    private static string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
+    }
+
+    private static string Sample(IReadOnlyList<string> names) =>
+        names.Count <= 4 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(4))} and {names.Count - 4} more";
 }
 
 /// <summary>A classifier living in the native engine: create, predict, save, load.</summary>

@@ -25,18 +25,28 @@ public static class ModelInitialiser
         if (config.Initialisation == InitialisationKind.Scratch) return (model, null);
         try
         {
-            string path = WeightsFile(config);
-            var report = model.Load(path, strict: false);
-            if (report.Loaded == 0)
-                throw new ArgumentException(
-                    $"No tensor of '{path}' fits a {config.Architecture} with {numClasses} classes ({report}).", "initialisationPath");
-            return (model, report);
+            return (model, LoadInitialWeights(model, WeightsFile(config)));
         }
         catch
         {
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Loads a starting point leniently: tensors that do not fit (a torchvision 1,000-class head on a 4-class model) keep the
+    /// model's own initialisation and the report says which. A file of which nothing fits is another architecture's: refused.
+    /// </summary>
+    /// <exception cref="InvalidDataException">No tensor of the file fits the model.</exception>
+    public static LoadReport LoadInitialWeights(Model model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var report = model.Load(path, strict: false);
+        if (report.Loaded == 0)
+            throw new InvalidDataException(
+                $"No tensor of '{path}' fits a {model.Architecture.ToName()} with {model.NumClasses} classes: is it another architecture's? ({report})");
+        return report;
     }
 
     /// <summary>The file to load: the path itself, or for a run folder its latest committed checkpoint.</summary>

@@ -1,4 +1,5 @@
 // Reproductions layer: runs one config into a run folder, resuming it if the folder holds an interrupted run.
+using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Config;
 using Workbench.Runs;
@@ -11,7 +12,14 @@ namespace Workbench.Reproductions;
 /// <param name="StopReason">Why the run is over, or null.</param>
 /// <param name="AwaitingRound">The round that waits for a person's answers, or null.</param>
 /// <param name="QueueFolder">Folder of that round's queue and journal, or null.</param>
-public sealed record RunOutcome(IReadOnlyList<RoundResult> Results, string? StopReason, int? AwaitingRound, string? QueueFolder);
+/// <param name="Initialisation">What loading the starting weights matched, when this invocation started the run from a file.</param>
+/// <param name="ResumedAfterRound">The last finished round found in the run folder, when this invocation continued a run.</param>
+public sealed record RunOutcome(IReadOnlyList<RoundResult> Results, string? StopReason, int? AwaitingRound, string? QueueFolder)
+{
+    public LoadReport? Initialisation { get; init; }
+
+    public int? ResumedAfterRound { get; init; }
+}
 
 /// <summary>Runs one config into a run folder, resuming it if the folder holds an interrupted run.</summary>
 public static class ExperimentRunner
@@ -35,9 +43,11 @@ public static class ExperimentRunner
         using var experimentData = data.For(config);
         IOracle? oracle = config.Oracle == OracleKind.Human ? new HumanOracle(store.Directory) : null;
         using var experiment = new Experiment(config, experimentData, store, progress, oracle);
+        int? resumedAfter = store.ReadState()?.LastRound;
         experiment.Run(cancel);  // resumes from the last finished round when there is one
-        return experiment.IsAwaitingLabels
+        var outcome = experiment.IsAwaitingLabels
             ? new RunOutcome(experiment.Results, null, experiment.CurrentRound, HumanOracle.QueueFolder(store.Directory, experiment.CurrentRound))
             : new RunOutcome(experiment.Results, experiment.StopReason, null, null);
+        return outcome with { Initialisation = experiment.InitialisationReport, ResumedAfterRound = resumedAfter };
     }
 }
