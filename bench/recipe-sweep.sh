@@ -3,13 +3,13 @@
 # labelled images for each seed and prints validation accuracy on 1,000 unlabelled images of
 # the training half, mean +- sample std over seeds, then the last epoch's training accuracy and
 # the seconds per training. Never looks at the test half.
-# Usage: bench/recipe-sweep.sh "<label>" [train options...]   (SEEDS="0 1 2", SPLIT=paper, FRACTION=0.02)
+# Usage: bench/recipe-sweep.sh "<label>" [train options...]   (SEEDS="0 1 2", DATASET=bccd, SPLIT=paper, FRACTION=0.02)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 label=$1; shift
 accs=(); secs=(); fits=()
 for seed in ${SEEDS:-0 1 2}; do
-  line=$(./workbench train --dataset bccd --split "${SPLIT:-paper}" --labelled-fraction ${FRACTION:-0.02} --seed "$seed" \
+  line=$(./workbench train --dataset "${DATASET:-bccd}" --split "${SPLIT:-paper}" --labelled-fraction ${FRACTION:-0.02} --seed "$seed" \
            --threads 1 --validation 1000 "$@" 2>&1 | tr -d '\n' | sed 's/\x1b\[[0-9;]*m//g')
   acc=$(grep -oP 'validation \(\d+ unlabelled training images\) accuracy \K[0-9.]+' <<<"$line") \
     || { echo "$label seed $seed failed: ${line: -400}" >&2; exit 1; }

@@ -23,6 +23,29 @@ public sealed class CliOutputTests(CliFixture cli) : IClassFixture<CliFixture>
         CliCommandTests.Expect(result, 0, classes);
     }
 
+    [Fact]
+    public void ManifestLabelsAndProblemsWithMarkupLikeTextArePrintedLiterally()
+    {
+        // A manifest can name classes a folder cannot: "[/]" included. Its problems quote the offending values.
+        var folder = cli.Folder("manifest");
+        var lines = new List<string> { "path,label,split" };
+        string[] labels = ["[red]seg[/]", "band [/]", "[1000, 512]"];
+        for (int c = 0; c < labels.Length; c++)
+            for (int i = 0; i < 2; i++)
+            {
+                var name = $"c{c}-{i}.png";
+                File.WriteAllBytes(Path.Combine(folder, name), TinyPng.Encode(8, 8, (x, y) => ((byte)(c * 60), (byte)(i * 40), (byte)(x + y))));
+                lines.Add($"{name},\"{labels[c]}\",labelled");  // quoted: a label may hold a comma
+            }
+        var manifest = Path.Combine(folder, "manifest.csv");
+        File.WriteAllLines(manifest, lines);
+        CliCommandTests.Expect(CliFixture.Workbench("data", "check", manifest), 0, labels);
+
+        File.AppendAllLines(manifest, ["c0-0.png,[bold]x[/],labelled"]);
+        CliCommandTests.Expect(CliFixture.Workbench("data", "check", manifest), 0,
+            "c0-0.png: manifest line 8: listed again with another label ('[red]seg[/]' there, '[bold]x[/]' here)");
+    }
+
     private string OwnFolderWithMarkupLikeName()
     {
         var folder = Path.Combine(cli.Folder("cache"), "cells [red]x[1000, 512]");
