@@ -13,7 +13,8 @@ for seed in ${SEEDS:-0 1 2}; do
            --threads 1 --validation 1000 "$@" 2>&1 | tr -d '\n' | sed 's/\x1b\[[0-9;]*m//g')
   acc=$(grep -oP 'validation \(\d+ unlabelled training images\) accuracy \K[0-9.]+' <<<"$line") \
     || { echo "$label seed $seed failed: ${line: -400}" >&2; exit 1; }
-  accs+=("$acc"); secs+=("$(grep -oP '\K[0-9]+(?=s on [0-9]+ thread)' <<<"$line")")
+  echo "$label seed $seed: $acc" >&2
+  accs+=("$acc"); secs+=("$(grep -oP '\K[0-9]+(?=s in all on [0-9]+ thread)' <<<"$line")")
   fits+=("$(grep -oP 'train acc \K[0-9]+' <<<"$line")")
 done
 python3 - "$label" "${SPLIT:-paper}" "${accs[*]}" "${secs[*]}" "${fits[*]}" <<'PY'

@@ -34,9 +34,13 @@ public static class Presets
     public const LearningRateSchedule QuickSchedule = LearningRateSchedule.Cosine;
     /// <summary>Augmentation of quick poster runs: the 8 exact symmetries of the square (a cell has no up or left).</summary>
     public const Augmentation QuickAugmentation = Augmentation.Rotate90 | Augmentation.HorizontalFlip | Augmentation.VerticalFlip;
-    /// <summary>Network, epochs and step cap of quick bone-marrow runs: the earlier recipe, not re-tuned for PBC.</summary>
-    public const string QuickBoneMarrowArchitecture = "smallcnn";
-    public const int QuickBoneMarrowEpochs = 40, QuickBoneMarrowMaxSteps = 400;
+    /// <summary>
+    /// Step cap of quick bone-marrow rounds. Their rounds fine-tune the previous model (the paper's protocol), so each round
+    /// gets the same step budget rather than the same epochs: round 0 (275 images) trains 324 steps from scratch with the
+    /// poster's recipe, a round of 3,000 images fine-tunes ~4 epochs. The recipe itself is the poster's: on the training side
+    /// of PBC it gives 74 / 72 / … % validation accuracy against 44 % for the earlier smallcnn recipe (results/recipe.md).
+    /// </summary>
+    public const int QuickBoneMarrowMaxSteps = 400;
     /// <summary>Unlabelled samples scored per round in quick runs (null = all).</summary>
     public const int QuickPoolPerRound = 3000;
     /// <summary>Rounds of the quick bone-marrow protocol (the paper runs 25).</summary>
@@ -161,7 +165,8 @@ public static class Presets
         return profile == PresetProfile.Full ? full : Quicken(full) with
         {
             ValidationGate = null,
-            Architecture = QuickBoneMarrowArchitecture, Epochs = QuickBoneMarrowEpochs, MaxSteps = QuickBoneMarrowMaxSteps,
+            Architecture = QuickArchitecture, Epochs = QuickEpochs, MinSteps = QuickMinSteps, MaxSteps = QuickBoneMarrowMaxSteps,
+            LearningRate = QuickLearningRate, Schedule = QuickSchedule, Augmentation = QuickAugmentation,
             Rounds = strategy == Recipe.Baseline ? 0 : QuickBoneMarrowRounds,
             PoolPerRound = Math.Min(full.PoolPerRound!.Value, QuickPoolPerRound),
             MarginCap = QuickBoneMarrowMarginCap,

@@ -127,7 +127,10 @@ public class ExperimentConfigTests
         Assert.All(Presets.StrategiesOf("poster"), s => Assert.Equal(quick with { Recipe = s, Rounds = s == "baseline" ? 0 : 3 },
             Presets.Create("poster", s, PresetProfile.Quick)));
         var quickCst = Presets.Create("bone-marrow", "cst", PresetProfile.Quick);
-        Assert.Equal(("smallcnn", 400, LearningRateSchedule.Constant), (quickCst.Architecture, quickCst.MaxSteps!.Value, quickCst.Schedule));
+        // The poster's quick recipe, with a step budget per fine-tuning round.
+        Assert.Equal(("cnn4", 20, 320, 400, 0.02, LearningRateSchedule.Cosine, quick.Augmentation, RetrainMode.FineTune),
+            (quickCst.Architecture, quickCst.Epochs, quickCst.MinSteps!.Value, quickCst.MaxSteps!.Value, quickCst.LearningRate, quickCst.Schedule,
+             quickCst.Augmentation, quickCst.Retrain));
         Assert.Equal(LearningRateSchedule.Constant, poster.Schedule);
         Assert.Throws<ArgumentException>(() => Presets.Create("poster", "magic"));
         Assert.Throws<ArgumentException>(() => Presets.Create("imagenet", "ssl"));
