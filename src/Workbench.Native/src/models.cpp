@@ -42,6 +42,15 @@ struct BasicBlockImpl : nn::Module {
     auto identity = downsample ? downsample->forward(x) : x;
     return torch::relu(y + identity);
   }
+  // forward() with each conv-BN pair folded (x and the result in the plan's layout).
+  torch::Tensor folded(const torch::Tensor& x, FoldedConvs& plan) {
+    auto y = plan.conv_bn(*conv1, *bn1, x).relu_();
+    y = plan.conv_bn(*conv2, *bn2, y);
+    auto identity = downsample ? plan.conv_bn(*downsample->ptr(0)->as<nn::Conv2d>(),
+                                              *downsample->ptr(1)->as<nn::BatchNorm2d>(), x)
+                               : x;
+    return y.add_(identity).relu_();
+  }
   nn::Conv2d conv1{nullptr}, conv2{nullptr};
   nn::BatchNorm2d bn1{nullptr}, bn2{nullptr};
   nn::Sequential downsample{nullptr};
@@ -69,6 +78,13 @@ struct ResNet18 : ClassifierImpl {
     y = torch::max_pool2d(y, 3, 2, 1);
     for (auto& layer : layers) y = layer->forward(y);
     return torch::adaptive_avg_pool2d(y, {1, 1}).flatten(1);
+  }
+  torch::Tensor folded_features(const torch::Tensor& x, FoldedConvs& plan) override {
+    auto y = plan.conv_bn(*conv1, *bn1, FoldedConvs::enter(x)).relu_();
+    y = torch::max_pool2d(y, 3, 2, 1);
+    for (auto& layer : layers)
+      for (size_t i = 0; i < layer->size(); ++i) y = layer->ptr(i)->as<BasicBlock>()->folded(y, plan);
+    return FoldedConvs::pool(y);
   }
   int64_t embedding_dim() const override { return 512; }
   nn::Conv2d conv1{nullptr};
@@ -117,6 +133,30 @@ struct ConvStackNet : ClassifierImpl {
     for (auto& stage : stages) y = stage->forward(y);
     y = torch::adaptive_avg_pool2d(y, {1, 1}).flatten(1);
     return dropout_ > 0 ? torch::dropout(y, dropout_, is_training()) : y;
+  }
+  // Stages are conv, BN, ReLU (x convs_per_stage), [SE], max pool: fold each conv-BN pair.
+  // Dropout is the identity in eval mode.
+  torch::Tensor folded_features(const torch::Tensor& x, FoldedConvs& plan) override {
+    auto y = FoldedConvs::enter(x);
+    for (auto& stage : stages) {
+      for (size_t i = 0; i < stage->size(); ++i) {
+        auto module = stage->ptr(i);
+        if (auto* c = module->as<nn::Conv2d>()) {
+          auto* bn = i + 1 < stage->size() ? stage->ptr(i + 1)->as<nn::BatchNorm2d>() : nullptr;
+          if (!bn) return {};
+          y = plan.conv_bn(*c, *bn, y);
+          ++i;
+        } else if (module->as<nn::ReLU>()) {
+          y = y.relu_();
+        } else if (auto* pool = module->as<nn::MaxPool2d>()) {
+          const auto& o = pool->options;
+          y = torch::max_pool2d(y, o.kernel_size(), o.stride(), o.padding(), o.dilation(), o.ceil_mode());
+        } else {
+          return {};  // squeeze-excitation
+        }
+      }
+    }
+    return FoldedConvs::pool(y);
   }
   int64_t embedding_dim() const override { return width_; }
   std::vector<nn::Sequential> stages;
