@@ -208,7 +208,10 @@ int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images, const int6
     x = model->layout(wb::augment(x, aug_flags, trainer->generator));
     y = y.to(model->device);
     model->net->train();
-    trainer->optimizer->zero_grad();
+    // Dropping the gradients instead of zeroing them (PyTorch's zero_grad(set_to_none=True)):
+    // backward then writes each gradient once instead of zero-filling and adding into 11M floats.
+    // The values are the same, since 0 + g == g exactly.
+    for (auto& p : model->net->parameters()) p.mutable_grad().reset();
     auto logits = model->net->forward(x);
     auto options = torch::nn::functional::CrossEntropyFuncOptions();
     if (weight.defined()) options.weight(weight);
