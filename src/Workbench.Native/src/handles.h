@@ -31,7 +31,7 @@ struct ModelState {
   uint64_t plan_weights = 0;  // weights_fingerprint() of the weights the plan was folded from
   // Every call that may write the weights says so (training, loading, copying, broadcasting);
   // the fingerprint in inference_plan() is the second line of defence for any writer that
-  // forgets, but it cannot see BN running statistics updated by a train-mode forward.
+  // forgets, but it need not see BN running statistics updated inside a train-mode forward.
   void weights_changed() { plan.reset(); }
   // The plan for the current weights (folded again if they changed), or nullptr when
   // prediction should run the eager modules (folding off, or not on CPU).

@@ -38,7 +38,8 @@ struct BasicBlockImpl : nn::Module {
   }
   // In place where torchvision is (ReLU(inplace=True), out += identity): batch norm's and
   // addition's backward do not read their outputs, so overwriting them is safe, and it spares
-  // an allocation and a pass over the activations per op (measured: ReLU's backward ~40% faster).
+  // an allocation and a pass over the activations per op (libtorch profiler, 64 px: the out-of-place
+  // ReLU's backward took 1.7x the time of torchvision's in-place one).
   torch::Tensor forward(const torch::Tensor& x) {
     auto y = bn1(conv1(x)).relu_();
     y = bn2(conv2(y));
