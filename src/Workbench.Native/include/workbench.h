@@ -99,8 +99,9 @@ WB_API int32_t wb_model_load(wb_model* model, const char* path, int32_t strict, 
 /* enabled != 0 (the default): on CPU, wb_predict runs an inference copy of the weights with
  * every batch norm folded into the convolution before it, packed for oneDNN (as
  * torch.jit.freeze + optimize_for_inference would); the copy is made on the first prediction and
- * made again after anything that writes the weights (training, load, copy, broadcast).
- * Probabilities and embeddings equal the eager ones up to float rounding (~1e-5). 0: wb_predict
+ * made again after anything that writes the weights (training, load, copy, broadcast), and
+ * holds as much memory as the weights themselves.
+ * Probabilities equal the eager ones up to float rounding (tested: within 1e-4). 0: wb_predict
  * runs the eager modules (the reference the folded path is tested against). Serialise per model. */
 WB_API int32_t wb_model_set_folded_inference(wb_model* model, int32_t enabled);
 /* Names of the state-dict entries, newline separated, for inspection (text out-parameter). */

@@ -25,7 +25,8 @@ struct ModelState {
   }
 
   // Prediction on CPU runs an inference plan (inference.h): a copy of the weights with BN
-  // folded in, kept between calls because folding and packing cost about one batch.
+  // folded in, kept between calls so that folding and packing are paid once per set of weights
+  // (a round scores its whole pool in many calls), not once per call.
   bool fold_for_inference = true;
   std::unique_ptr<FoldedConvs> plan;
   uint64_t plan_weights = 0;  // weights_fingerprint() of the weights the plan was folded from
