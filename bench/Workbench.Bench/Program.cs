@@ -4,36 +4,106 @@ using Workbench.Bench;
 using Workbench.Data;
 using Workbench.Engine;
 
-// Workbench vs PyTorch on this machine, in one run. usage:
+// Workbench vs PyTorch (each layout PyTorch offers on CPU) on this machine, in one run. usage:
 //   dotnet run -c Release --project bench/Workbench.Bench -- [--sizes 64,112] [--train-steps N] [--infer-batches N]
+//        [--repeat N] [--round] [--round-only] [--round-size 64] [--pool 6222] [--epoch-images 2048]
 //        [--skip-pytorch] [--skip-data] [--out bench/results.md]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var sizes = Arg("--sizes", "64,112").Split(',').Select(int.Parse).ToArray();
-int trainSteps = int.Parse(Arg("--train-steps", "30")), inferBatches = int.Parse(Arg("--infer-batches", "8"));
-bool skipPyTorch = args.Contains("--skip-pytorch"), skipData = args.Contains("--skip-data");
+int trainSteps = int.Parse(Arg("--train-steps", "20")), inferBatches = int.Parse(Arg("--infer-batches", "6"));
+int repeat = int.Parse(Arg("--repeat", "3")), roundSize = int.Parse(Arg("--round-size", "64"));
+int pool = int.Parse(Arg("--pool", "6222")), epochImages = int.Parse(Arg("--epoch-images", "2048"));
+bool skipPyTorch = args.Contains("--skip-pytorch"), roundOnly = args.Contains("--round-only");
+bool round = roundOnly || args.Contains("--round"), skipData = roundOnly || args.Contains("--skip-data");
 var output = Arg("--out", "");
 var script = Path.Combine(AppContext.BaseDirectory, "pytorch_resnet18.py");
 
 Runtime.EnsureConfigured();
 var report = new StringBuilder();
 void Line(string text) { Console.WriteLine(text); report.AppendLine(text); }
+string loadBefore = LoadAverage();
 Line($"# Workbench benchmark ({DateTime.UtcNow:yyyy-MM-dd})");
 Line("");
-Line($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Runtime.Threads} libtorch threads, engine {Runtime.Version}.");
-Line($"ResNet-18, 4 classes, SGD momentum 0.9, batch 64 (inference 256), {trainSteps} timed training steps after 3 warm-up steps, random uint8 images.");
-Line("");
-Line("| size | Workbench train img/s | PyTorch train img/s | ratio | Workbench infer img/s | PyTorch infer img/s | ratio | Workbench train + rotate/flip/shift img/s |");
-Line("|---|---|---|---|---|---|---|---|");
+Line($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Runtime.Threads} libtorch threads on both sides, engine {Runtime.Version}.");
+Line($"ResNet-18, 4 classes, random uint8 images resident in memory. Training: SGD momentum 0.9, batch 64, {trainSteps} timed steps " +
+     $"after 3 warm-up steps. Inference: batch 256, softmax, {inferBatches} timed batches after 1 warm-up batch. " +
+     $"Engine and PyTorch run interleaved (engine, PyTorch, engine, ...), {repeat} runs each; every figure is the median of its runs.");
+
+string F1(double v) => v.ToString("F1");
 double fastestTrainBatchesPerSecond = 1e-9;
-foreach (var size in sizes)
+if (!roundOnly)
 {
-    var ours = EngineThroughput.Measure(size, trainSteps, inferBatches);
-    fastestTrainBatchesPerSecond = Math.Max(fastestTrainBatchesPerSecond, ours.TrainImagesPerSecond / 64);
-    var theirs = skipPyTorch ? null : PyTorchThroughput.Measure(script, size, trainSteps, inferBatches, Runtime.Threads);
-    string Ratio(double a, double? b) => b is { } v ? (a / v).ToString("F2") : "-";
-    Line($"| {size} | {ours.TrainImagesPerSecond:F1} | {theirs?.TrainImagesPerSecond.ToString("F1") ?? "-"} | {Ratio(ours.TrainImagesPerSecond, theirs?.TrainImagesPerSecond)} " +
-         $"| {ours.InferImagesPerSecond:F1} | {theirs?.InferImagesPerSecond.ToString("F1") ?? "-"} | {Ratio(ours.InferImagesPerSecond, theirs?.InferImagesPerSecond)} | {ours.TrainAugmentedImagesPerSecond:F1} |");
+    var ours = sizes.ToDictionary(s => s, _ => new List<EngineThroughput.Result>());
+    var theirs = sizes.ToDictionary(s => s, _ => new List<PyTorchThroughput.Result>());
+    for (int r = 0; r < repeat; r++)
+        foreach (var size in sizes)
+        {
+            ours[size].Add(EngineThroughput.Measure(size, trainSteps, inferBatches));
+            if (!skipPyTorch) theirs[size].Add(PyTorchThroughput.Measure(script, size, trainSteps, inferBatches, Runtime.Threads));
+            Console.Error.WriteLine($"run {r + 1}/{repeat}, {size} px done (load {LoadAverage()})");
+        }
+    string[] trainLayouts = ["nchw", "channels_last"], inferLayouts = ["nchw", "channels_last", "channels_last_inference_mode"];
+    string Them(int size, Func<PyTorchThroughput.Result, IReadOnlyDictionary<string, double>> pick, string layout) =>
+        theirs[size].Count == 0 ? "-" : F1(Median(theirs[size].Select(t => pick(t)[layout])));
+    string Ratio(int size, double ours_, Func<PyTorchThroughput.Result, IReadOnlyDictionary<string, double>> pick, string[] layouts) =>
+        theirs[size].Count == 0 ? "-" : (ours_ / layouts.Max(l => Median(theirs[size].Select(t => pick(t)[l])))).ToString("F2");
+
+    Line("");
+    Line("Training, img/s (ratio: Workbench / the faster PyTorch layout):");
+    Line("");
+    Line("| size | Workbench | PyTorch NCHW | PyTorch channels_last | ratio vs best PyTorch | Workbench + rotate/flip/shift |");
+    Line("|---|---|---|---|---|---|");
+    foreach (var size in sizes)
+    {
+        double train = Median(ours[size].Select(o => o.TrainImagesPerSecond));
+        fastestTrainBatchesPerSecond = Math.Max(fastestTrainBatchesPerSecond, train / 64);
+        Line($"| {size} | {F1(train)} | {Them(size, t => t.Train, "nchw")} | {Them(size, t => t.Train, "channels_last")} " +
+             $"| {Ratio(size, train, t => t.Train, trainLayouts)} | {F1(Median(ours[size].Select(o => o.TrainAugmentedImagesPerSecond)))} |");
+    }
+    Line("");
+    Line("Inference, img/s (ratio: Workbench / the fastest PyTorch variant; \"eager BN\": the engine without its folded inference copy):");
+    Line("");
+    Line("| size | Workbench | Workbench eager BN | PyTorch NCHW no_grad | PyTorch channels_last no_grad | PyTorch channels_last inference_mode | ratio vs best PyTorch |");
+    Line("|---|---|---|---|---|---|---|");
+    foreach (var size in sizes)
+    {
+        double infer = Median(ours[size].Select(o => o.InferImagesPerSecond));
+        Line($"| {size} | {F1(infer)} | {F1(Median(ours[size].Select(o => o.InferEagerImagesPerSecond)))} | {Them(size, t => t.Infer, "nchw")} " +
+             $"| {Them(size, t => t.Infer, "channels_last")} | {Them(size, t => t.Infer, "channels_last_inference_mode")} " +
+             $"| {Ratio(size, infer, t => t.Infer, inferLayouts)} |");
+    }
+    Line("");
+    Line("Every run, img/s (Workbench train / infer; PyTorch best layout train / infer):");
+    Line("");
+    foreach (var size in sizes)
+        Line($"- {size} px: Workbench {string.Join(", ", ours[size].Select(o => $"{F1(o.TrainImagesPerSecond)} / {F1(o.InferImagesPerSecond)}"))}" +
+             (theirs[size].Count == 0 ? "" : $"; PyTorch {string.Join(", ", theirs[size].Select(t => $"{F1(t.Train.Values.Max())} / {F1(t.Infer.Values.Max())}"))}"));
+}
+if (round)
+{
+    var ourRounds = new List<(double Score, double Epoch)>();
+    var theirRounds = new List<(double Score, double Epoch)>();
+    for (int r = 0; r < repeat; r++)
+    {
+        ourRounds.Add(RoundThroughput.Measure(roundSize, pool, epochImages));
+        if (!skipPyTorch) theirRounds.Add(PyTorchThroughput.MeasureRound(script, roundSize, pool, epochImages, Runtime.Threads));
+        Console.Error.WriteLine($"round run {r + 1}/{repeat} done (load {LoadAverage()})");
+    }
+    string Seconds(List<(double Score, double Epoch)> runs, bool score) =>
+        runs.Count == 0 ? "-" : $"{Median(runs.Select(x => score ? x.Score : x.Epoch)):F2} s";
+    string Speedup(bool score) => theirRounds.Count == 0 ? "-" :
+        (Median(theirRounds.Select(x => score ? x.Score : x.Epoch)) / Median(ourRounds.Select(x => score ? x.Score : x.Epoch))).ToString("F2");
+    Line("");
+    Line($"Whole round, ResNet-18 at {roundSize} px (PyTorch: channels_last, inference_mode for scoring; ratio: PyTorch time / Workbench time):");
+    Line("");
+    Line("| step | Workbench | PyTorch | ratio |");
+    Line("|---|---|---|---|");
+    Line($"| score a {pool:N0}-image pool: probabilities + 512-d embeddings, batch 256, first call after training | {Seconds(ourRounds, true)} | {Seconds(theirRounds, true)} | {Speedup(true)} |");
+    Line($"| one training epoch, {epochImages:N0} images, batch 64, rotate/flip/shift | {Seconds(ourRounds, false)} | {Seconds(theirRounds, false)} | {Speedup(false)} |");
+    Line("");
+    Line($"Every run, s (score / epoch): Workbench {string.Join(", ", ourRounds.Select(x => $"{x.Score:F2} / {x.Epoch:F2}"))}" +
+         (theirRounds.Count == 0 ? "" : $"; PyTorch {string.Join(", ", theirRounds.Select(x => $"{x.Score:F2} / {x.Epoch:F2}"))}"));
 }
 if (!skipData)
 {
@@ -46,7 +116,21 @@ if (!skipData)
     Line($"| copy into the engine | {data.EngineCopySeconds:F2} s |");
     Line($"| random 64-image batches gathered from cache | {data.GatherBatchesPerSecond:F0} batches/s ({data.GatherBatchesPerSecond / fastestTrainBatchesPerSecond:F0}x the fastest training step rate) |");
 }
+Line("");
+Line($"Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}.");
 if (output.Length > 0) File.WriteAllText(output, report.ToString());
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+static string LoadAverage()
+{
+    try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+    catch (IOException) { return "unknown"; }
+}
 
 static string CpuModel()
 {

@@ -7,21 +7,38 @@ namespace Workbench.Bench;
 /// <summary>Runs bench/pytorch_resnet18.py with Debian's PyTorch and reads its JSON line.</summary>
 internal static class PyTorchThroughput
 {
-    public sealed record Result(int Size, double TrainImagesPerSecond, double InferImagesPerSecond, string Version);
+    /// <summary>img/s per layout: train {nchw, channels_last}, infer {nchw, channels_last, channels_last_inference_mode}.</summary>
+    public sealed record Result(int Size, IReadOnlyDictionary<string, double> Train, IReadOnlyDictionary<string, double> Infer,
+        string Version);
 
     public static Result Measure(string script, int size, int trainSteps, int inferBatches, int threads)
     {
+        var json = Run(script, size, trainSteps, inferBatches, threads);
+        static Dictionary<string, double> Rates(JsonElement e) =>
+            e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        return new Result(size, Rates(json.GetProperty("train")), Rates(json.GetProperty("infer")),
+            json.GetProperty("torch").GetString() ?? "?");
+    }
+
+    /// <summary>The whole-round twin (see RoundThroughput): seconds to score the pool, seconds for one epoch.</summary>
+    public static (double ScoreSeconds, double EpochSeconds) MeasureRound(string script, int size, int pool, int epochImages, int threads)
+    {
+        var json = Run(script, "--round", size, pool, epochImages, threads);
+        return (json.GetProperty("score_s").GetDouble(), json.GetProperty("epoch_s").GetDouble());
+    }
+
+    private static JsonElement Run(string script, params object[] args)
+    {
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new object[] { script, size, trainSteps, inferBatches, threads }.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)!))
+        start.ArgumentList.Add(script);
+        foreach (var arg in args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)!))
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/python3");
+        var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"PyTorch benchmark failed (needs Debian python3-torch, python3-torchvision): {error}");
-        var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
-        return new Result(size, json.GetProperty("train_img_s").GetDouble(), json.GetProperty("infer_img_s").GetDouble(),
-            json.GetProperty("torch").GetString() ?? "?");
+            throw new InvalidOperationException($"PyTorch benchmark failed (needs Debian python3-torch, python3-torchvision): {error.Result}");
+        return JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.Clone();
     }
 }

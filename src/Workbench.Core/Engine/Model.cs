@@ -156,6 +156,22 @@ public sealed class Model : IDisposable
         return LoadReport.Parse(text);
     }
 
+    /// <summary>
+    /// Whether <see cref="Predict"/> on CPU runs a cached copy of the weights with batch norm folded into the
+    /// convolutions (oneDNN-packed; the default, faster) or the eager modules (the reference). Both give the same
+    /// predictions up to float rounding; the copy is refreshed after anything that changes the weights.
+    /// </summary>
+    public bool FoldedInference
+    {
+        get => _foldedInference;
+        set
+        {
+            NativeMethods.Check(NativeMethods.wb_model_set_folded_inference(Handle, value ? 1 : 0), "setting folded inference");
+            _foldedInference = value;
+        }
+    }
+    private bool _foldedInference = true;
+
     /// <summary>Class probabilities and penultimate embeddings (eval mode, no augmentation).</summary>
     public unsafe Predictions Predict(ImageSet images, IReadOnlyList<int> ids, int batchSize = 256, bool embeddings = true)
     {

@@ -72,7 +72,7 @@ wb_model* wb_model_create(const char* arch, int32_t num_classes, int64_t seed, c
         if (p.dim() == 4) p.set_data(p.data().contiguous(torch::MemoryFormat::ChannelsLast));
     }
     return new wb_model{
-        std::make_shared<wb::ModelState>(wb::ModelState{net, dev, num_classes, dev.is_cpu()})};
+        std::make_shared<wb::ModelState>(wb::ModelState{net, dev, num_classes, dev.is_cpu(), true, nullptr, 0})};
   });
 }
 
@@ -101,6 +101,7 @@ int32_t wb_model_copy_from(wb_model* dst, const wb_model* src) {
     auto tob = to_net.named_buffers(true), fromb = from_net.named_buffers(true);
     require(to.size() == from.size() && tob.size() == fromb.size(),
             "models differ in architecture");
+    dst->state->weights_changed();
     torch::NoGradGuard no_grad;
     for (auto& p : from) {
       auto* target = to.find(p.key());
@@ -127,8 +128,17 @@ int32_t wb_model_load(wb_model* model, const char* path, int32_t strict, char* r
   return wb::guarded([&] {
     require(model && path, "null argument");
     wb::require_text_out(report, report_len, needed);
+    model->state->weights_changed();
     auto text = wb::load_state_dict(*model->state->net, path, strict != 0);
     wb::copy_text(text, report, report_len, needed);
+  });
+}
+
+int32_t wb_model_set_folded_inference(wb_model* model, int32_t enabled) {
+  return wb::guarded([&] {
+    require(model != nullptr, "null model");
+    model->state->fold_for_inference = enabled != 0;
+    model->state->weights_changed();
   });
 }
 
@@ -184,6 +194,7 @@ int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images, const int6
                         int32_t aug_flags, float* loss, int32_t* correct) {
   return wb::guarded([&] {
     require(trainer && images && indices && labels, "null argument");
+    trainer->model->weights_changed();
     if (trainer->group) {
       wb::distributed_step(*trainer, *images, indices, labels, n, class_weights, aug_flags, loss, correct);
       return;
@@ -197,7 +208,10 @@ int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images, const int6
     x = model->layout(wb::augment(x, aug_flags, trainer->generator));
     y = y.to(model->device);
     model->net->train();
-    trainer->optimizer->zero_grad();
+    // Dropping the gradients instead of zeroing them (PyTorch's zero_grad(set_to_none=True)):
+    // backward then writes each gradient once instead of zero-filling and adding into 11M floats.
+    // The values are the same, since 0 + g == g exactly.
+    for (auto& p : model->net->parameters()) p.mutable_grad().reset();
     auto logits = model->net->forward(x);
     auto options = torch::nn::functional::CrossEntropyFuncOptions();
     if (weight.defined()) options.weight(weight);
@@ -219,11 +233,14 @@ int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indi
     // Inference mode skips autograd bookkeeping entirely (cheaper than no_grad).
     c10::InferenceMode inference;
     state.net->eval();
+    auto* plan = state.inference_plan();
     const int64_t k = state.num_classes, d = state.net->embedding_dim();
     for (int64_t start = 0; start < n; start += batch_size) {
       int64_t m = std::min<int64_t>(batch_size, n - start);
-      auto x = state.layout(wb::to_input(images->data.index_select(0, idx.slice(0, start, start + m)), state.device));
-      auto features = state.net->features(x);
+      auto x = wb::to_input(images->data.index_select(0, idx.slice(0, start, start + m)), state.device);
+      torch::Tensor features;
+      if (plan) features = state.net->folded_features(x, *plan);
+      if (!features.defined()) features = state.net->features(state.layout(x));
       if (probs) {
         auto p = torch::softmax(state.net->fc(features), 1).cpu().contiguous();
         std::memcpy(probs + start * k, p.data_ptr<float>(), sizeof(float) * m * k);

@@ -100,6 +100,7 @@ int32_t wb_dist_barrier(wb_dist* dist) {
 int32_t wb_dist_broadcast_model(wb_dist* dist, wb_model* model, int32_t root, int32_t buffers_only) {
   return wb::guarded([&] {
     require(dist && model, "null argument");
+    model->state->weights_changed();
     require(root >= 0 && root < dist->group->world_size(), "root rank out of range");
     if (buffers_only)
       dist->group->broadcast_buffers(*model->state->net, root);

@@ -21,6 +21,20 @@ void require_text_out(const char* out, int64_t out_len, const int64_t* needed) {
   require(out_len >= 0 && (out != nullptr || out_len == 0), "bad text buffer");
 }
 
+FoldedConvs* ModelState::inference_plan() {
+  if (!fold_for_inference || !device.is_cpu()) {
+    plan.reset();
+    return nullptr;
+  }
+  const auto fingerprint = weights_fingerprint(*net);
+  if (plan && plan_weights != fingerprint) plan.reset();
+  if (!plan) {
+    plan = std::make_unique<FoldedConvs>();
+    plan_weights = fingerprint;
+  }
+  return plan.get();
+}
+
 torch::Tensor index_tensor(const wb_images* images, const int64_t* indices, int64_t n) {
   auto idx = torch::from_blob(const_cast<int64_t*>(indices), {n}, torch::kLong).clone();
   const int64_t count = images->data.size(0);

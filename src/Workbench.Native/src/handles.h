@@ -8,6 +8,7 @@
 #include <string>
 
 #include "distributed.h"
+#include "inference.h"
 #include "models.h"
 
 namespace wb {
@@ -22,6 +23,20 @@ struct ModelState {
   torch::Tensor layout(const torch::Tensor& x) const {
     return channels_last ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
   }
+
+  // Prediction on CPU runs an inference plan (inference.h): a copy of the weights with BN
+  // folded in, kept between calls so that folding and packing are paid once per set of weights
+  // (a round scores its whole pool in many calls), not once per call.
+  bool fold_for_inference = true;
+  std::unique_ptr<FoldedConvs> plan;
+  uint64_t plan_weights = 0;  // weights_fingerprint() of the weights the plan was folded from
+  // Every call that may write the weights says so (training, loading, copying, broadcasting);
+  // the fingerprint in inference_plan() is the second line of defence for any writer that
+  // forgets, but it need not see BN running statistics updated inside a train-mode forward.
+  void weights_changed() { plan.reset(); }
+  // The plan for the current weights (folded again if they changed), or nullptr when
+  // prediction should run the eager modules (folding off, or not on CPU).
+  FoldedConvs* inference_plan();
 };
 
 void require(bool condition, const std::string& message);

@@ -5,12 +5,21 @@
 #include <memory>
 #include <string>
 
+#include "inference.h"
+
 namespace wb {
 
 struct ClassifierImpl : torch::nn::Module {
   virtual torch::Tensor features(const torch::Tensor& x) = 0;
   virtual int64_t embedding_dim() const = 0;
   torch::Tensor forward(const torch::Tensor& x) { return fc(features(x)); }
+  // features() in eval mode through an inference plan (inference.h), for a dense float NCHW x;
+  // undefined when the architecture has no plan (senet8: its squeeze-excitation gate
+  // multiplies by a broadcast, which oneDNN tensors do not support), and then the caller uses
+  // features().
+  virtual torch::Tensor folded_features(const torch::Tensor& /*x*/, FoldedConvs& /*plan*/) {
+    return {};
+  }
   torch::nn::Linear fc{nullptr};
 };
 

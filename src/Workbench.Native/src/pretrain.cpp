@@ -87,6 +87,7 @@ int32_t wb_pretrainer_step(wb_pretrainer* pretrainer, const wb_images* images,
     require(n >= 2, "a contrastive batch needs at least 2 images, got " + std::to_string(n));
     auto& p = *pretrainer;
     auto& model = *p.model;
+    model.weights_changed();
     auto batch = images->data.index_select(0, wb::index_tensor(images, indices, n));
     auto first = wb::contrastive_view(batch, p.views, p.generator, model.device);
     auto second = wb::contrastive_view(batch, p.views, p.generator, model.device);
