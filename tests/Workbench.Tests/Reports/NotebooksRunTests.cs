@@ -72,6 +72,8 @@ public sealed class NotebooksRunTests
         Assert.StartsWith("# ", notebook.Cells[0].Source);
         var code = notebook.Cells.Where(c => c.IsCode).ToList();
         Assert.All(code, c => Assert.Equal("csharp", c.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>()));
+        // VS Code's older .NET Interactive extension reads the language from here; without it a cell opens as plain text.
+        Assert.All(code, c => Assert.Equal("csharp", c.Metadata["dotnet_interactive"]?["language"]?.GetValue<string>()));
         Assert.Single(code, c => c.HasTag(NotebookParameters.ParametersTag));
         // Tiny overrides must name declared parameters, or the runner refuses them.
         var declared = NotebookParameters.ParseDeclarations(code.Single(c => c.HasTag(NotebookParameters.ParametersTag)).Source).Select(d => d.Name);
