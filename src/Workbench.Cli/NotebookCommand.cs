@@ -17,11 +17,17 @@ internal static class NotebookCommand
         };
         var output = new Option<string?>("--out") { Description = "Executed notebook path (default: <name>.executed.ipynb; give the input path to update it in place)" };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report here" };
+<<<<<<< HEAD
         var run = new Command("run", "Execute every cell in order; a failing cell stops the run (exit code 2)");
+=======
+        var timing = new Option<bool>("--timing") { Description = "Record when the notebook ran and how long each cell took (left out by default: executed notebooks are committed)" };
+        var run = new Command("run", "Execute every cell in order; a failing cell stops the run (exit code 1)");
+>>>>>>> notebooks
         run.Arguments.Add(file);
         run.Options.Add(parameters);
         run.Options.Add(output);
         run.Options.Add(html);
+        run.Options.Add(timing);
         run.SetAction((result, cancel) => CommandRunner.RunAsync(async () =>
         {
             var path = result.GetValue(file)!;
@@ -31,6 +37,7 @@ internal static class NotebookCommand
                 Parameters = ParseParameters(result.GetValue(parameters) ?? []),
                 OutputPath = result.GetValue(output),
                 HtmlPath = result.GetValue(html),
+                RecordTiming = result.GetValue(timing),
             };
             var outcome = await NotebookRunner.RunAsync(path, options, cancel);
             Terminal.Line($"executed {outcome.ExecutedCells} cells in {outcome.Duration.TotalSeconds:F1}s -> {outcome.OutputPath}");

@@ -71,7 +71,7 @@ public static class NotebookRunner
             {
                 var cell = notebook.Cells[i];
                 if (!cell.IsCode || string.IsNullOrWhiteSpace(cell.Source)) continue;
-                var result = await ExecuteCellAsync(kernel, cell, options.CellTimeout, cancellationToken).ConfigureAwait(false);
+                var result = await ExecuteCellAsync(kernel, cell, options.CellTimeout, options.RecordTiming, cancellationToken).ConfigureAwait(false);
                 executed++;
                 if (!result.Succeeded)
                 {
@@ -87,7 +87,7 @@ public static class NotebookRunner
         }
 
         var duration = stopwatch.Elapsed;
-        notebook.Metadata[MetadataKey] = RunMetadata(startedAt, duration, options.Parameters, failedIndex);
+        notebook.Metadata[MetadataKey] = RunMetadata(options.RecordTiming ? (startedAt, duration) : null, options.Parameters, failedIndex);
         return new NotebookRunResult(failedIndex is null, failedIndex, error, duration, executed, "", null, notebook);
     }
 
@@ -123,7 +123,8 @@ public static class NotebookRunner
         return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath))!, name + ".executed.ipynb");
     }
 
-    private static async Task<CellResult> ExecuteCellAsync(CSharpKernel kernel, NotebookCell cell, TimeSpan? timeout, CancellationToken cancellationToken)
+    private static async Task<CellResult> ExecuteCellAsync(CSharpKernel kernel, NotebookCell cell, TimeSpan? timeout, bool recordTiming,
+        CancellationToken cancellationToken)
     {
         string? kernelName = cell.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>();
         CellResult result;
@@ -143,25 +144,31 @@ public static class NotebookRunner
         }
         cell.ExecutionCount = result.ExecutionCount == 0 ? null : result.ExecutionCount;
         cell.Outputs.AddRange(result.Outputs);
-        cell.Metadata["execution"] = new JsonObject
+        // Without timing, an earlier execution's times must not stay behind either.
+        cell.Metadata.Remove("execution");
+        if (recordTiming)
         {
-            ["iopub.execute_input"] = IsoTime(result.StartedAt),
-            ["shell.execute_reply"] = IsoTime(result.StartedAt + result.Duration),
-        };
+            cell.Metadata["execution"] = new JsonObject
+            {
+                ["iopub.execute_input"] = IsoTime(result.StartedAt),
+                ["shell.execute_reply"] = IsoTime(result.StartedAt + result.Duration),
+            };
+        }
         return result;
     }
 
-    private static JsonObject RunMetadata(DateTimeOffset startedAt, TimeSpan duration, IDictionary<string, string> parameters, int? failedIndex)
+    private static JsonObject RunMetadata((DateTimeOffset StartedAt, TimeSpan Duration)? timing, IDictionary<string, string> parameters, int? failedIndex)
     {
         var parameterJson = new JsonObject();
         foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal)) parameterJson[name] = value;
-        var metadata = new JsonObject
+        var metadata = new JsonObject();
+        if (timing is var (startedAt, duration))
         {
-            ["executed_at"] = IsoTime(startedAt),
-            ["duration_seconds"] = Math.Round(duration.TotalSeconds, 3),
-            ["parameters"] = parameterJson,
-            ["succeeded"] = failedIndex is null,
-        };
+            metadata["executed_at"] = IsoTime(startedAt);
+            metadata["duration_seconds"] = Math.Round(duration.TotalSeconds, 3);
+        }
+        metadata["parameters"] = parameterJson;
+        metadata["succeeded"] = failedIndex is null;
         if (failedIndex is { } index) metadata["failed_cell"] = index;
         return metadata;
     }

@@ -24,4 +24,12 @@ public sealed record RunOptions
 
     /// <summary>The longest a single cell may run; null for no limit.</summary>
     public TimeSpan? CellTimeout { get; init; }
+
+    /// <summary>
+    /// Whether the executed notebook records when it ran and how long it took (each cell's <c>execution</c> metadata, the
+    /// run's <c>executed_at</c> / <c>duration_seconds</c>, shown at the top of the HTML report). Off by default: executed
+    /// notebooks are committed and read elsewhere, and a timing belongs to the machine, not to the reader; it would
+    /// also change every line of metadata on each execution. The runner's result still carries the duration.
+    /// </summary>
+    public bool RecordTiming { get; init; }
 }

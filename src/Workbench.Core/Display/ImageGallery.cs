@@ -7,7 +7,7 @@ namespace Workbench.Display;
 /// <summary>
 /// A grid of image thumbnails with captions (prediction, score, true label); misclassified tiles get
 /// a red border and mark; captioned tiles (<see cref="GalleryTile.Captioned"/>) show free lines and may be highlighted
-/// with the same border. Shown as HTML in notebooks (PNG data URIs) and saved as a single
+/// with the same border. Shown as HTML in notebooks (data URIs, see <see cref="ThumbnailEncoder"/>) and saved as a single
 /// self-contained SVG or HTML file.
 /// </summary>
 public sealed class ImageGallery : IRichDisplay
@@ -42,7 +42,7 @@ public sealed class ImageGallery : IRichDisplay
         Columns = columns;
         DisplaySize = displaySize;
         ScoreName = scoreName;
-        _dataUris = new Lazy<string[]>(() => Tiles.Select(t => PngEncoder.ToDataUri(PngEncoder.EncodeRgb(t.Rgb, t.Size, t.Size))).ToArray());
+        _dataUris = new Lazy<string[]>(() => Tiles.Select(t => ThumbnailEncoder.ToDataUri(t.Rgb, t.Size, DisplaySize)).ToArray());
     }
 
     /// <summary>The tiles, in reading order.</summary>
@@ -70,7 +70,7 @@ public sealed class ImageGallery : IRichDisplay
         return lines;
     }
 
-    /// <summary>The gallery as an HTML fragment with inline styles and PNG data URIs.</summary>
+    /// <summary>The gallery as an HTML fragment with inline styles and data URIs.</summary>
     public string ToHtml()
     {
         var html = new StringBuilder();

@@ -24,8 +24,17 @@ public static class PngEncoder
                 $"rgb has {rgb.Length} bytes but a {width}x{height} RGB image needs {expected}", nameof(rgb));
         }
 
-        // Skia has no 3-byte pixel format: widen to RGBX, marked opaque so the encoder drops X again.
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgb888x, SKAlphaType.Opaque));
+        using var bitmap = ToBitmap(rgb, width, height);
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100)
+            ?? throw new InvalidOperationException($"SkiaSharp could not encode a {width}x{height} PNG");
+        return png.ToArray();
+    }
+
+    /// <summary>The pixels as an opaque Skia bitmap (for the other encoders of this layer).</summary>
+    internal static SKBitmap ToBitmap(ReadOnlySpan<byte> rgb, int width, int height)
+    {
+        // Skia has no 3-byte pixel format: widen to RGBX, marked opaque so the encoders drop X again.
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgb888x, SKAlphaType.Opaque));
         var pixels = bitmap.GetPixelSpan();
         for (int source = 0, target = 0; source < rgb.Length; source += 3, target += 4)
         {
@@ -34,9 +43,7 @@ public static class PngEncoder
             pixels[target + 2] = rgb[source + 2];
             pixels[target + 3] = 255;
         }
-        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100)
-            ?? throw new InvalidOperationException($"SkiaSharp could not encode a {width}x{height} PNG");
-        return png.ToArray();
+        return bitmap;
     }
 
     /// <summary>The PNG as a <c>data:image/png;base64,…</c> URI for HTML and SVG.</summary>

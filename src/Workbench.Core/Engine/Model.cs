@@ -172,19 +172,37 @@ public sealed class Model : IDisposable
     }
     private bool _foldedInference = true;
 
-    /// <summary>Class probabilities and penultimate embeddings (eval mode, no augmentation).</summary>
-    public unsafe Predictions Predict(ImageSet images, IReadOnlyList<int> ids, int batchSize = 256, bool embeddings = true)
+    /// <summary>
+    /// Class probabilities and penultimate embeddings (eval mode, no augmentation). A cancelled <paramref name="cancel"/>
+    /// stops the prediction at its next check, every <see cref="BatchesPerCancellationCheck"/> batches.
+    /// </summary>
+    public unsafe Predictions Predict(ImageSet images, IReadOnlyList<int> ids, int batchSize = 256, bool embeddings = true,
+        CancellationToken cancel = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var indices = ids.Select(i => (long)i).ToArray();
         var probabilities = new float[(long)indices.Length * NumClasses];
         float[]? features = embeddings ? new float[(long)indices.Length * EmbeddingDim] : null;
+        // The native loop cannot be interrupted, so it is called per chunk of whole batches: the batches, and with them
+        // the results, are exactly those of one call, and an interrupted notebook cell stops within a few batches.
+        long chunk = (long)batchSize * BatchesPerCancellationCheck;
         fixed (long* index = indices)
         fixed (float* p = probabilities)
         fixed (float* e = features)
-            NativeMethods.Check(NativeMethods.wb_predict(Handle, images.Handle, index, indices.Length, batchSize, p, e), "prediction");
+        {
+            for (long start = 0; start < indices.Length; start += chunk)
+            {
+                cancel.ThrowIfCancellationRequested();
+                long count = Math.Min(chunk, indices.Length - start);
+                NativeMethods.Check(NativeMethods.wb_predict(Handle, images.Handle, index + start, count, batchSize,
+                    p + start * NumClasses, e is null ? null : e + start * EmbeddingDim), "prediction");
+            }
+        }
         return new Predictions(probabilities, features, indices.Length, NumClasses, embeddings ? EmbeddingDim : 0);
     }
+
+    /// <summary>Batches predicted between two looks at the cancellation token.</summary>
+    internal const int BatchesPerCancellationCheck = 4;
 
     public void Dispose()
     {

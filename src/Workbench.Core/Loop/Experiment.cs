@@ -143,8 +143,11 @@ public sealed partial class Experiment : IDisposable
         _pending = pending;
     }
 
-    /// <summary>Predicts the unlabelled pool, or a seeded random subsample of <see cref="ExperimentConfig.PoolPerRound"/>.</summary>
-    public PoolPredictions PredictPool()
+    /// <summary>
+    /// Predicts the unlabelled pool, or a seeded random subsample of <see cref="ExperimentConfig.PoolPerRound"/>; a cancelled
+    /// <paramref name="cancel"/> stops it within a few batches.
+    /// </summary>
+    public PoolPredictions PredictPool(CancellationToken cancel = default)
     {
         var pending = Pending();
         if (pending.Round == 0) throw new InvalidOperationException("Round 0 trains on the initial labels only; PredictPool() belongs to rounds 1 and later.");
@@ -152,7 +155,7 @@ public sealed partial class Experiment : IDisposable
         var pool = UnlabelledPool();
         var candidates = PoolSampler.Subsample(pool, Config.PoolPerRound, RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Pool));
         Report(ExperimentPhase.PredictPool, pending.Round, $"predicting {candidates.Count} of {pool.Count} unlabelled samples");
-        var predictions = Predict(candidates, Policy.NeedsEmbeddings);
+        var predictions = Predict(candidates, Policy.NeedsEmbeddings, cancel);
         pending.PoolSize = pool.Count;
         pending.Candidates = candidates.Count;
         pending.PredictTime = clock.Elapsed;
@@ -260,20 +263,20 @@ public sealed partial class Experiment : IDisposable
 
     /// <summary>
     /// Test-set metrics of the current model: accuracy, macro-F1, per-class P/R/F1, confusion matrix; and the accuracy on the
-    /// validation set when there is one.
+    /// validation set when there is one. A cancelled <paramref name="cancel"/> stops it within a few batches.
     /// </summary>
-    public ClassificationReport Evaluate()
+    public ClassificationReport Evaluate(CancellationToken cancel = default)
     {
         var pending = Pending();
         var clock = Stopwatch.StartNew();
         Report(ExperimentPhase.Evaluate, pending.Round, Data.TestIds.Count == 0
             ? "no test labels: test accuracy is not measured (the report is empty)" : $"evaluating on {Data.TestIds.Count} test samples");
-        var predictions = Predict(Data.TestIds, embeddings: false);
+        var predictions = Predict(Data.TestIds, embeddings: false, cancel);
         var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
         var truth = Data.TestIds.Select(id => Data.Labels[id]).ToArray();
         var report = ClassificationReport.Create(truth, predicted, Data.ClassNames);
         pending.Report = report;
-        pending.ValidationAccuracy = ValidationAccuracy();
+        pending.ValidationAccuracy = ValidationAccuracy(cancel);
         pending.EvaluateTime = clock.Elapsed;
         return report;
     }
@@ -315,7 +318,7 @@ public sealed partial class Experiment : IDisposable
         if (waiting is not null) selection = _person!.Resume(waiting, Pending(), Labelled);
         else
         {
-            var predicted = PredictPool();
+            var predicted = PredictPool(cancel);
             cancel.ThrowIfCancellationRequested();
             selection = Select(predicted);
             waiting = _person?.Save(selection, predicted, Labelled);
@@ -325,7 +328,7 @@ public sealed partial class Experiment : IDisposable
         if (IsAwaitingLabels) return null;
         Label(selection);
         Train(cancel);
-        Evaluate();
+        Evaluate(cancel);
         return CompleteRound();
     }
 
@@ -339,7 +342,7 @@ public sealed partial class Experiment : IDisposable
         {
             Initialize();
             Train(cancel);
-            Evaluate();
+            Evaluate(cancel);
             CompleteRound();
         }
         while (!IsFinished && !IsAwaitingLabels)

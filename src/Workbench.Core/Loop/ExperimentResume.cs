@@ -39,16 +39,16 @@ public sealed partial class Experiment
         _initial?.Dispose();
     }
 
-    private Predictions Predict(IReadOnlyList<int> ids, bool embeddings)
+    private Predictions Predict(IReadOnlyList<int> ids, bool embeddings, CancellationToken cancel = default)
     {
         if (ids.Count == 0) return Predictions.Empty(NumClasses, embeddings ? Model.EmbeddingDim : 0);
-        return Model.Predict(Data.Images, ids, Config.EvalBatchSize, embeddings);
+        return Model.Predict(Data.Images, ids, Config.EvalBatchSize, embeddings, cancel);
     }
 
-    private double? ValidationAccuracy()
+    private double? ValidationAccuracy(CancellationToken cancel)
     {
         if (Validation.Ids.Count == 0) return null;
-        var predictions = Predict(Validation.Ids, embeddings: false);
+        var predictions = Predict(Validation.Ids, embeddings: false, cancel);
         return (double)Enumerable.Range(0, predictions.Count).Count(i => predictions.ArgMax(i) == Data.Labels[Validation.Ids[i]]) / predictions.Count;
     }
 

@@ -14,10 +14,13 @@ public static class GalleryImages
     /// <summary>Size used unless a call says otherwise.</summary>
     public const int DefaultSize = 112;
 
-    /// <summary>A store of <paramref name="data"/>'s size holding <paramref name="ids"/> decoded at <paramref name="size"/> px.</summary>
+    /// <summary>
+    /// A store of <paramref name="data"/>'s size holding <paramref name="ids"/> decoded at <paramref name="size"/> px; a cancelled
+    /// <paramref name="cancel"/> stops before the next file.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An id is outside the data set.</exception>
     /// <exception cref="EngineException">A file cannot be decoded.</exception>
-    public static ImageStore Decode(DataSet data, IEnumerable<int> ids, int size = DefaultSize)
+    public static ImageStore Decode(DataSet data, IEnumerable<int> ids, int size = DefaultSize, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(ids);
@@ -26,6 +29,7 @@ public static class GalleryImages
         {
             foreach (int id in ids.Distinct())
             {
+                cancel.ThrowIfCancellationRequested();
                 if ((uint)id >= (uint)data.Count) throw new ArgumentOutOfRangeException(nameof(ids), id, $"sample ids are 0..{data.Count - 1}");
                 ImageDecoder.DecodeInto(data.FullPath(data.Samples[id]), size, store.WritableImage(id));
             }

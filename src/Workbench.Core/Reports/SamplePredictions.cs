@@ -48,13 +48,14 @@ public sealed class SamplePredictions
     /// <summary>Number of rows.</summary>
     public int Count => Ids.Count;
 
-    /// <summary>Predicts <paramref name="ids"/> (default: the test part) of <paramref name="data"/> with <paramref name="model"/>.</summary>
-    public static SamplePredictions Of(Model model, IExperimentData data, IReadOnlyList<int>? ids = null, int batchSize = 64)
+    /// <summary>Predicts <paramref name="ids"/> (default: the test part) of <paramref name="data"/> with <paramref name="model"/>; a cancelled <paramref name="cancel"/> stops it within a few batches.</summary>
+    public static SamplePredictions Of(Model model, IExperimentData data, IReadOnlyList<int>? ids = null, int batchSize = 64,
+        CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ids ??= data.TestIds;
-        var predictions = ids.Count == 0 ? Predictions.Empty(model.NumClasses) : model.Predict(data.Images, ids, batchSize, embeddings: false);
+        var predictions = ids.Count == 0 ? Predictions.Empty(model.NumClasses) : model.Predict(data.Images, ids, batchSize, embeddings: false, cancel);
         return new SamplePredictions(ids, ids.Select(id => data.Labels[id]).ToArray(), predictions);
     }
 

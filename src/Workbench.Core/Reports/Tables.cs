@@ -32,9 +32,10 @@ public static class Tables
 
     /// <summary>
     /// One row per round: accuracy, macro-F1, labelled set, what was added by provenance, pseudo-label precision, CST
-    /// review, time. Columns of kinds of additions no round made (e.g. CST in a poster run) are left out.
+    /// review, time. Columns of kinds of additions no round made (e.g. CST in a poster run) are left out. Committed notebooks
+    /// pass <paramref name="seconds"/> false: time is the machine's, not the reader's, and changes with every execution.
     /// </summary>
-    public static HtmlTable Rounds(IReadOnlyList<RoundResult> results, string? caption = null)
+    public static HtmlTable Rounds(IReadOnlyList<RoundResult> results, string? caption = null, bool seconds = true)
     {
         ArgumentNullException.ThrowIfNull(results);
         string[] headers = ["round", "accuracy", "macro-F1", "labelled", "trained on", "+pseudo", "+CST confirmed", "+CST corrected",
@@ -49,7 +50,7 @@ public static class Tables
         ]).ToList();
         // Columns 5..10 describe additions; an all-empty one says nothing.
         var keep = Enumerable.Range(0, headers.Length)
-            .Where(c => c < 5 || c > 10 || rows.Any(row => row[c] is not ("0" or "–"))).ToArray();
+            .Where(c => c < 5 || (c > 10 ? seconds || c < headers.Length - 1 : rows.Any(row => row[c] is not ("0" or "–")))).ToArray();
         return new HtmlTable(keep.Select(c => headers[c]).ToArray(),
             rows.Select(row => (IReadOnlyList<string>)keep.Select(c => row[c]).ToArray()).ToList(), caption ?? "Rounds");
     }

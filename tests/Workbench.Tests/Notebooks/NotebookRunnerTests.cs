@@ -139,12 +139,13 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
-    public async Task Records_timings_and_run_metadata()
+    public async Task Records_timings_and_run_metadata_when_asked()
     {
         using var folder = new TempNotebookFolder();
         string input = folder.Write("timing.ipynb", "System.Threading.Thread.Sleep(50);");
+        string html = folder.File("timing.html");
 
-        var result = await NotebookRunner.RunAsync(input);
+        var result = await NotebookRunner.RunAsync(input, new RunOptions { RecordTiming = true, HtmlPath = html });
 
         var execution = result.Notebook.Cells[0].Metadata["execution"]!;
         var started = DateTimeOffset.Parse(execution["iopub.execute_input"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
@@ -154,6 +155,29 @@ public sealed class NotebookRunnerTests
         Assert.True(run["duration_seconds"]!.GetValue<double>() >= 0.045);
         Assert.NotNull(run["executed_at"]);
         Assert.True(run["succeeded"]!.GetValue<bool>());
+        Assert.Contains("Executed ", File.ReadAllText(html));
+    }
+
+    [Fact]
+    public async Task By_default_an_executed_notebook_keeps_no_timing_not_even_from_an_earlier_execution()
+    {
+        using var folder = new TempNotebookFolder();
+        string input = folder.Write("again.ipynb", "1 + 1");
+        string html = folder.File("again.html");
+        await NotebookRunner.RunAsync(input, new RunOptions { RecordTiming = true, OutputPath = input });
+
+        var result = await NotebookRunner.RunAsync(input, new RunOptions { OutputPath = input, HtmlPath = html });
+
+        Assert.True(result.Succeeded, result.Error?.EValue);
+        Assert.Null(result.Notebook.Cells[0].Metadata["execution"]);
+        var run = result.Notebook.Metadata["workbench"]!.AsObject();
+        Assert.False(run.ContainsKey("executed_at"));
+        Assert.False(run.ContainsKey("duration_seconds"));
+        Assert.True(run["succeeded"]!.GetValue<bool>());
+        string saved = File.ReadAllText(input);
+        Assert.DoesNotContain("execute_input", saved);
+        Assert.DoesNotContain("duration_seconds", saved);
+        Assert.DoesNotContain("Executed ", File.ReadAllText(html));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Workbench.Notebooks;
 using Workbench.Tests.Notebooks;
 
@@ -71,11 +72,40 @@ public sealed class NotebooksRunTests
         Assert.StartsWith("# ", notebook.Cells[0].Source);
         var code = notebook.Cells.Where(c => c.IsCode).ToList();
         Assert.All(code, c => Assert.Equal("csharp", c.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>()));
+        // VS Code's older .NET Interactive extension reads the language from here; without it a cell opens as plain text.
+        Assert.All(code, c => Assert.Equal("csharp", c.Metadata["dotnet_interactive"]?["language"]?.GetValue<string>()));
         Assert.Single(code, c => c.HasTag(NotebookParameters.ParametersTag));
         // Tiny overrides must name declared parameters, or the runner refuses them.
         var declared = NotebookParameters.ParseDeclarations(code.Single(c => c.HasTag(NotebookParameters.ParametersTag)).Source).Select(d => d.Name);
         Assert.Empty(TinyParameters[name].Keys.Except(declared));
         Assert.Contains("profile", declared);
+    }
+
+    // Calls that run for minutes: training, predicting, whole experiments and reproductions, decoding files. Interrupting
+    // a cell (Jupyter's stop button, the runner's cell timeout) only stops the ones that were handed the token.
+    private static readonly Regex LongCall = new(@"(\.Train|\.Run|\.RunRound|\.Evaluate|\.PredictPool|\bRunOrResume|\bSamplePredictions\.Of|\bGalleryImages\.Decode)\(");
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_long_call_receives_the_cells_Cancellation_token(string name)
+    {
+        var notebook = Notebook.Load(Path.Combine(RepositoryPaths.Notebooks, name + ".ipynb"));
+        var missing = new List<string>();
+        foreach (var (cell, index) in notebook.Cells.Select((c, i) => (c, i)).Where(p => p.c.IsCode))
+            foreach (Match call in LongCall.Matches(cell.Source))
+            {
+                string arguments = Arguments(cell.Source, call.Index + call.Length);
+                if (!Regex.IsMatch(arguments, @"\bCancellation\b")) missing.Add($"cell {index}: {call.Value}{arguments})");
+            }
+        Assert.Empty(missing);
+    }
+
+    /// <summary>The text between an opening parenthesis (just before <paramref name="start"/>) and its closing one.</summary>
+    private static string Arguments(string source, int start)
+    {
+        int depth = 1, i = start;
+        for (; i < source.Length && depth > 0; i++) depth += source[i] switch { '(' => 1, ')' => -1, _ => 0 };
+        return source[start..Math.Max(start, i - 1)];
     }
 
     [Theory]

@@ -19,6 +19,8 @@ public sealed class ReportDisplayTests
 
         Assert.Equal(["round", "accuracy", "macro-F1", "labelled", "trained on", "+pseudo", "seconds"], table.Headers);
         Assert.Equal(["1", "62.50%", "62.50%", "0", "10", "3", "1.5"], table.Rows[1]);
+        Assert.Equal(["round", "accuracy", "macro-F1", "labelled", "trained on", "+pseudo"], Tables.Rounds(rounds, seconds: false).Headers);
+        Assert.Equal(["1", "62.50%", "62.50%", "0", "10", "3"], Tables.Rounds(rounds, seconds: false).Rows[1]);
     }
 
     [Fact]
