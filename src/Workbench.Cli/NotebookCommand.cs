@@ -17,12 +17,8 @@ internal static class NotebookCommand
         };
         var output = new Option<string?>("--out") { Description = "Executed notebook path (default: <name>.executed.ipynb; give the input path to update it in place)" };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report here" };
-<<<<<<< HEAD
-        var run = new Command("run", "Execute every cell in order; a failing cell stops the run (exit code 2)");
-=======
         var timing = new Option<bool>("--timing") { Description = "Record when the notebook ran and how long each cell took (left out by default: executed notebooks are committed)" };
-        var run = new Command("run", "Execute every cell in order; a failing cell stops the run (exit code 1)");
->>>>>>> notebooks
+        var run = new Command("run", "Execute every cell in order; a failing cell stops the run (exit code 2)");
         run.Arguments.Add(file);
         run.Options.Add(parameters);
         run.Options.Add(output);
