@@ -12,11 +12,8 @@ internal static class EngineThroughput
     public static Result Measure(int size, int trainSteps, int inferBatches)
     {
         const int count = 1024, batch = 64, inferBatch = 256, classes = 4;
-        var random = new Random(0);
-        var pixels = new byte[count * size * size * 3];
-        random.NextBytes(pixels);
-        var labels = Enumerable.Range(0, count).Select(_ => (long)random.Next(classes)).ToArray();
-        using var images = ImageSet.FromBytes(pixels, size);
+        var (images, labels) = RandomImages.Create(count, size, classes);
+        using var imagesOwner = images;
         using var model = Model.Create(Architecture.ResNet18, classes, 0);
         using var trainer = new Trainer(model, new SgdOptions(0.01, 0.9, 5e-4), 0);
         float[] weights = [1f, 1f, 1f, 1f];
