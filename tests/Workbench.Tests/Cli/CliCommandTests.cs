@@ -137,7 +137,9 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
         // Enough epochs that a round takes a while: the process is killed between rounds 0 and 3.
         var config = cli.WriteConfig(CliFixture.RunConfig(recipe: "al", rounds: 3, epochs: 60));
         string[] arguments = ["run", "--config", config, "--out", output, "--threads", "1", .. cli.DataOptions];
-        KillAfterFirstRound(arguments, Path.Combine(output, "rounds", "0.json"));
+        // Round 1's file means round 0 is committed (its state is written before the next round starts); round 0's own
+        // file may exist before its commit, and a run killed then restarts round 0.
+        KillAfterFirstRound(arguments, Path.Combine(output, "rounds", "1.json"));
         Assert.False(File.Exists(Path.Combine(output, "rounds", "3.json")), "the run finished before it was killed: make rounds slower");
 
         var resumed = CliFixture.Workbench(arguments, 600);
@@ -160,7 +162,7 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while (!File.Exists(firstRound) && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(20);
-        Assert.True(File.Exists(firstRound), "round 0 never finished");
+        Assert.True(File.Exists(firstRound), $"{firstRound} never appeared");
         process.Kill(entireProcessTree: true);  // as a crash or a closed terminal would
         process.WaitForExit();
     }
