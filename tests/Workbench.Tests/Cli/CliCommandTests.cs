@@ -137,7 +137,8 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
         // Enough epochs that a round takes a while: the process is killed between rounds 0 and 3.
         var config = cli.WriteConfig(CliFixture.RunConfig(recipe: "al", rounds: 3, epochs: 60));
         string[] arguments = ["run", "--config", config, "--out", output, "--threads", "1", .. cli.DataOptions];
-        KillAfterFirstRound(arguments, Path.Combine(output, "rounds", "0.json"));
+        // labelled.json, the commit point: rounds/0.json comes just before it, and a kill in between leaves no finished round.
+        KillAfterFirstRound(arguments, Path.Combine(output, "labelled.json"));
         Assert.False(File.Exists(Path.Combine(output, "rounds", "3.json")), "the run finished before it was killed: make rounds slower");
 
         var resumed = CliFixture.Workbench(arguments, 600);

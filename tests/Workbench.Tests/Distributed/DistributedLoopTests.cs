@@ -133,4 +133,31 @@ public sealed class DistributedLoopTests
         Assert.False(Directory.Exists(ghost), "rank 1 wrote a run folder");
         Assert.Equal(expected, AddedIds(oneThenTwo, rounds: 2));
     }
+
+    [Fact]
+    public void A_person_as_oracle_is_refused_before_any_rank_starts()
+    {
+        using var temp = new TempDirectory();
+        var setup = new Setup(temp);
+        var output = setup.Folder("human");
+        var run = RankProcesses.Workbench([.. setup.Run(output), "--oracle", "human", "--nproc", "2"]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("a person-as-oracle run (--oracle human", run.Output);
+        Assert.DoesNotContain("joined", run.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void The_labelled_set_rank_0_sends_is_the_one_the_others_rebuild()
+    {
+        var set = new Workbench.Loop.LabelledSet(4);
+        set.Add(7, 1, Workbench.Loop.Provenance.Initial, 0, 1);
+        set.Add(3, 2, Workbench.Loop.Provenance.PseudoLabel, 1, null);
+        set.Add(11, 0, Workbench.Loop.Provenance.ActiveLearning, 2, 3);
+        set.Reject(5, 2);
+        var copy = Workbench.Loop.Experiment.DecodeLabelled(Workbench.Loop.Experiment.EncodeLabelled(set), 4);
+        Assert.Equal(set.Samples, copy.Samples);  // same order too: "newest first" capping depends on it
+        Assert.Equal(set.Rejected, copy.Rejected);
+        Assert.Throws<InvalidDataException>(() => Workbench.Loop.Experiment.DecodeLabelled([2, 0, 7, 1], 4));
+    }
 }
