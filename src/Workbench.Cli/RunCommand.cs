@@ -2,6 +2,7 @@ using System.CommandLine;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;
+using Workbench.Distributed;
 
 namespace Workbench.Cli;
 
@@ -11,6 +12,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var common = new CommonOptions();
+        var distributed = new DistributedOptions();
         var experiment = new ExperimentOptions();
         var protocol = new Argument<string?>("protocol") { Description = "poster or bone-marrow (omit with --config)", Arity = ArgumentArity.ZeroOrOne };
         var config = new Option<string?>("--config") { Description = "A config.json to run instead of a preset" };
@@ -32,6 +34,7 @@ internal static class RunCommand
         foreach (var option in new Option[] { config, strategy, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
         experiment.AddTo(command);
         common.AddTo(command);
+        distributed.AddTo(command);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var chosen = result.GetValue(config) is { } path ? ExperimentConfigJson.Load(path)
@@ -52,13 +55,26 @@ internal static class RunCommand
 
             var dataRoot = Workbench.Data.OwnData.IsOwnDataName(chosen.DataSet) ? "" : common.ResolveDataRoot(result);
             using var data = new ExperimentDataProvider(dataRoot, common.Cache(result), Terminal.Note);
-            experiment.EnsurePretrained(result, [chosen], data, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory));
+            void EnsurePretrained() =>
+                experiment.EnsurePretrained(result, [chosen], data, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory));
+            if (result.GetValue(distributed.Processes) > 1)
+            {
+                if (chosen.Oracle == OracleKind.Human)
+                    throw new ArgumentException("a person-as-oracle run (--oracle human, the default for own data that asks questions) runs in one process: drop --nproc", "--nproc");
+                // Pretraining is one long single-process job: done here, before the ranks start, whose collectives would time out waiting for it.
+                EnsurePretrained();
+                return distributed.LaunchIfAsked(result)!.Value;
+            }
+            using var group = DistributedOptions.Join();
+            DistributedOptions.RootFirst(group, () => { EnsurePretrained(); return 0; });
+            var ranks = group is null ? null : new GroupLoopRanks(group);
             RunOutcome outcome = null!;
             Terminal.Progress(bars =>
             {
                 var view = new ExperimentProgressView(bars);
-                outcome = ExperimentRunner.Run(chosen, output, data, view.For($"{chosen.Recipe} seed {chosen.Seed}"));
+                outcome = ExperimentRunner.Run(chosen, output, data, view.For($"{chosen.Recipe} seed {chosen.Seed}"), ranks: ranks);
             });
+            if (group is { IsRoot: false }) return 0;  // rank 0 reports for the run
             if (outcome.ResumedAfterRound is int resumed) Terminal.Line($"resumed the run in {output} after its finished round {resumed}");
             if (outcome.Initialisation is { } loaded) Terminal.Line($"init from {chosen.InitialisationPath}: {loaded}");
             Console.WriteLine(RoundTable.For(outcome.Results).ToText());

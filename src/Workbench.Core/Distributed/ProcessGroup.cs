@@ -57,6 +57,23 @@ public sealed class ProcessGroup : IDisposable
         return output;
     }
 
+    /// <summary>
+    /// <paramref name="root"/>'s array on every rank, whatever its length (the length goes first): how rank 0's
+    /// decisions (a round's labelled set, a stop) reach the others. <paramref name="values"/> is read on root only
+    /// and may be null elsewhere.
+    /// </summary>
+    public unsafe long[] Broadcast(long[]? values, int root = 0)
+    {
+        if (Rank == root) ArgumentNullException.ThrowIfNull(values);
+        var length = new[] { Rank == root ? (long)values!.Length : 0L };
+        fixed (long* p = length)
+            NativeMethods.Check(NativeMethods.wb_dist_broadcast_int64(Handle, p, 1, root), "broadcasting a length");
+        var all = Rank == root ? values! : new long[length[0]];
+        fixed (long* p = all)
+            NativeMethods.Check(NativeMethods.wb_dist_broadcast_int64(Handle, p, all.Length, root), "broadcasting values");
+        return all;
+    }
+
     /// <summary>The contiguous part [Start, Start + Count) of <paramref name="count"/> items this rank takes.</summary>
     public (int Start, int Count) Shard(int count) => Shard(count, Rank, WorldSize);
 

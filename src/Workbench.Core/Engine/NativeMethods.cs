@@ -70,6 +70,8 @@ internal static partial class NativeMethods
     [LibraryImport(Library)]
     internal static unsafe partial int wb_dist_gather_floats(DistHandle dist, float* local, long rows, int cols, float* output,
         long outputRows, int root);
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_dist_broadcast_int64(DistHandle dist, long* values, long count, int root);
 
     /// <summary>Throws the native side's last error when a call reported failure.</summary>
     internal static void Check(int status, string operation)

@@ -16,7 +16,9 @@ namespace Workbench.Loop;
 /// <see cref="Train"/> → <see cref="Evaluate"/> → <see cref="CompleteRound"/>. Round 0 trains on the initial labels
 /// (the baseline). <see cref="Run"/> does it all and, with a <see cref="RunStore"/>, resumes an interrupted run from
 /// its last finished round. Every random decision of round r derives from (seed, r) (<see cref="RoundSeeds"/>), so a
-/// resumed run repeats exactly what an uninterrupted one does.
+/// resumed run repeats exactly what an uninterrupted one does. On the ranks of a data-parallel run (<see cref="LoopRanks"/>)
+/// every rank runs this same loop: training and predictions are shared out, rank 0 alone selects, labels and writes the
+/// store, and its labelled set, weights and stop reach the others -- so a run may resume on another number of ranks.
 /// </summary>
 public sealed partial class Experiment : IDisposable
 {
@@ -25,6 +27,7 @@ public sealed partial class Experiment : IDisposable
     private readonly IOracle _reviewOracle;
     private readonly PersonInTheLoop? _person;
     private readonly List<RoundResult> _results = [];
+    private int _finished;  // rounds done: on ranks other than 0, which hold no results, as on rank 0
     private LabelledSet? _labelled;
     private Model? _model;
     private Model? _initial;
@@ -40,12 +43,18 @@ public sealed partial class Experiment : IDisposable
     /// <param name="oracle">Who labels AL queries and reviews CST proposals; by default a <see cref="SimulatedOracle"/> over
     /// the truth that answers every query and rejects <see cref="ExperimentConfig.CstRejectRate"/> of the CST proposals. A
     /// person (<see cref="IDeferredOracle"/>, needs a store) makes each round that asks something wait for the answers.</param>
+    /// <param name="ranks">The processes the loop runs on (default: this one). Only rank 0 may have a store; a person cannot
+    /// be the oracle of several ranks.</param>
     /// <exception cref="ArgumentException">Invalid config, config and data disagree, or the truth is unknown where a simulated oracle
     /// would need it; names the field.</exception>
     /// <exception cref="ConfigMismatchException">The store was opened with another config.</exception>
     public Experiment(ExperimentConfig config, IExperimentData data, RunStore? store = null,
-        IProgress<ExperimentProgress>? progress = null, IOracle? oracle = null)
+        IProgress<ExperimentProgress>? progress = null, IOracle? oracle = null, LoopRanks? ranks = null)
     {
+        Ranks = ranks ?? LoopRanks.Single;
+        if (!Ranks.IsRoot && store is not null) throw new ArgumentException("Only rank 0 writes the run folder: the other ranks get no store.", nameof(store));
+        if (Ranks.Count > 1 && oracle is IDeferredOracle)
+            throw new ArgumentException($"A person cannot be the oracle of a run on {Ranks.Count} ranks: run it in one process.", nameof(oracle));
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         Config = config.Validate();
@@ -87,11 +96,12 @@ public sealed partial class Experiment : IDisposable
     /// <summary>The current model (after <see cref="Initialize"/>).</summary>
     public Model Model => _model ?? throw NotInitialised();
     /// <summary>Results of the finished rounds, round 0 first.</summary>
+    /// <remarks>On ranks other than 0 of a data-parallel run: empty (rank 0 evaluates and reports).</remarks>
     public IReadOnlyList<RoundResult> Results => _results;
     /// <summary>Last finished round; -1 before round 0 completes.</summary>
-    public int Round => _results.Count - 1;
+    public int Round => _finished - 1;
     /// <summary>The round the next steps belong to.</summary>
-    public int CurrentRound => _results.Count;
+    public int CurrentRound => _finished;
 
     /// <summary>While a round waits for a person: its queue (in the run folder); null otherwise.</summary>
     public LabelQueue? AwaitingQueue { get; private set; }
@@ -133,11 +143,14 @@ public sealed partial class Experiment : IDisposable
             labelled.Add(id, Data.Labels[id], Provenance.Initial, 0, Data.Labels[id]);
             pending.Added.Add(new AddedSample(id, Data.Labels[id], Provenance.Initial, Data.Labels[id], double.NaN, null));
         }
-        var (model, report) = ModelInitialiser.Create(Config, NumClasses);
-        _model = model;
-        _initial = ModelInitialiser.Clone(model, Config.Device);
-        InitialisationReport = report;
-        _labelled = labelled;
+        _model = SharedModel(() =>
+        {
+            var (model, report) = ModelInitialiser.Create(Config, NumClasses);
+            InitialisationReport = report;
+            return model;
+        });
+        _initial = ModelInitialiser.Clone(_model, Config.Device);
+        _labelled = ShareLabelled(labelled);
         Store?.DiscardAfter(-1);
         Store?.SaveInitialWeights(_initial);
         _pending = pending;
@@ -147,7 +160,11 @@ public sealed partial class Experiment : IDisposable
     /// Predicts the unlabelled pool, or a seeded random subsample of <see cref="ExperimentConfig.PoolPerRound"/>; a cancelled
     /// <paramref name="cancel"/> stops it within a few batches.
     /// </summary>
-    public PoolPredictions PredictPool(CancellationToken cancel = default)
+    public PoolPredictions PredictPool(CancellationToken cancel = default) =>
+        PredictPoolOnRanks(cancel) ?? throw new InvalidOperationException("Only rank 0 holds the pool's predictions.");
+
+    /// <summary><see cref="PredictPool"/> on every rank: the predictions on rank 0, null on the others.</summary>
+    private PoolPredictions? PredictPoolOnRanks(CancellationToken cancel)
     {
         var pending = Pending();
         if (pending.Round == 0) throw new InvalidOperationException("Round 0 trains on the initial labels only; PredictPool() belongs to rounds 1 and later.");
@@ -159,7 +176,7 @@ public sealed partial class Experiment : IDisposable
         pending.PoolSize = pool.Count;
         pending.Candidates = candidates.Count;
         pending.PredictTime = clock.Elapsed;
-        return new PoolPredictions(pending.Round, candidates, predictions, pool.Count, clock.Elapsed);
+        return predictions is null ? null : new PoolPredictions(pending.Round, candidates, predictions, pool.Count, clock.Elapsed);
     }
 
     /// <summary>
@@ -253,7 +270,7 @@ public sealed partial class Experiment : IDisposable
         Report(ExperimentPhase.Train, pending.Round, $"training on {training.Count} samples (lr {options.Sgd.LearningRate})");
         var epochs = new SynchronousProgress<EpochResult>(e => Report(ExperimentPhase.Train, pending.Round,
             $"epoch {e.Epoch}/{e.Epochs}: loss {e.Loss:F4}, train accuracy {e.Accuracy:P1}", e));
-        var fit = Fitter.Fit(Model, Data.Images, training.Ids, training.Labels, weights, options, epochs, cancel);
+        var fit = Ranks.Fit(Model, Data.Images, training.Ids, training.Labels, weights, options, epochs, cancel);
         pending.TrainingSet = training;
         pending.ClassWeights = weights;
         pending.Fit = fit;
@@ -265,33 +282,48 @@ public sealed partial class Experiment : IDisposable
     /// Test-set metrics of the current model: accuracy, macro-F1, per-class P/R/F1, confusion matrix; and the accuracy on the
     /// validation set when there is one. A cancelled <paramref name="cancel"/> stops it within a few batches.
     /// </summary>
-    public ClassificationReport Evaluate(CancellationToken cancel = default)
+    public ClassificationReport Evaluate(CancellationToken cancel = default) =>
+        EvaluateOnRanks(cancel) ?? throw new InvalidOperationException("Only rank 0 holds the test metrics.");
+
+    /// <summary><see cref="Evaluate"/> on every rank (the predictions are shared out): the report on rank 0, null elsewhere.</summary>
+    private ClassificationReport? EvaluateOnRanks(CancellationToken cancel)
     {
         var pending = Pending();
         var clock = Stopwatch.StartNew();
         Report(ExperimentPhase.Evaluate, pending.Round, Data.TestIds.Count == 0
             ? "no test labels: test accuracy is not measured (the report is empty)" : $"evaluating on {Data.TestIds.Count} test samples");
         var predictions = Predict(Data.TestIds, embeddings: false, cancel);
+        pending.ValidationAccuracy = ValidationAccuracy(cancel);
+        pending.EvaluateTime = clock.Elapsed;
+        if (predictions is null) return null;
         var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
         var truth = Data.TestIds.Select(id => Data.Labels[id]).ToArray();
         var report = ClassificationReport.Create(truth, predicted, Data.ClassNames);
         pending.Report = report;
-        pending.ValidationAccuracy = ValidationAccuracy(cancel);
-        pending.EvaluateTime = clock.Elapsed;
         return report;
     }
 
     /// <summary>Closes the current round: builds its <see cref="RoundResult"/> and commits it to the store.</summary>
-    public RoundResult CompleteRound()
+    public RoundResult CompleteRound() =>
+        CompleteRoundOnRanks() ?? throw new InvalidOperationException("Only rank 0 holds the round's results.");
+
+    /// <summary><see cref="CompleteRound"/> on every rank: rank 0 builds and commits the result, all close the round.</summary>
+    private RoundResult? CompleteRoundOnRanks()
     {
         var pending = Pending();
         if (pending.Round > 0 && !pending.Labelled)
             throw new InvalidOperationException($"Round {pending.Round} cannot complete: Label() has not run.");
-        var result = pending.ToResult(Labelled);
-        if (result.Round == 0) _stopReason = ValidationSet.GateFailure(Config, result.ValidationAccuracy);
-        Store?.CommitRound(result, pending.Added, Labelled, Model, _stopReason);
-        _results.Add(result);
-        _pending = new RoundInProgress(result.Round + 1, NumClasses);
+        var result = Ranks.IsRoot ? pending.ToResult(Labelled) : null;
+        // Rank 0 alone knows the validation accuracy; every rank must stop with it, or the others would wait forever.
+        if (pending.Round == 0) _stopReason = ShareText(result is null ? null : ValidationSet.GateFailure(Config, result.ValidationAccuracy));
+        if (result is not null)
+        {
+            Store?.CommitRound(result, pending.Added, Labelled, Model, _stopReason);
+            _results.Add(result);
+        }
+        _finished = pending.Round + 1;
+        _pending = new RoundInProgress(pending.Round + 1, NumClasses);
+        if (result is null) return null;
         Report(ExperimentPhase.RoundFinished, result.Round, result.HasTest
             ? $"round {result.Round}: accuracy {result.Accuracy:P2}, macro-F1 {result.MacroF1:P2}, {Labelled.Count} labelled"
             : $"round {result.Round}: no test labels, {Labelled.Count} labelled"
@@ -314,11 +346,10 @@ public sealed partial class Experiment : IDisposable
             Store?.CommitStop(Round, Labelled, _stopReason);
             return null;
         }
-        RoundSelection selection;
+        RoundSelection? selection = null;  // stays null on ranks other than 0: they get rank 0's labelled set
         if (waiting is not null) selection = _person!.Resume(waiting, Pending(), Labelled);
-        else
+        else if (PredictPoolOnRanks(cancel) is { } predicted)
         {
-            var predicted = PredictPool(cancel);
             cancel.ThrowIfCancellationRequested();
             selection = Select(predicted);
             waiting = _person?.Save(selection, predicted, Labelled);
@@ -326,10 +357,12 @@ public sealed partial class Experiment : IDisposable
         cancel.ThrowIfCancellationRequested();
         AwaitingQueue = waiting is null ? null : _person!.Collect(waiting, Pending());
         if (IsAwaitingLabels) return null;
-        Label(selection);
+        if (selection is not null) Label(selection);
+        _labelled = ShareLabelled(Labelled);
+        Pending().Labelled = true;
         Train(cancel);
-        Evaluate(cancel);
-        return CompleteRound();
+        EvaluateOnRanks(cancel);
+        return CompleteRoundOnRanks();
     }
 
     /// <summary>
@@ -342,8 +375,8 @@ public sealed partial class Experiment : IDisposable
         {
             Initialize();
             Train(cancel);
-            Evaluate(cancel);
-            CompleteRound();
+            EvaluateOnRanks(cancel);
+            CompleteRoundOnRanks();
         }
         while (!IsFinished && !IsAwaitingLabels)
         {

@@ -13,22 +13,30 @@ public sealed partial class Experiment
     public bool TryResume()
     {
         if (_labelled is not null) throw new InvalidOperationException("The experiment is already initialised.");
-        if (Store?.ReadState() is not StoredRunState state) return false;
-        Report(ExperimentPhase.Resume, state.LastRound + 1, $"resuming after round {state.LastRound} from {Store.Directory}");
-        var trainIds = Data.TrainIds.ToHashSet();
-        var outside = state.Samples.Select(s => s.Id).Concat(state.Rejected.Select(r => r.Id)).FirstOrDefault(id => !trainIds.Contains(id), -1);
-        if (outside >= 0)
-            throw new InvalidDataException($"The stored labelled pool holds sample {outside}, which is not in this data's training part.");
-        var labelled = LabelledSet.Restore(NumClasses, state.Samples, state.Rejected);
-        _validation = ModelInitialiser.ValidationOnResume(Config, Data, state.Samples.Where(s => s.Provenance == Provenance.Initial).Select(s => s.Id).ToHashSet());
-        var results = Store.ReadRounds(state.LastRound);
-        _initial = ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store.InitialWeightsPath);
-        _model = ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store.CheckpointPath(state.LastRound));
+        // Rank 0 reads the store; the others get what it read (they may have no run folder at all).
+        var state = Ranks.IsRoot ? Store?.ReadState() : null;
+        int lastRound = (int)ShareNumber(state?.LastRound ?? -1);
+        if (lastRound < 0) return false;
+        Report(ExperimentPhase.Resume, lastRound + 1, $"resuming after round {lastRound}" + (Store is null ? "" : $" from {Store.Directory}"));
+        LabelledSet? stored = null;
+        if (state is not null)
+        {
+            var trainIds = Data.TrainIds.ToHashSet();
+            var outside = state.Samples.Select(s => s.Id).Concat(state.Rejected.Select(r => r.Id)).FirstOrDefault(id => !trainIds.Contains(id), -1);
+            if (outside >= 0)
+                throw new InvalidDataException($"The stored labelled pool holds sample {outside}, which is not in this data's training part.");
+            stored = LabelledSet.Restore(NumClasses, state.Samples, state.Rejected);
+        }
+        var labelled = ShareLabelled(stored ?? new LabelledSet(NumClasses));
+        _validation = ModelInitialiser.ValidationOnResume(Config, Data, labelled.Samples.Where(s => s.Provenance == Provenance.Initial).Select(s => s.Id).ToHashSet());
+        if (Store is not null) _results.AddRange(Store.ReadRounds(lastRound));
+        _initial = SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.InitialWeightsPath));
+        _model = SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.CheckpointPath(lastRound)));
         _labelled = labelled;
-        _results.AddRange(results);
-        _stopReason = state.StopReason;
-        Store.DiscardAfter(state.LastRound);
-        _pending = new RoundInProgress(state.LastRound + 1, NumClasses);
+        _finished = lastRound + 1;
+        _stopReason = ShareText(state?.StopReason);
+        Store?.DiscardAfter(lastRound);
+        _pending = new RoundInProgress(lastRound + 1, NumClasses);
         return true;
     }
 
@@ -39,23 +47,25 @@ public sealed partial class Experiment
         _initial?.Dispose();
     }
 
-    private Predictions Predict(IReadOnlyList<int> ids, bool embeddings, CancellationToken cancel = default)
+    /// <summary>Predictions shared out over the ranks: on rank 0, null on the others (every rank calls it alike).</summary>
+    private Predictions? Predict(IReadOnlyList<int> ids, bool embeddings, CancellationToken cancel = default)
     {
         if (ids.Count == 0) return Predictions.Empty(NumClasses, embeddings ? Model.EmbeddingDim : 0);
-        return Model.Predict(Data.Images, ids, Config.EvalBatchSize, embeddings, cancel);
+        return Ranks.Predict(Model, Data.Images, ids, Config.EvalBatchSize, embeddings, cancel);
     }
 
     private double? ValidationAccuracy(CancellationToken cancel)
     {
         if (Validation.Ids.Count == 0) return null;
-        var predictions = Predict(Validation.Ids, embeddings: false, cancel);
+        if (Predict(Validation.Ids, embeddings: false, cancel) is not { } predictions) return null;
         return (double)Enumerable.Range(0, predictions.Count).Count(i => predictions.ArgMax(i) == Data.Labels[Validation.Ids[i]]) / predictions.Count;
     }
 
     private float[] LabelledEmbeddings()
     {
+        // Called from inside the selection, which runs on rank 0 alone: a local prediction, not a collective.
         var ids = Labelled.TrainingSet(Config.ClassCap).Ids;
-        return Predict(ids, embeddings: true).Embeddings ?? [];
+        return ids.Count == 0 ? [] : Model.Predict(Data.Images, ids, Config.EvalBatchSize, embeddings: true).Embeddings ?? [];
     }
 
     private RoundInProgress Pending() => _pending ?? throw NotInitialised();

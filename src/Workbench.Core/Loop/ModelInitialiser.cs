@@ -35,6 +35,16 @@ public static class ModelInitialiser
     }
 
     /// <summary>
+    /// A model of the config's architecture with its seeded random weights, nothing loaded: what a rank other than 0
+    /// builds before rank 0's weights are broadcast into it.
+    /// </summary>
+    public static Model Blank(ExperimentConfig config, int numClasses)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Model.Create(config.ParsedArchitecture(), numClasses, RoundSeeds.For(config.Seed, 0, SeedPurpose.ModelInit), config.Device);
+    }
+
+    /// <summary>
     /// Loads a starting point leniently: tensors that do not fit (a torchvision 1,000-class head on a 4-class model) keep the
     /// model's own initialisation and the report says which. A file of which nothing fits is another architecture's: refused.
     /// </summary>

@@ -31,22 +31,30 @@ public static class ExperimentRunner
 
     /// <summary>
     /// Runs (or resumes) the config in <paramref name="runDirectory"/> until it finishes or, with a person as oracle
-    /// (<see cref="OracleKind.Human"/>), until a round waits for answers; run again once they are given.
+    /// (<see cref="OracleKind.Human"/>), until a round waits for answers; run again once they are given. On the ranks of a
+    /// data-parallel run (<paramref name="ranks"/>) every rank calls this alike; rank 0 alone opens and writes the run
+    /// folder (the others' <paramref name="runDirectory"/> is not touched) and it alone returns the results.
     /// </summary>
     public static RunOutcome Run(ExperimentConfig config, string runDirectory, ExperimentDataProvider data,
-        IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default)
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default, LoopRanks? ranks = null)
     {
+        ranks ??= LoopRanks.Single;
         config.Validate();
         ExperimentDataProvider.CheckNames(config);
+        if (ranks.Count > 1 && config.Oracle == OracleKind.Human)
+            throw new ArgumentException($"A person-as-oracle run (oracle human) runs in one process, not on {ranks.Count} ranks: drop --nproc (or WORLD_SIZE).", "oracle");
         // Refuse a changed config before loading any data.
-        var store = RunStore.Open(runDirectory, config);
+        var store = ranks.IsRoot ? RunStore.Open(runDirectory, config) : null;
+        // Rank 0 alone fills the image cache; the others wait, then read it.
+        if (!ranks.IsRoot) ranks.Barrier();
         using var experimentData = data.For(config);
-        IOracle? oracle = config.Oracle == OracleKind.Human ? new HumanOracle(store.Directory) : null;
-        using var experiment = new Experiment(config, experimentData, store, progress, oracle);
-        int? resumedAfter = store.ReadState()?.LastRound;
+        if (ranks.IsRoot) ranks.Barrier();
+        IOracle? oracle = config.Oracle == OracleKind.Human ? new HumanOracle(store!.Directory) : null;
+        using var experiment = new Experiment(config, experimentData, store, progress, oracle, ranks);
+        int? resumedAfter = store?.ReadState()?.LastRound;
         experiment.Run(cancel);  // resumes from the last finished round when there is one
         var outcome = experiment.IsAwaitingLabels
-            ? new RunOutcome(experiment.Results, null, experiment.CurrentRound, HumanOracle.QueueFolder(store.Directory, experiment.CurrentRound))
+            ? new RunOutcome(experiment.Results, null, experiment.CurrentRound, HumanOracle.QueueFolder(store!.Directory, experiment.CurrentRound))
             : new RunOutcome(experiment.Results, experiment.StopReason, null, null);
         return outcome with { Initialisation = experiment.InitialisationReport, ResumedAfterRound = resumedAfter };
     }

@@ -209,6 +209,12 @@ WB_API int32_t wb_trainer_set_dist(wb_trainer* trainer, wb_dist* dist);
  * root); out is ignored on the other ranks and may be NULL there. */
 WB_API int32_t wb_dist_gather_floats(wb_dist* dist, const float* local, int64_t rows, int32_t cols,
                                      float* out, int64_t out_rows, int32_t root);
+/* Collective: overwrites values[0..count) with root's on every rank (e.g. the ids and labels a
+ * round added, chosen on rank 0). count must be the same on every rank (send a length first when
+ * it is only known on root); a count that differs is an error or a timeout, not a partial copy.
+ * values stays owned by the caller and is written only after the collective has completed; it is
+ * read on root and written on every rank. Threads: as every collective above. */
+WB_API int32_t wb_dist_broadcast_int64(wb_dist* dist, int64_t* values, int64_t count, int32_t root);
 
 #ifdef __cplusplus
 }

@@ -134,4 +134,18 @@ int32_t wb_dist_gather_floats(wb_dist* dist, const float* local, int64_t rows, i
   });
 }
 
+int32_t wb_dist_broadcast_int64(wb_dist* dist, int64_t* values, int64_t count, int32_t root) {
+  return wb::guarded([&] {
+    require(dist != nullptr && (values || count == 0), "null argument");
+    require(count >= 0, "count must be >= 0");
+    require(root >= 0 && root < dist->group->world_size(), "root rank out of range");
+    if (count == 0) return;  // every rank has count 0 (the contract): nothing to exchange
+    // A copy, not from_blob over the caller's buffer: broadcast() may replace a non-contiguous
+    // view, and the result must land in values only once the collective has completed.
+    auto tensor = torch::from_blob(values, {count}, torch::kInt64).clone();
+    dist->group->broadcast_tensor(tensor, root);
+    std::memcpy(values, tensor.data_ptr<int64_t>(), sizeof(int64_t) * count);
+  });
+}
+
 }  // extern "C"

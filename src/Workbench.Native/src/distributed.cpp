@@ -248,6 +248,10 @@ torch::Tensor Group::gather_rows(const torch::Tensor& rows, int root) {
   return torch::cat(parts);
 }
 
+void Group::broadcast_tensor(torch::Tensor& values, int root) {
+  broadcast({values}, root, "broadcast of values");
+}
+
 void Group::barrier() { wait("barrier", pg_->barrier()); }
 
 }  // namespace wb

@@ -44,6 +44,8 @@ class Group {
   // Rank order concatenation of every rank's rows (a 2-D float tensor, any row count) on root;
   // an undefined tensor elsewhere.
   torch::Tensor gather_rows(const torch::Tensor& rows, int root);
+  // Overwrites values (any dense tensor of the same shape and dtype on every rank) with root's.
+  void broadcast_tensor(torch::Tensor& values, int root);
   void barrier();
 
  private:
