@@ -217,8 +217,13 @@ void Group::allreduce_sum(const std::vector<torch::Tensor>& tensors, int64_t buc
   }
 }
 
-torch::Tensor Group::gather_rows(const torch::Tensor& rows, int root) {
-  TORCH_CHECK(rows.dim() == 2, "gather_rows needs a 2-D tensor");
+torch::Device Group::transport() const {
+  return options_.backend == "nccl" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+}
+
+torch::Tensor Group::gather_rows(const torch::Tensor& cpu_rows, int root) {
+  TORCH_CHECK(cpu_rows.dim() == 2, "gather_rows needs a 2-D tensor");
+  const auto rows = cpu_rows.to(transport());
   const int n = world_size();
   // Row counts differ by rank; c10d's gather wants equal shapes, so pad to the largest.
   std::vector<torch::Tensor> count{torch::full({1}, rows.size(0), rows.options().dtype(torch::kLong))};
@@ -245,11 +250,13 @@ torch::Tensor Group::gather_rows(const torch::Tensor& rows, int root) {
   if (rank() != root) return {};
   std::vector<torch::Tensor> parts;
   for (int r = 0; r < n; r++) parts.push_back(output[0][r].slice(0, 0, sizes[r]));
-  return torch::cat(parts);
+  return torch::cat(parts).to(cpu_rows.device());
 }
 
 void Group::broadcast_tensor(torch::Tensor& values, int root) {
-  broadcast({values}, root, "broadcast of values");
+  auto moved = values.to(transport());  // the same tensor on Gloo
+  broadcast({moved}, root, "broadcast of values");
+  if (!moved.is_same(values)) values.copy_(moved);
 }
 
 void Group::barrier() { wait("barrier", pg_->barrier()); }

@@ -49,6 +49,9 @@ class Group {
   void barrier();
 
  private:
+  // Where gathered and broadcast values travel: NCCL moves only CUDA tensors, while predictions, ids and row
+  // counts live on the CPU; Gloo takes them as they are.
+  torch::Device transport() const;
   void wait(const char* what, const c10::intrusive_ptr<c10d::Work>& work);
   void broadcast(std::vector<torch::Tensor> tensors, int root, const char* what);
 
