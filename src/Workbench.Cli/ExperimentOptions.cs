@@ -27,11 +27,11 @@ internal sealed class ExperimentOptions
 
     public Option<string?> Output { get; } = new("--out") { Description = "Output folder (default under ./runs)" };
 
-    public Option<string> Init { get; } = new("--init")
+    public Option<string?> Init { get; } = new("--init")
     {
         Description = "scratch, or pretrained: start every run from the cached SimCLR checkpoint of its own data set, split, seed, size and "
-            + "architecture (pretrained first when missing; see --pretrain-*)",
-        DefaultValueFactory = _ => "scratch",
+            + "architecture (pretrained first when missing; see --pretrain-*). Default: pretrained for the poster's quick profile, "
+            + "otherwise scratch (a --config keeps its own start); --weights / --checkpoint start from a file instead",
     };
 
     public PretrainOptionsGroup Pretraining { get; } = new("pretrain-");
@@ -48,12 +48,30 @@ internal sealed class ExperimentOptions
 
     public PresetProfile ParseProfile(ParseResult result) => PresetProfiles.Parse(result.GetValue(Profile)!, "--profile");
 
+    /// <summary>
+    /// The start asked for, or the preset's default (<see cref="PretrainedStart.IsDefaultFor"/>: the poster's quick profile
+    /// starts pretrained). <paramref name="preset"/> is the protocol of a preset on its own data set; null for a config file
+    /// (which keeps its own start) or own data.
+    /// </summary>
+    public string InitName(ParseResult result, string? preset)
+    {
+        if (result.GetValue(Init) is { } init) return init;
+        bool file = result.GetValue(Weights) is not null || result.GetValue(Checkpoint) is not null;
+        return preset is not null && !file && PretrainedStart.IsDefaultFor(preset, ParseProfile(result)) ? "pretrained" : "scratch";
+    }
+
+    /// <summary>The file names of a reproduction with this start ("-pretrained-10ep", "-from-file", or none for scratch).</summary>
+    public ReproductionFiles Files(ParseResult result, string protocol) =>
+        new(protocol, ParseProfile(result).ToString().ToLowerInvariant(),
+            InitName(result, protocol) == "pretrained" ? ReproductionFiles.PretrainedTag(Pretraining.Parse(result).Epochs)
+                : ReproductionFiles.FileTag(result.GetValue(Weights) ?? result.GetValue(Checkpoint)));
+
     /// <summary>The initialisation the user asked for, applied to a preset config (pretrained checkpoints come from <paramref name="cache"/>).</summary>
-    public Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache)
+    public Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache, string? preset)
     {
         var weights = result.GetValue(Weights);
         var checkpoint = result.GetValue(Checkpoint);
-        var init = result.GetValue(Init);
+        var init = InitName(result, preset);
         if (weights is not null && checkpoint is not null)
             throw new ArgumentException("give either --weights or --checkpoint, not both", "--weights");
         if (init is not ("scratch" or "pretrained"))
@@ -79,11 +97,12 @@ internal sealed class ExperimentOptions
     /// </summary>
     public void EnsurePretrained(ParseResult result, IEnumerable<ExperimentConfig> configs, ExperimentDataProvider data, PretrainedCache cache)
     {
-        var options = Pretraining.Parse(result);
+        PretrainOptions? options = null;  // parsed only when a run starts pretrained: a scratch run ignores --pretrain-*
         var seen = new HashSet<string>();
         foreach (var config in configs.Where(c => c.Initialisation == InitialisationKind.Pretrained))
         {
             if (!seen.Add(config.InitialisationPath!)) continue;
+            options ??= Pretraining.Parse(result);
             using var experimentData = data.For(config);
             PretrainOptionsGroup.Ensure(config, experimentData, cache, options);
         }

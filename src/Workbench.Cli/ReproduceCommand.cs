@@ -40,11 +40,10 @@ internal static class ReproduceCommand
             if (seedCount < 1) throw new ArgumentOutOfRangeException("--seeds", seedCount, "must be >= 1");
             var seedList = Enumerable.Range(0, seedCount).ToArray();
             var pretrained = new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory);
-            var adjust = experiment.Initialisation(result, pretrained);
-            // A non-scratch start gets its own folders and result files, so it never resumes or overwrites the scratch reproduction.
-            string initTag = result.GetValue(experiment.Init) == "pretrained" ? $"-pretrained-{experiment.Pretraining.Parse(result).Epochs}ep"
-                : (result.GetValue(experiment.Weights) ?? result.GetValue(experiment.Checkpoint)) is { } file ? "-from-" + FileTag(file) : "";
-            var output = result.GetValue(experiment.Output) ?? Path.Combine("runs", $"reproduce-{name}-{profile.ToString().ToLowerInvariant()}{initTag}");
+            var adjust = experiment.Initialisation(result, pretrained, preset: name);
+            // A non-scratch start gets its own folders, result files and figures, so it never resumes or overwrites another start's.
+            var files = experiment.Files(result, name);
+            var output = result.GetValue(experiment.Output) ?? files.RunFolder("runs");
             common.ConfigureEngine(result);
             var clock = Stopwatch.StartNew();
             using var data = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
@@ -79,7 +78,7 @@ internal static class ReproduceCommand
                 var view = new ExperimentProgressView(bars);
                 runs = execute(config =>
                 {
-                    var inner = view.For($"{config.Split} {config.Recipe} seed {config.Seed}");
+                    var inner = view.For($"{config.Split} {ReproductionRun.ArmOf(config)} seed {config.Seed}");
                     return new SynchronousProgress<ExperimentProgress>(update =>
                     {
                         inner.Report(update);
@@ -99,7 +98,7 @@ internal static class ReproduceCommand
             if (name == "poster")
             {
                 table = PosterReproduction.Summarise(runs);
-                SaveLearningCurves(runs, result.GetValue(figures)!, profile);
+                SaveLearningCurves(runs, result.GetValue(figures)!, files, $"{profile.ToString().ToLowerInvariant()}, init {ReproductionRun.InitialisationName(plan[0].Config)}");
             }
             else
             {
@@ -123,14 +122,14 @@ internal static class ReproduceCommand
             File.WriteAllText(Path.Combine(output, "tidy.csv"), tidy);
             string results = result.GetValue(resultsFolder)!;
             Directory.CreateDirectory(results);
-            File.WriteAllText(Path.Combine(results, $"{name}-{profileName}{initTag}.csv"), tidy);
-            File.WriteAllText(Path.Combine(results, $"{name}-{profileName}{initTag}.md"), markdown);
+            File.WriteAllText(files.TidyCsv(results), tidy);
+            File.WriteAllText(files.Summary(results), markdown);
             // The additions by class are what the paper's class-imbalance argument rests on: they travel with the results.
-            if (addedMarkdown is not null) File.WriteAllText(Path.Combine(results, $"{name}-{profileName}{initTag}-added-by-class.md"), addedMarkdown);
+            if (addedMarkdown is not null) File.WriteAllText(files.AddedByClass(results), addedMarkdown);
             Console.WriteLine(header);
             Console.WriteLine(table.ToText());
             Console.WriteLine(comparison.ToText());
-            Console.WriteLine($"written: {Path.Combine(output, "summary.md")}, tidy.csv; {Path.Combine(results, $"{name}-{profileName}{initTag}.csv")} and .md");
+            Console.WriteLine($"written: {Path.Combine(output, "summary.md")}, tidy.csv; {files.TidyCsv(results)} and .md");
             return 0;
         }));
         return command;
@@ -146,10 +145,7 @@ internal static class ReproduceCommand
         Terminal.Line($"init from {ModelInitialiser.WeightsFile(config)}: {report}");
     }
 
-    private static string FileTag(string path) =>
-        new(Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path)).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
-
-    private static void SaveLearningCurves(IReadOnlyList<ReproductionRun> runs, string figures, PresetProfile profile)
+    private static void SaveLearningCurves(IReadOnlyList<ReproductionRun> runs, string figures, ReproductionFiles files, string setting)
     {
         foreach (var split in runs.Select(r => r.Split).Distinct())
         {
@@ -170,9 +166,9 @@ internal static class ReproduceCommand
                     : null;
                 return new LearningCurveSeries($"{arm.Key} (n = {mine.Count})", points, published);
             }).ToList();
-            var chart = new LearningCurveChart(series, $"Poster protocol, {split} split ({profile.ToString().ToLowerInvariant()}): accuracy by oracle labels used",
+            var chart = new LearningCurveChart(series, $"Poster protocol, {split} split ({setting}): accuracy by oracle labels used",
                 "Oracle labels used (mean over seeds); band = ±1 std over n seeds", "Test accuracy");
-            var path = Path.Combine(figures, $"poster-{profile.ToString().ToLowerInvariant()}-{split}-learning-curves.svg");
+            var path = files.LearningCurves(figures, split);
             chart.Save(path);
             Terminal.Line($"figure: {path}");
         }

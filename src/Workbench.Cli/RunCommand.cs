@@ -40,7 +40,8 @@ internal static class RunCommand
             var chosen = result.GetValue(config) is { } path ? ExperimentConfigJson.Load(path)
                 : Presets.Create(result.GetValue(protocol) ?? throw new ArgumentException("give a protocol (poster, bone-marrow) or --config", "protocol"),
                     result.GetValue(strategy)!, experiment.ParseProfile(result), result.GetValue(seed));
-            chosen = experiment.Initialisation(result, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory))(chosen);
+            var preset = result.GetValue(config) is null && result.GetValue(dataset) is null ? result.GetValue(protocol) : null;
+            chosen = experiment.Initialisation(result, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory), preset)(chosen);
             chosen = OwnDataOptions.Apply(chosen, result.GetValue(dataset), result.GetValue(split), result.GetValue(oracle));
             if (result.GetValue(split) is { } s) chosen = chosen with { Split = s };
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };

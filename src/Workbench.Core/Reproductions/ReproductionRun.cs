@@ -19,7 +19,16 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
     /// <summary>
     /// The arm of the comparison: the recipe, or "recipe (random)" for the random-query control of an AL recipe.
     /// </summary>
-    public string Arm => ActiveLearning == "random" ? $"{Recipe} (random)" : Recipe;
+    public string Arm => ArmName(Recipe, ActiveLearning);
+
+    /// <summary>The arm a config runs in (what <see cref="Arm"/> will say of its run), e.g. for progress lines.</summary>
+    public static string ArmOf(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return ArmName(config.Recipe, config.ParsedRecipe().UsesActiveLearning() ? config.ActiveLearning : "");
+    }
+
+    private static string ArmName(string recipe, string activeLearning) => activeLearning == "random" ? $"{recipe} (random)" : recipe;
 
     /// <summary>Oracle answers used up to and including round <paramref name="round"/> (AL queries and CST reviews, rejections included).</summary>
     public int OracleLabels(int round) => Rounds.Take(round + 1).Sum(r =>

@@ -62,6 +62,33 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public void ThePostersQuickReproductionStartsPretrainedByDefault()
+    {
+        // No --init: the pretrained start is chosen, so its options are read (and this invalid one refused) before any run.
+        var output = cli.Folder("default-start");
+        var result = CliFixture.Workbench(["reproduce", "poster", "--seeds", "1", "--splits", "paper", "--pretrain-epochs", "0", "--out", output,
+            "--results", cli.Folder("results"), "--figures", cli.Folder("figures"), "--threads", "1", .. cli.DataOptions]);
+        Expect(result, 1, "error: epochs must be >= 1");
+        Assert.DoesNotContain("runs into", result.Output);
+        Assert.False(Directory.Exists(output) && Directory.GetFiles(output, "config.json", SearchOption.AllDirectories).Length > 0);
+        // One run of the same preset too.
+        Expect(CliFixture.Workbench(["run", "poster", "--pretrain-epochs", "0", "--out", cli.Folder("default-run"), "--threads", "1", .. cli.DataOptions]),
+            1, "error: epochs must be >= 1");
+    }
+
+    [Fact]
+    public void AConfigFileKeepsItsOwnStart()
+    {
+        // A config file from scratch stays from scratch under the quick profile's pretrained default (1 epoch if it broke).
+        var output = cli.Folder("config-start");
+        var config = CliFixture.RunConfig(recipe: "baseline", rounds: 0, epochs: 1);
+        Expect(CliFixture.Workbench(["run", "--config", cli.WriteConfig(config), "--out", output, "--pretrain-epochs", "1", "--threads", "1",
+            .. cli.DataOptions]), 0);
+        var stored = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "config.json")))!;
+        Assert.Equal("scratch", stored["initialisation"]!.GetValue<string>().ToLowerInvariant());
+    }
+
+    [Fact]
     public void WeightsOfAnotherArchitectureAreAFailureThatSaysSo()
     {
         var result = CliFixture.Workbench(Train("--arch", "cnn4", "--init", CliFixture.TorchvisionResNet18));

@@ -1,0 +1,56 @@
+using Workbench.Config;
+using Workbench.Pretraining;
+using Workbench.Reproductions;
+
+namespace Workbench.Tests.Reproductions;
+
+/// <summary>Every file of a reproduction names its start, so reproductions from different starts never overwrite each other.</summary>
+public class ReproductionFilesTests
+{
+    private static readonly ReproductionFiles Scratch = new("poster", "quick", ReproductionFiles.FileTag(null));
+    private static readonly ReproductionFiles Pretrained = new("poster", "quick", ReproductionFiles.PretrainedTag(10));
+    private static readonly ReproductionFiles FromWeights = new("poster", "quick", ReproductionFiles.FileTag("/w/rn18 (v2).pt"));
+
+    public static TheoryData<string> Kinds => ["run folder", "tidy csv", "summary", "added by class", "paper curves", "provided curves"];
+
+    private static string PathOf(ReproductionFiles files, string kind) => kind switch
+    {
+        "run folder" => files.RunFolder("runs"),
+        "tidy csv" => files.TidyCsv("results"),
+        "summary" => files.Summary("results"),
+        "added by class" => files.AddedByClass("results"),
+        "paper curves" => files.LearningCurves("figures", "paper"),
+        "provided curves" => files.LearningCurves("figures", "provided"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EachStartWritesItsOwnFile(string kind)
+    {
+        string[] paths = [PathOf(Scratch, kind), PathOf(Pretrained, kind), PathOf(FromWeights, kind)];
+        Assert.Equal(3, paths.Distinct().Count());
+        Assert.Contains("-pretrained-10ep", paths[1]);
+        Assert.Contains("-from-rn18--v2-", paths[2]);
+    }
+
+    [Fact]
+    public void ScratchKeepsTheNamesReadmeAndNotebooksRead()
+    {
+        Assert.Equal(Path.Combine("runs", "reproduce-poster-quick"), Scratch.RunFolder("runs"));
+        Assert.Equal(Path.Combine("figures", "poster-quick-paper-learning-curves.svg"), Scratch.LearningCurves("figures", "paper"));
+        Assert.Equal(Path.Combine("results", "poster-quick-pretrained-10ep.csv"), Pretrained.TidyCsv("results"));
+        Assert.Equal(Path.Combine("figures", "poster-quick-pretrained-10ep-provided-learning-curves.svg"), Pretrained.LearningCurves("figures", "provided"));
+    }
+
+    [Fact]
+    public void OnlyThePostersQuickProfileStartsPretrainedByDefault()
+    {
+        Assert.True(PretrainedStart.IsDefaultFor("poster", PresetProfile.Quick));
+        Assert.False(PretrainedStart.IsDefaultFor("poster", PresetProfile.Full));
+        Assert.False(PretrainedStart.IsDefaultFor("bone-marrow", PresetProfile.Quick));
+    }
+
+    [Fact]
+    public void TheDefaultPretrainingIsTheValidatedTenEpochs() => Assert.Equal(10, new PretrainOptions().Epochs);
+}
