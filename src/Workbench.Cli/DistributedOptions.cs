@@ -26,7 +26,7 @@ internal sealed class DistributedOptions
         if (n == 1) return null;
         if (Rendezvous.FromEnvironment() is not null)
             throw new ArgumentException($"--nproc starts its own ranks: do not combine it with {Rendezvous.WorldSizeVariable}/{Rendezvous.RankVariable} in the environment");
-        var (file, arguments) = LocalLauncher.CurrentCommand(WithoutProcesses(Environment.GetCommandLineArgs().Skip(1)));
+        var (file, arguments) = LocalLauncher.CurrentCommand(LocalLauncher.WithoutOptions(Environment.GetCommandLineArgs().Skip(1), "--nproc"));
         var timeout = Environment.GetEnvironmentVariable(Rendezvous.TimeoutVariable) is { Length: > 0 } text
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
@@ -57,17 +57,5 @@ internal sealed class DistributedOptions
         var value = load();
         if (group is { IsRoot: true }) group.Barrier();
         return value;
-    }
-
-    private static IEnumerable<string> WithoutProcesses(IEnumerable<string> arguments)
-    {
-        bool skipNext = false;
-        foreach (var argument in arguments)
-        {
-            if (skipNext) { skipNext = false; continue; }
-            if (argument == "--nproc") { skipNext = true; continue; }
-            if (argument.StartsWith("--nproc=", StringComparison.Ordinal)) continue;
-            yield return argument;
-        }
     }
 }

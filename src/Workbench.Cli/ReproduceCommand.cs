@@ -26,8 +26,18 @@ internal static class ReproduceCommand
         var splits = new Option<string>("--splits") { Description = "Comma-separated splits (poster only)", DefaultValueFactory = _ => "paper,provided" };
         var figures = new Option<string>("--figures") { Description = "Folder for the SVG figures", DefaultValueFactory = _ => "figures" };
         var resultsFolder = new Option<string>("--results") { Description = "Folder for the tidy CSV and Markdown results", DefaultValueFactory = _ => "results" };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "Worker processes, each taking whole (split, seed) groups with its share of --threads, then this process summarises "
+                + "(2 on 2 cores: faster than one process of 2 threads, README \"Wall time\")",
+            DefaultValueFactory = _ => 1,
+        };
+        // What a worker started by --jobs is told: its part of the plan ("index/count"); not for people.
+        var part = new Option<string?>("--part") { Hidden = true };
         var command = new Command(name, description);
         command.Options.Add(seeds);
+        command.Options.Add(jobs);
+        command.Options.Add(part);
         if (name == "poster") command.Options.Add(splits);
         command.Options.Add(figures);
         command.Options.Add(resultsFolder);
@@ -49,34 +59,38 @@ internal static class ReproduceCommand
             using var data = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
 
             IReadOnlyList<ReproductionRun> runs = [];
-            IReadOnlyList<(ExperimentConfig Config, string Dir)> plan;
-            Func<Func<ExperimentConfig, IProgress<ExperimentProgress>?>, IReadOnlyList<ReproductionRun>> execute;
-            if (name == "poster")
-            {
-                var poster = new PosterReproduction
+            IReadOnlyList<(ExperimentConfig Config, string RunDirectory)> plan = name == "poster"
+                ? new PosterReproduction
                 {
                     Profile = profile, Seeds = seedList, Adjust = adjust,
                     SplitNames = result.GetValue(splits)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                };
-                plan = poster.Plan(output).ToList();
-                execute = progress => poster.Run(output, data, progress);
-            }
-            else
-            {
-                var marrow = new BoneMarrowReproduction { Profile = profile, Seeds = seedList, Adjust = adjust };
-                plan = marrow.Plan(output).ToList();
-                execute = progress => marrow.Run(output, data, progress);
-            }
+                }.Plan(output).ToList()
+                : new BoneMarrowReproduction { Profile = profile, Seeds = seedList, Adjust = adjust }.Plan(output).ToList();
             foreach (var (config, _) in plan) config.Validate();
+            int jobCount = result.GetValue(jobs);
+            if (jobCount < 1) throw new ArgumentOutOfRangeException("--jobs", jobCount, "must be >= 1");
+            var worker = result.GetValue(part) is { } partText ? ReproductionParts.Parse(partText) : ((int Index, int Count)?)null;
+            if (worker is { } mine) plan = ReproductionParts.Part(plan, mine.Index, mine.Count);
             Terminal.Line($"{plan.Count} runs into {output} ({profile} profile, {plan[0].Config.Architecture} {plan[0].Config.ImageSize}px, init {ReproductionRun.InitialisationName(plan[0].Config)})");
 
             ReportInitialWeights(plan[0].Config, data);
+            int groups = plan.Select(p => (p.Config.Split, p.Config.Seed)).Distinct().Count();
+            if (worker is null && Math.Min(jobCount, groups) > 1)
+            {
+                int workers = Math.Min(jobCount, groups);
+                int threadsEach = Math.Max(1, (result.GetValue(common.Threads) ?? Environment.ProcessorCount) / workers);
+                // Decoded once here, so the workers read the image cache instead of racing to write it.
+                data.Images(plan[0].Config.DataSet, plan[0].Config.ImageSize);
+                Terminal.Line($"{workers} worker processes of {threadsEach} thread(s), each with whole (split, seed) groups; then the summary here");
+                ReproductionWorkers.Run(workers, threadsEach);
+            }
+            // After the workers every run is finished: what follows only reads them back (and pretraining finds its cache).
             experiment.EnsurePretrained(result, plan.Select(p => p.Config), data, pretrained);
             Terminal.Progress(bars =>
             {
                 var overall = bars.Add("runs", plan.Count);
                 var view = new ExperimentProgressView(bars);
-                runs = execute(config =>
+                runs = ReproductionRun.RunAll(plan, data, config =>
                 {
                     var inner = view.For($"{config.Split} {ReproductionRun.ArmOf(config)} seed {config.Seed}");
                     return new SynchronousProgress<ExperimentProgress>(update =>
@@ -84,9 +98,14 @@ internal static class ReproduceCommand
                         inner.Report(update);
                         if (update.Phase == ExperimentPhase.Finished) overall.Value += 1;
                     });
-                });
+                }, default);
                 overall.Complete();
             });
+            if (worker is { } done)
+            {
+                Terminal.Line($"part {done.Index + 1} of {done.Count} finished: {plan.Count} runs");
+                return 0;
+            }
 
             Directory.CreateDirectory(output);
             var minutes = clock.Elapsed.TotalMinutes;

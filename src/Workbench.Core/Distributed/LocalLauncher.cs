@@ -103,6 +103,20 @@ public static class LocalLauncher
         return (host, list);
     }
 
+    /// <summary>The arguments without the given options and their values (`--opt v` and `--opt=v`), e.g. to start workers of this command.</summary>
+    public static IEnumerable<string> WithoutOptions(IEnumerable<string> arguments, params string[] options)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        bool skipNext = false;
+        foreach (var argument in arguments)
+        {
+            if (skipNext) { skipNext = false; continue; }
+            if (options.Contains(argument)) { skipNext = true; continue; }
+            if (options.Any(o => argument.StartsWith(o + "=", StringComparison.Ordinal))) continue;
+            yield return argument;
+        }
+    }
+
     private static int FreeLoopbackPort()
     {
         // Bind, read the port, release: rank 0 binds it again an instant later (the small race is torchrun's too).

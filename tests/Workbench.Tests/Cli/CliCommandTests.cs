@@ -77,6 +77,11 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public void ZeroJobsIsAUsageError() =>
+        Expect(CliFixture.Workbench(["reproduce", "poster", "--jobs", "0", "--out", cli.Folder("jobs"), .. cli.DataOptions]), 1,
+            "error: must be >= 1 (Parameter '--jobs')");
+
+    [Fact]
     public void AConfigFileKeepsItsOwnStart()
     {
         // A config file from scratch stays from scratch under the quick profile's pretrained default (1 epoch if it broke).

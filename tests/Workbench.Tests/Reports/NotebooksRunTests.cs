@@ -30,6 +30,7 @@ public sealed class NotebooksRunTests
             {
                 ["seeds"] = "1", ["maxSteps"] = "20", ["rounds"] = "1", ["poolPerRound"] = "300", ["thresholds"] = "0.97",
                 ["budgets"] = "50", ["runsDir"] = "{temp}/no-runs", ["workDir"] = "{temp}/work", ["figuresDir"] = "{temp}/figures",
+                ["pretrainEpochs"] = "1",
             },
             ["04-per-class-failures"] = new Dictionary<string, string>
             {
@@ -83,7 +84,7 @@ public sealed class NotebooksRunTests
 
     // Calls that run for minutes: training, predicting, whole experiments and reproductions, decoding files. Interrupting
     // a cell (Jupyter's stop button, the runner's cell timeout) only stops the ones that were handed the token.
-    private static readonly Regex LongCall = new(@"(\.Train|\.Run|\.RunRound|\.Evaluate|\.PredictPool|\bRunOrResume|\bSamplePredictions\.Of|\bGalleryImages\.Decode)\(");
+    private static readonly Regex LongCall = new(@"(\.Train|\.Run|\.RunRound|\.Evaluate|\.PredictPool|\bRunOrResume|\bSamplePredictions\.Of|\bGalleryImages\.Decode|\bPretrainedStart\.Ensure)\(");
 
     [Theory]
     [MemberData(nameof(Names))]
