@@ -16,7 +16,8 @@ public sealed record PretrainOptions
     public string Method { get; init; } = SimClr;
     /// <summary>
     /// 10: chosen on 1,000 validation images of BCCD's training side (77.4 ± 1.3% vs 73.1 ± 1.1% from scratch, n = 3;
-    /// README "Initialisation"); longer runs were measured only with the colour-jittered views, which got worse with length.
+    /// README "Initialisation"). 20 epochs scored higher there (79.1 ± 1.4%) but add ~10 min per (split, seed) and every
+    /// reproduction was run from 10: results/pretraining.md.
     /// </summary>
     public int Epochs { get; init; } = 10;
     /// <summary>Images per step; each gives two views, so the engine sees twice as many.</summary>
