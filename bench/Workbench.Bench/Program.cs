@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Workbench.Bench;
+using Workbench.Config;
 using Workbench.Data;
 using Workbench.Engine;
 
 // Workbench vs PyTorch (each layout PyTorch offers on CPU) on this machine, in one run. usage:
 //   dotnet run -c Release --project bench/Workbench.Bench -- [--sizes 64,112] [--train-steps N] [--infer-batches N]
 //        [--repeat N] [--round] [--round-only] [--round-size 64] [--pool 6222] [--epoch-images 2048]
-//        [--skip-pytorch] [--skip-data] [--out bench/results.md]
+//        [--skip-pytorch] [--skip-data] [--quick] [--quick-only] [--out bench/results.md]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var sizes = Arg("--sizes", "64,112").Split(',').Select(int.Parse).ToArray();
@@ -15,7 +16,8 @@ int trainSteps = int.Parse(Arg("--train-steps", "20")), inferBatches = int.Parse
 int repeat = int.Parse(Arg("--repeat", "3")), roundSize = int.Parse(Arg("--round-size", "64"));
 int pool = int.Parse(Arg("--pool", "6222")), epochImages = int.Parse(Arg("--epoch-images", "2048"));
 bool skipPyTorch = args.Contains("--skip-pytorch"), roundOnly = args.Contains("--round-only");
-bool round = roundOnly || args.Contains("--round"), skipData = roundOnly || args.Contains("--skip-data");
+bool quickOnly = args.Contains("--quick-only"), quick = quickOnly || args.Contains("--quick");
+bool round = roundOnly || args.Contains("--round"), skipData = roundOnly || quickOnly || args.Contains("--skip-data");
 var output = Arg("--out", "");
 var script = Path.Combine(AppContext.BaseDirectory, "pytorch_resnet18.py");
 
@@ -26,13 +28,13 @@ string loadBefore = LoadAverage();
 Line($"# Workbench benchmark ({DateTime.UtcNow:yyyy-MM-dd})");
 Line("");
 Line($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Runtime.Threads} libtorch threads on both sides, engine {Runtime.Version}.");
-Line($"ResNet-18, 4 classes, random uint8 images resident in memory. Training: SGD momentum 0.9, batch 64, {trainSteps} timed steps " +
-     $"after 3 warm-up steps. Inference: batch 256, softmax, {inferBatches} timed batches after 1 warm-up batch. " +
-     $"Engine and PyTorch run interleaved (engine, PyTorch, engine, ...), {repeat} runs each; every figure is the median of its runs.");
+if (!quickOnly) Line($"ResNet-18, 4 classes, random uint8 images resident in memory. Training: SGD momentum 0.9, batch 64, {trainSteps} timed steps " +
+     $"after 3 warm-up steps. Inference: batch 256, softmax, {inferBatches} timed batches after 1 warm-up batch.");
+Line($"Engine and PyTorch run interleaved (engine, PyTorch, engine, ...), {repeat} runs each; every figure is the median of its runs.");
 
 string F1(double v) => v.ToString("F1");
 double fastestTrainBatchesPerSecond = 1e-9;
-if (!roundOnly)
+if (!roundOnly && !quickOnly)
 {
     var ours = sizes.ToDictionary(s => s, _ => new List<EngineThroughput.Result>());
     var theirs = sizes.ToDictionary(s => s, _ => new List<PyTorchThroughput.Result>());
@@ -104,6 +106,39 @@ if (round)
     Line("");
     Line($"Every run, s (score / epoch): Workbench {string.Join(", ", ourRounds.Select(x => $"{x.Score:F2} / {x.Epoch:F2}"))}" +
          (theirRounds.Count == 0 ? "" : $"; PyTorch {string.Join(", ", theirRounds.Select(x => $"{x.Score:F2} / {x.Epoch:F2}"))}"));
+}
+if (quick)
+{
+    // One thread, as each worker of a quick reproduction runs (README "Wall time").
+    int threadsBefore = Runtime.Threads;
+    Runtime.Threads = 1;
+    int quickTrainSteps = trainSteps * 5, quickPretrainSteps = Math.Max(4, trainSteps / 2);
+    var ourQuick = new List<QuickStepThroughput.Result>();
+    var theirQuick = new List<(IReadOnlyDictionary<string, double> Train, IReadOnlyDictionary<string, double> Pretrain)>();
+    for (int r = 0; r < repeat; r++)
+    {
+        ourQuick.Add(QuickStepThroughput.Measure(quickTrainSteps, quickPretrainSteps));
+        if (!skipPyTorch) theirQuick.Add(PyTorchThroughput.MeasureQuick(Path.Combine(AppContext.BaseDirectory, "pytorch_cnn4.py"), quickTrainSteps, quickPretrainSteps, 1));
+        Console.Error.WriteLine($"quick run {r + 1}/{repeat} done (load {LoadAverage()})");
+    }
+    Runtime.Threads = threadsBefore;
+    string Them(Func<(IReadOnlyDictionary<string, double> Train, IReadOnlyDictionary<string, double> Pretrain), IReadOnlyDictionary<string, double>> pick, string layout) =>
+        theirQuick.Count == 0 ? "-" : F1(Median(theirQuick.Select(t => pick(t)[layout])));
+    string Ratio(double ours_, Func<(IReadOnlyDictionary<string, double> Train, IReadOnlyDictionary<string, double> Pretrain), IReadOnlyDictionary<string, double>> pick) =>
+        theirQuick.Count == 0 ? "-" : (ours_ / new[] { "nchw", "channels_last" }.Max(l => Median(theirQuick.Select(t => pick(t)[l])))).ToString("F2");
+    double train = Median(ourQuick.Select(o => o.TrainImagesPerSecond)), pretrain = Median(ourQuick.Select(o => o.PretrainImagesPerSecond));
+    Line("");
+    Line($"Quick poster profile, 1 libtorch thread on both sides (what each reproduction worker runs), img/s (ratio: Workbench / the faster PyTorch layout); " +
+         $"classifier: cnn4, {Presets.QuickImageSize} px, batch {Presets.QuickBatchSize}, quarter turns + flips, {quickTrainSteps} timed steps; " +
+         $"SimCLR pretraining: batch {QuickStepThroughput.PretrainBatch} (two views each, one forward pass), {quickPretrainSteps} timed steps:");
+    Line("");
+    Line("| step | Workbench | PyTorch NCHW | PyTorch channels_last | ratio vs best PyTorch |");
+    Line("|---|---|---|---|---|");
+    Line($"| classifier training | {F1(train)} | {Them(t => t.Train, "nchw")} | {Them(t => t.Train, "channels_last")} | {Ratio(train, t => t.Train)} |");
+    Line($"| SimCLR pretraining (images, 2 views each) | {F1(pretrain)} | {Them(t => t.Pretrain, "nchw")} | {Them(t => t.Pretrain, "channels_last")} | {Ratio(pretrain, t => t.Pretrain)} |");
+    Line("");
+    Line($"Every run, img/s (Workbench train / pretrain; PyTorch best layout train / pretrain): Workbench {string.Join(", ", ourQuick.Select(o => $"{F1(o.TrainImagesPerSecond)} / {F1(o.PretrainImagesPerSecond)}"))}" +
+         (theirQuick.Count == 0 ? "" : $"; PyTorch {string.Join(", ", theirQuick.Select(t => $"{F1(t.Train.Values.Max())} / {F1(t.Pretrain.Values.Max())}"))}"));
 }
 if (!skipData)
 {

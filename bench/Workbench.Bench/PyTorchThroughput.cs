@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Workbench.Bench;
 
-/// <summary>Runs bench/pytorch_resnet18.py with Debian's PyTorch and reads its JSON line.</summary>
+/// <summary>Runs bench/pytorch_resnet18.py (or pytorch_cnn4.py) with Debian's PyTorch and reads its JSON line.</summary>
 internal static class PyTorchThroughput
 {
     /// <summary>img/s per layout: train {nchw, channels_last}, infer {nchw, channels_last, channels_last_inference_mode}.</summary>
@@ -25,6 +25,15 @@ internal static class PyTorchThroughput
     {
         var json = Run(script, "--round", size, pool, epochImages, threads);
         return (json.GetProperty("score_s").GetDouble(), json.GetProperty("epoch_s").GetDouble());
+    }
+
+    /// <summary>The quick profile's steps (see QuickStepThroughput), img/s per layout: train and pretrain {nchw, channels_last}.</summary>
+    public static (IReadOnlyDictionary<string, double> Train, IReadOnlyDictionary<string, double> Pretrain) MeasureQuick(
+        string script, int trainSteps, int pretrainSteps, int threads)
+    {
+        var json = Run(script, trainSteps, pretrainSteps, threads);
+        static Dictionary<string, double> Rates(JsonElement e) => e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        return (Rates(json.GetProperty("train")), Rates(json.GetProperty("pretrain")));
     }
 
     private static JsonElement Run(string script, params object[] args)

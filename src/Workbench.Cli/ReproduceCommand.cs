@@ -26,11 +26,10 @@ internal static class ReproduceCommand
         var splits = new Option<string>("--splits") { Description = "Comma-separated splits (poster only)", DefaultValueFactory = _ => "paper,provided" };
         var figures = new Option<string>("--figures") { Description = "Folder for the SVG figures", DefaultValueFactory = _ => "figures" };
         var resultsFolder = new Option<string>("--results") { Description = "Folder for the tidy CSV and Markdown results", DefaultValueFactory = _ => "results" };
-        var jobs = new Option<int>("--jobs")
+        var jobs = new Option<int?>("--jobs")
         {
             Description = "Worker processes, each taking whole (split, seed) groups with its share of --threads, then this process summarises "
-                + "(2 on 2 cores: faster than one process of 2 threads, README \"Wall time\")",
-            DefaultValueFactory = _ => 1,
+                + "(default: one single-thread worker per thread, at most one per group; 1 runs everything in this process)",
         };
         // What a worker started by --jobs is told: its part of the plan ("index/count"); not for people.
         var part = new Option<string?>("--part") { Hidden = true };
@@ -67,18 +66,17 @@ internal static class ReproduceCommand
                 }.Plan(output).ToList()
                 : new BoneMarrowReproduction { Profile = profile, Seeds = seedList, Adjust = adjust }.Plan(output).ToList();
             foreach (var (config, _) in plan) config.Validate();
-            int jobCount = result.GetValue(jobs);
-            if (jobCount < 1) throw new ArgumentOutOfRangeException("--jobs", jobCount, "must be >= 1");
+            int? jobCount = result.GetValue(jobs);
+            if (jobCount is < 1) throw new ArgumentOutOfRangeException("--jobs", jobCount, "must be >= 1");
             var worker = result.GetValue(part) is { } partText ? ReproductionParts.Parse(partText) : ((int Index, int Count)?)null;
             if (worker is { } mine) plan = ReproductionParts.Part(plan, mine.Index, mine.Count);
             Terminal.Line($"{plan.Count} runs into {output} ({profile} profile, {plan[0].Config.Architecture} {plan[0].Config.ImageSize}px, init {ReproductionRun.InitialisationName(plan[0].Config)})");
 
             ReportInitialWeights(plan[0].Config, data);
             int groups = plan.Select(p => (p.Config.Split, p.Config.Seed)).Distinct().Count();
-            if (worker is null && Math.Min(jobCount, groups) > 1)
+            var (workers, threadsEach) = ReproductionParts.Workers(jobCount, result.GetValue(common.Threads) ?? Environment.ProcessorCount, groups);
+            if (worker is null && workers > 1)
             {
-                int workers = Math.Min(jobCount, groups);
-                int threadsEach = Math.Max(1, (result.GetValue(common.Threads) ?? Environment.ProcessorCount) / workers);
                 // Decoded once here, so the workers read the image cache instead of racing to write it.
                 data.Images(plan[0].Config.DataSet, plan[0].Config.ImageSize);
                 Terminal.Line($"{workers} worker processes of {threadsEach} thread(s), each with whole (split, seed) groups; then the summary here");

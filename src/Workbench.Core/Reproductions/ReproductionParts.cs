@@ -21,6 +21,22 @@ public static class ReproductionParts
         return groups.Where((_, i) => i % count == index).SelectMany(g => g).ToList();
     }
 
+    /// <summary>
+    /// How many worker processes a plan of <paramref name="groups"/> (split, seed) groups gets, and how many threads each:
+    /// the <paramref name="requested"/> number, or, when none is asked for, one single-thread worker per thread of
+    /// <paramref name="threads"/>; never more workers than groups. One worker per thread is the default because it is the
+    /// fastest way we measured to use the cores (README "Wall time": a small CNN at 32 px uses a second libtorch thread
+    /// poorly), and a single-thread run is the configuration every published table was made with.
+    /// </summary>
+    public static (int Workers, int ThreadsEach) Workers(int? requested, int threads, int groups)
+    {
+        if (requested is < 1) throw new ArgumentOutOfRangeException("--jobs", requested, "must be >= 1");
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
+        int workers = Math.Min(requested ?? threads, groups);
+        return (workers, Math.Max(1, threads / workers));
+    }
+
     /// <summary>Reads "index/count" (e.g. "0/2"), as the workers are told their part.</summary>
     public static (int Index, int Count) Parse(string text)
     {

@@ -3,7 +3,7 @@ using Workbench.Reproductions;
 
 namespace Workbench.Tests.Reproductions;
 
-/// <summary>`reproduce --jobs n` shares the plan out by whole (split, seed) groups: every run once, the arms of a seed together.</summary>
+/// <summary>`reproduce --jobs n` (by default one worker per thread) shares the plan out by whole (split, seed) groups: every run once, the arms of a seed together.</summary>
 public class ReproductionPartsTests
 {
     private static readonly IReadOnlyList<(ExperimentConfig Config, string RunDirectory)> Plan =
@@ -31,6 +31,21 @@ public class ReproductionPartsTests
         Assert.Equal(15, ReproductionParts.Part(Plan, 0, 2).Count);
         Assert.Equal(15, ReproductionParts.Part(Plan, 1, 2).Count);
     }
+
+    [Theory]
+    [InlineData(null, 2, 6, 2, 1)]  // the default on this 2-core machine: two single-thread workers
+    [InlineData(null, 1, 6, 1, 1)]  // --threads 1: everything in one process
+    [InlineData(null, 16, 6, 6, 2)] // never more workers than (split, seed) groups; the threads are shared out
+    [InlineData(null, 2, 1, 1, 2)]  // one group (one seed of one split): one process with every thread
+    [InlineData(1, 2, 6, 1, 2)]     // --jobs 1: one process with every thread
+    [InlineData(4, 8, 2, 2, 4)]
+    [InlineData(3, 2, 6, 3, 1)]     // more workers than threads: each still gets one
+    public void WithoutJobsEachThreadGetsAWorker(int? requested, int threads, int groups, int workers, int threadsEach) =>
+        Assert.Equal((workers, threadsEach), ReproductionParts.Workers(requested, threads, groups));
+
+    [Fact]
+    public void ZeroJobsIsRefusedNamingTheOption() =>
+        Assert.Equal("--jobs", Assert.Throws<ArgumentOutOfRangeException>(() => ReproductionParts.Workers(0, 2, 6)).ParamName);
 
     [Theory]
     [InlineData("2/2")]
