@@ -15,11 +15,12 @@ prints one JSON line: {"train": {"nchw":.., "channels_last":..}, "pretrain": {"n
 import json
 import math
 import sys
-import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from pytorch_resnet18 import images_per_second  # the same timing loop as the ResNet-18 figures
 
 count, size, batch, pretrain_batch, classes = 2048, 32, 32, 128, 4
 mean = torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1) * 255
@@ -87,12 +88,7 @@ def train_rate(images, labels, layout, steps):
         F.cross_entropy(head(net(x)), labels[idx]).backward()
         opt.step()
 
-    for s in range(5):
-        step(s)
-    start = time.perf_counter()
-    for s in range(steps):
-        step(s)
-    return steps * batch / (time.perf_counter() - start)
+    return images_per_second(step, 5, steps, batch)
 
 
 def pretrain_rate(images, layout, steps):
@@ -111,12 +107,7 @@ def pretrain_rate(images, layout, steps):
         nt_xent(z[:pretrain_batch], z[pretrain_batch:]).backward()
         opt.step()
 
-    for s in range(2):
-        step(s)
-    start = time.perf_counter()
-    for s in range(steps):
-        step(s)
-    return steps * pretrain_batch / (time.perf_counter() - start)
+    return images_per_second(step, 2, steps, pretrain_batch)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,16 @@ def augment(x, gen):
     return F.grid_sample(x, grid, mode="bilinear", padding_mode="reflection", align_corners=False)
 
 
+def images_per_second(step, warmup, steps, images_per_step):
+    """Runs step(0..warmup-1) untimed, then times step(0..steps-1); also used by pytorch_cnn4.py."""
+    for s in range(warmup):
+        step(s)
+    start = time.perf_counter()
+    for s in range(steps):
+        step(s)
+    return steps * images_per_step / (time.perf_counter() - start)
+
+
 def train_rate(images, labels, weights, layout, steps):
     model, opt = new_model(layout)
 
@@ -67,12 +77,7 @@ def train_rate(images, labels, weights, layout, steps):
         loss.backward()
         opt.step()
 
-    for s in range(3):
-        step(s)
-    start = time.perf_counter()
-    for s in range(steps):
-        step(s)
-    return steps * batch / (time.perf_counter() - start)
+    return images_per_second(step, 3, steps, batch)
 
 
 def infer_rate(images, layout, mode, batches):
