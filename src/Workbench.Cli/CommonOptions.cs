@@ -25,6 +25,15 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "cpu",
     };
 
+    public Option<string> Precision { get; } = new("--precision")
+    {
+        Description = "fp32, bf16 (convolutions and matrix products in bfloat16, weights fp32, as PyTorch's CPU autocast) " +
+                      "or auto (bf16 only where the CPU has AVX512_BF16 or AMX; see `workbench info`)",
+        DefaultValueFactory = _ => "fp32",
+    };
+
+    public CommonOptions() => Precision.AcceptOnlyFromAmong([.. Precisions.Names]);
+
     public void AddTo(Command command, bool engine = true)
     {
         command.Options.Add(DataRoot);
@@ -32,6 +41,7 @@ internal sealed class CommonOptions
         if (!engine) return;
         command.Options.Add(Threads);
         command.Options.Add(Device);
+        command.Options.Add(Precision);
     }
 
     public string ResolveDataRoot(ParseResult result) => Workbench.Data.DataRoot.Resolve(result.GetValue(DataRoot));
@@ -42,5 +52,6 @@ internal sealed class CommonOptions
     {
         Runtime.EnsureConfigured();
         if (result.GetValue(Threads) is { } threads) Runtime.Threads = threads;
+        Runtime.Precision = Precisions.Resolve(result.GetValue(Precision) ?? "fp32", CpuFeatures.Current);
     }
 }

@@ -15,6 +15,10 @@ internal static class InfoCommand
             Console.WriteLine($"engine:  {Runtime.Version}");
             Console.WriteLine($"threads: {Runtime.Threads} (cores: {Environment.ProcessorCount})");
             Console.WriteLine($"cuda:    {(Runtime.CudaAvailable ? "available" : "not available (CPU build or no GPU)")}");
+            var cpu = CpuFeatures.Current;
+            Console.WriteLine($"cpu:     {cpu}");
+            Console.WriteLine($"precision auto: {Precisions.Resolve("auto", cpu).ToName()} " +
+                              $"({(cpu.HasNativeBf16 ? "native bf16" : "no native bf16: oneDNN would emulate it, slower than fp32")})");
             return 0;
         }));
         return command;

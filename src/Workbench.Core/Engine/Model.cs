@@ -106,7 +106,7 @@ public sealed class Model : IDisposable
         Runtime.EnsureConfigured();
         var handle = NativeMethods.wb_model_create(architecture.ToName(), numClasses, seed, device);
         if (handle.IsInvalid) throw new EngineException($"creating {architecture.ToName()} on {device}: {NativeMethods.LastError()}");
-        return new Model(handle, architecture, device);
+        return new Model(handle, architecture, device) { Precision = Runtime.Precision };
     }
 
     public long ParameterCount => NativeMethods.wb_model_parameter_count(Handle);
@@ -171,6 +171,16 @@ public sealed class Model : IDisposable
         }
     }
     private bool _foldedInference = true;
+
+    /// <summary>
+    /// The precision training, pretraining and prediction of this model compute in (<see cref="Runtime.Precision"/>
+    /// when it was created). Weights stay float32 either way, so checkpoints do not depend on it.
+    /// </summary>
+    public Precision Precision
+    {
+        get => (Precision)NativeMethods.wb_model_precision(Handle);
+        set => NativeMethods.Check(NativeMethods.wb_model_set_precision(Handle, (int)value), $"setting precision {value.ToName()}");
+    }
 
     /// <summary>
     /// Class probabilities and penultimate embeddings (eval mode, no augmentation). A cancelled <paramref name="cancel"/>

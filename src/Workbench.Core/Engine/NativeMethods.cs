@@ -33,6 +33,8 @@ internal static partial class NativeMethods
     internal static unsafe partial int wb_model_load(ModelHandle model, string path, int strict, byte* report, long reportLength,
         out long needed);
     [LibraryImport(Library)] internal static partial int wb_model_set_folded_inference(ModelHandle model, int enabled);
+    [LibraryImport(Library)] internal static partial int wb_model_set_precision(ModelHandle model, int precision);
+    [LibraryImport(Library)] internal static partial int wb_model_precision(ModelHandle model);
     [LibraryImport(Library)]
     internal static unsafe partial int wb_model_state_names(ModelHandle model, byte* output, long outputLength, out long needed);
     [LibraryImport(Library)] internal static partial double wb_model_checksum(ModelHandle model);

@@ -42,6 +42,12 @@ public static class Runtime
         }
     }
 
+    /// <summary>
+    /// The precision every model created from now on computes in (fp32 unless set; see <see cref="Precisions.Resolve"/>
+    /// for auto). A model's own <see cref="Model.Precision"/> can still be changed.
+    /// </summary>
+    public static Precision Precision { get; set; } = Precision.Fp32;
+
     public static bool CudaAvailable => NativeMethods.wb_cuda_is_available() != 0;
 
     public static string Version => Marshal.PtrToStringUTF8(NativeMethods.wb_version()) ?? "?";

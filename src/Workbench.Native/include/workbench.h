@@ -104,6 +104,14 @@ WB_API int32_t wb_model_load(wb_model* model, const char* path, int32_t strict, 
  * Probabilities equal the eager ones up to float rounding (tested: within 1e-4). 0: wb_predict
  * runs the eager modules (the reference the folded path is tested against). Serialise per model. */
 WB_API int32_t wb_model_set_folded_inference(wb_model* model, int32_t enabled);
+/* Precision of everything the model computes: 0 = fp32 (the default), 1 = bf16 as PyTorch's
+ * autocast runs it: convolutions and matrix products in bfloat16, weights, gradients, optimizer
+ * state, loss and batch-norm statistics in float32; prediction's folded plan then holds bfloat16
+ * weights. Applies to wb_trainer_step (single and data-parallel), wb_pretrainer_step and
+ * wb_predict. Whether the CPU runs bf16 natively (AVX512_BF16, AMX) is the caller's question:
+ * without it oneDNN emulates bf16, correctly but slowly. Serialise per model. */
+WB_API int32_t wb_model_set_precision(wb_model* model, int32_t precision);
+WB_API int32_t wb_model_precision(const wb_model* model); /* -1 for NULL */
 /* Names of the state-dict entries, newline separated, for inspection (text out-parameter). */
 WB_API int32_t wb_model_state_names(const wb_model* model, char* out, int64_t out_len,
                                     int64_t* needed);

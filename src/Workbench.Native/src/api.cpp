@@ -71,8 +71,7 @@ wb_model* wb_model_create(const char* arch, int32_t num_classes, int64_t seed, c
       for (auto& p : net->parameters())
         if (p.dim() == 4) p.set_data(p.data().contiguous(torch::MemoryFormat::ChannelsLast));
     }
-    return new wb_model{
-        std::make_shared<wb::ModelState>(wb::ModelState{net, dev, num_classes, dev.is_cpu(), true, nullptr, 0})};
+    return new wb_model{std::make_shared<wb::ModelState>(net, dev, num_classes, dev.is_cpu())};
   });
 }
 
@@ -140,6 +139,20 @@ int32_t wb_model_set_folded_inference(wb_model* model, int32_t enabled) {
     model->state->fold_for_inference = enabled != 0;
     model->state->weights_changed();
   });
+}
+
+int32_t wb_model_set_precision(wb_model* model, int32_t precision) {
+  return wb::guarded([&] {
+    require(model != nullptr, "null model");
+    require(precision == 0 || precision == 1,
+            "precision must be 0 (fp32) or 1 (bf16), got " + std::to_string(precision));
+    model->state->precision = static_cast<wb::Precision>(precision);
+    model->state->weights_changed();  // the inference plan holds weights in the old precision
+  });
+}
+
+int32_t wb_model_precision(const wb_model* model) {
+  return model ? static_cast<int32_t>(model->state->precision) : -1;
 }
 
 int32_t wb_model_state_names(const wb_model* model, char* out, int64_t out_len, int64_t* needed) {
@@ -212,7 +225,11 @@ int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images, const int6
     // backward then writes each gradient once instead of zero-filling and adding into 11M floats.
     // The values are the same, since 0 + g == g exactly.
     for (auto& p : model->net->parameters()) p.mutable_grad().reset();
-    auto logits = model->net->forward(x);
+    torch::Tensor logits;
+    {
+      wb::PrecisionScope precision(model->precision, model->device);
+      logits = model->net->forward(x).to(torch::kFloat);
+    }
     auto options = torch::nn::functional::CrossEntropyFuncOptions();
     if (weight.defined()) options.weight(weight);
     auto l = torch::nn::functional::cross_entropy(logits, y, options);
@@ -240,7 +257,10 @@ int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indi
       auto x = wb::to_input(images->data.index_select(0, idx.slice(0, start, start + m)), state.device);
       torch::Tensor features;
       if (plan) features = state.net->folded_features(x, *plan);
-      if (!features.defined()) features = state.net->features(state.layout(x));
+      if (!features.defined()) {
+        wb::PrecisionScope precision(state.precision, state.device);
+        features = state.net->features(state.layout(x)).to(torch::kFloat);
+      }
       if (probs) {
         auto p = torch::softmax(state.net->fc(features), 1).cpu().contiguous();
         std::memcpy(probs + start * k, p.data_ptr<float>(), sizeof(float) * m * k);

@@ -33,7 +33,11 @@ void distributed_step(wb_trainer& trainer, const wb_images& images, const int64_
     auto weight = step_weights(model, class_weights);
     auto x = to_input(images.data.index_select(0, idx), model.device);
     x = model.layout(augment(x, aug_flags, trainer.generator));
-    auto logits = model.net->forward(x);
+    torch::Tensor logits;
+    {
+      PrecisionScope precision(model.precision, model.device);
+      logits = model.net->forward(x).to(torch::kFloat);
+    }
     auto per_sample = torch::nn::functional::cross_entropy(
         logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
     auto w = weight.defined() ? weight.index_select(0, y) : torch::ones_like(per_sample);

@@ -29,7 +29,7 @@ FoldedConvs* ModelState::inference_plan() {
   const auto fingerprint = weights_fingerprint(*net);
   if (plan && plan_weights != fingerprint) plan.reset();
   if (!plan) {
-    plan = std::make_unique<FoldedConvs>();
+    plan = std::make_unique<FoldedConvs>(precision == Precision::bf16);
     plan_weights = fingerprint;
   }
   return plan.get();

@@ -10,15 +10,22 @@
 #include "distributed.h"
 #include "inference.h"
 #include "models.h"
+#include "precision.h"
 
 namespace wb {
 // What a model handle stands for. Shared between the handle and its trainers, so that freeing
 // the handle while a trainer lives cannot leave the trainer with a dangling model.
 struct ModelState {
+  ModelState(std::shared_ptr<ClassifierImpl> net_, torch::Device device_, int64_t num_classes_,
+             bool channels_last_)
+      : net(std::move(net_)), device(device_), num_classes(num_classes_), channels_last(channels_last_) {}
   std::shared_ptr<ClassifierImpl> net;
   torch::Device device;
-  int64_t num_classes;
-  bool channels_last;
+  int64_t num_classes = 0;
+  bool channels_last = false;
+  // Training, pretraining and prediction run under this precision (precision.h); the weights
+  // themselves are always float32.
+  Precision precision = Precision::fp32;
 
   torch::Tensor layout(const torch::Tensor& x) const {
     return channels_last ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;

@@ -28,6 +28,7 @@ torch::Tensor FoldedConvs::conv_bn(const torch::nn::Conv2dImpl& conv,
     auto bias = bn.bias - bn.running_mean * scale;
     if (conv.bias.defined()) bias = bias + conv.bias * scale;
     auto weight = (conv.weight * scale.view({-1, 1, 1, 1})).contiguous();
+    if (bf16_) weight = weight.to(torch::kBFloat16);
     p.weight = at::mkldnn_reorder_conv2d_weight(weight.to_mkldnn(), p.padding, p.stride,
                                                 p.dilation, p.groups);
     p.bias = bias.contiguous();
@@ -37,12 +38,12 @@ torch::Tensor FoldedConvs::conv_bn(const torch::nn::Conv2dImpl& conv,
   return at::mkldnn_convolution(x, p.weight, p.bias, p.padding, p.stride, p.dilation, p.groups);
 }
 
-torch::Tensor FoldedConvs::enter(const torch::Tensor& dense) {
-  return dense.contiguous().to_mkldnn();
+torch::Tensor FoldedConvs::enter(const torch::Tensor& dense) const {
+  return (bf16_ ? dense.to(torch::kBFloat16) : dense).contiguous().to_mkldnn();
 }
 
 torch::Tensor FoldedConvs::pool(const torch::Tensor& y) {
-  return torch::adaptive_avg_pool2d(y, {1, 1}).to_dense().flatten(1);
+  return torch::adaptive_avg_pool2d(y, {1, 1}).to_dense().to(torch::kFloat).flatten(1);
 }
 
 uint64_t weights_fingerprint(torch::nn::Module& net) {

@@ -17,13 +17,16 @@ namespace wb {
 
 class FoldedConvs {
  public:
+  // bf16: the folded weights and the activations are bfloat16 oneDNN tensors (the bias and the
+  // pooled embedding stay float32), as autocast would run the convolutions.
+  explicit FoldedConvs(bool bf16 = false) : bf16_(bf16) {}
   // conv then bn (eval mode: running statistics) as one oneDNN convolution of a oneDNN tensor.
   // Folds and packs the pair the first time it is asked for it.
   torch::Tensor conv_bn(const torch::nn::Conv2dImpl& conv, const torch::nn::BatchNorm2dImpl& bn,
                         const torch::Tensor& x);
   // Dense float NCHW -> the plan's layout, and the plan's layout -> global-average-pooled
   // dense [n, channels] (the embedding).
-  static torch::Tensor enter(const torch::Tensor& dense);
+  torch::Tensor enter(const torch::Tensor& dense) const;
   static torch::Tensor pool(const torch::Tensor& y);
 
  private:
@@ -33,6 +36,7 @@ class FoldedConvs {
     int64_t groups = 1;
   };
   std::unordered_map<const void*, Packed> packed_;
+  bool bf16_;
 };
 
 // A cheap summary of the identity and in-place version of every parameter and buffer: it

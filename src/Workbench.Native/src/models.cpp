@@ -84,7 +84,7 @@ struct ResNet18 : ClassifierImpl {
     return torch::adaptive_avg_pool2d(y, {1, 1}).flatten(1);
   }
   torch::Tensor folded_features(const torch::Tensor& x, FoldedConvs& plan) override {
-    auto y = plan.conv_bn(*conv1, *bn1, FoldedConvs::enter(x)).relu_();
+    auto y = plan.conv_bn(*conv1, *bn1, plan.enter(x)).relu_();
     y = torch::max_pool2d(y, 3, 2, 1);
     for (auto& layer : layers)
       for (size_t i = 0; i < layer->size(); ++i) y = layer->ptr(i)->as<BasicBlock>()->folded(y, plan);
@@ -141,7 +141,7 @@ struct ConvStackNet : ClassifierImpl {
   // Stages are conv, BN, ReLU (x convs_per_stage), [SE], max pool: fold each conv-BN pair.
   // Dropout is the identity in eval mode.
   torch::Tensor folded_features(const torch::Tensor& x, FoldedConvs& plan) override {
-    auto y = FoldedConvs::enter(x);
+    auto y = plan.enter(x);
     for (auto& stage : stages) {
       for (size_t i = 0; i < stage->size(); ++i) {
         auto module = stage->ptr(i);

@@ -96,7 +96,11 @@ int32_t wb_pretrainer_step(wb_pretrainer* pretrainer, const wb_images* images,
     model.net->train();
     p.head->train();
     p.optimizer->zero_grad();
-    auto z = p.head->forward(model.net->features(x));
+    torch::Tensor z;
+    {
+      wb::PrecisionScope precision(model.precision, model.device);
+      z = p.head->forward(model.net->features(x)).to(torch::kFloat);
+    }
     auto l = wb::nt_xent(z.slice(0, 0, n), z.slice(0, n, 2 * n), p.temperature);
     l.backward();
     p.optimizer->step();
