@@ -20,7 +20,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from pytorch_resnet18 import images_per_second  # the same timing loop as the ResNet-18 figures
+# The same timing loop and precision context (BENCH_PRECISION) as the ResNet-18 figures.
+from pytorch_resnet18 import autocast, images_per_second
 
 count, size, batch, pretrain_batch, classes = 2048, 32, 32, 128, 4
 mean = torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1) * 255
@@ -85,7 +86,9 @@ def train_rate(images, labels, layout, steps):
         x = (images.index_select(0, idx).permute(0, 3, 1, 2).float() - mean) / std
         x = augment(x, gen).contiguous(memory_format=layout)
         opt.zero_grad(set_to_none=True)
-        F.cross_entropy(head(net(x)), labels[idx]).backward()
+        with autocast():
+            logits = head(net(x)).float()
+        F.cross_entropy(logits, labels[idx]).backward()
         opt.step()
 
     return images_per_second(step, 5, steps, batch)
@@ -103,7 +106,8 @@ def pretrain_rate(images, layout, steps):
         u8 = images.index_select(0, idx)
         x = torch.cat([view(u8, gen), view(u8, gen)]).contiguous(memory_format=layout)
         opt.zero_grad(set_to_none=True)
-        z = head(net(x))
+        with autocast():
+            z = head(net(x)).float()
         nt_xent(z[:pretrain_batch], z[pretrain_batch:]).backward()
         opt.step()
 

@@ -15,9 +15,14 @@ the whole-round twin of the engine's (bench/Workbench.Bench/RoundThroughput.cs),
 best layout: scores POOL images (probabilities + 512-d embeddings, batch 256), then trains one
 epoch of EPOCH_IMAGES images (batch 64) with rotation, flips and shifts; prints
 {"score_s":.., "epoch_s":..}.
+
+BENCH_PRECISION=bf16 in the environment runs every forward pass (and the loss) under PyTorch's own CPU autocast,
+torch.autocast("cpu", dtype=torch.bfloat16), the twin of the engine's --precision bf16; the loss is taken in float32.
 """
+import contextlib
 import json
 import math
+import os
 import sys
 import time
 
@@ -29,6 +34,13 @@ CL = torch.channels_last
 count, batch, infer_batch, classes = 1024, 64, 256, 4
 mean = torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1) * 255
 std = torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1) * 255
+
+
+def autocast():
+    """The forward passes' precision context: PyTorch's CPU autocast to bf16, or nothing (fp32)."""
+    if os.environ.get("BENCH_PRECISION", "fp32") == "bf16":
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
 
 
 def to_input(images, idx, layout):
@@ -73,7 +85,9 @@ def train_rate(images, labels, weights, layout, steps):
         idx = torch.arange(s * batch, (s + 1) * batch) % count
         model.train()
         opt.zero_grad()
-        loss = F.cross_entropy(model(to_input(images, idx, layout)), labels[idx], weight=weights)
+        with autocast():
+            logits = model(to_input(images, idx, layout)).float()
+        loss = F.cross_entropy(logits, labels[idx], weight=weights)
         loss.backward()
         opt.step()
 
@@ -83,10 +97,10 @@ def train_rate(images, labels, weights, layout, steps):
 def infer_rate(images, layout, mode, batches):
     model, _ = new_model(layout)
     model.eval()
-    with mode():
+    with mode(), autocast():
         def infer(b):
             idx = torch.arange(b * infer_batch, (b + 1) * infer_batch) % count
-            torch.softmax(model(to_input(images, idx, layout)), 1)
+            torch.softmax(model(to_input(images, idx, layout)).float(), 1)
         infer(0)
         start = time.perf_counter()
         for b in range(batches):
@@ -119,10 +133,10 @@ def whole_round(size, pool, epoch_images):
     start = time.perf_counter()
     model.eval()
     probs, embeddings = torch.empty(pool, classes), torch.empty(pool, 512)
-    with torch.inference_mode():
+    with torch.inference_mode(), autocast():
         for b in range(0, pool, infer_batch):
             idx = torch.arange(b, min(b + infer_batch, pool))
-            e = model(to_input(images, idx, CL))
+            e = model(to_input(images, idx, CL)).float()
             probs[b:b + len(idx)] = torch.softmax(fc(e), 1)
             embeddings[b:b + len(idx)] = e
     score = time.perf_counter() - start
@@ -134,7 +148,9 @@ def whole_round(size, pool, epoch_images):
         idx = order[b:b + batch]
         x = augment(to_input(images, idx, torch.contiguous_format), gen).contiguous(memory_format=CL)
         opt.zero_grad()
-        F.cross_entropy(fc(model(x)), labels[idx], weight=weights).backward()
+        with autocast():
+            logits = fc(model(x)).float()
+        F.cross_entropy(logits, labels[idx], weight=weights).backward()
         opt.step()
     epoch = time.perf_counter() - start
     return {"size": size, "pool": pool, "epoch_images": epoch_images, "score_s": score, "epoch_s": epoch}

@@ -9,12 +9,13 @@ internal static class EngineThroughput
     public sealed record Result(int Size, double TrainImagesPerSecond, double InferImagesPerSecond, double InferEagerImagesPerSecond,
         double TrainAugmentedImagesPerSecond);
 
-    public static Result Measure(int size, int trainSteps, int inferBatches)
+    public static Result Measure(int size, int trainSteps, int inferBatches, Precision precision)
     {
         const int count = 1024, batch = 64, inferBatch = 256, classes = 4;
         var (images, labels) = RandomImages.Create(count, size, classes);
         using var imagesOwner = images;
         using var model = Model.Create(Architecture.ResNet18, classes, 0);
+        model.Precision = precision;
         using var trainer = new Trainer(model, new SgdOptions(0.01, 0.9, 5e-4), 0);
         float[] weights = [1f, 1f, 1f, 1f];
 

@@ -8,7 +8,7 @@ using Workbench.Engine;
 // Workbench vs PyTorch (each layout PyTorch offers on CPU) on this machine, in one run. usage:
 //   dotnet run -c Release --project bench/Workbench.Bench -- [--sizes 64,112] [--train-steps N] [--infer-batches N]
 //        [--repeat N] [--round] [--round-only] [--round-size 64] [--pool 6222] [--epoch-images 2048]
-//        [--skip-pytorch] [--skip-data] [--quick] [--quick-only] [--out bench/results.md]
+//        [--skip-pytorch] [--skip-data] [--quick] [--quick-only] [--precision fp32|bf16|auto] [--out bench/results.md]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var sizes = Arg("--sizes", "64,112").Split(',').Select(int.Parse).ToArray();
@@ -22,12 +22,17 @@ var output = Arg("--out", "");
 var script = Path.Combine(AppContext.BaseDirectory, "pytorch_resnet18.py");
 
 Runtime.EnsureConfigured();
+// Every engine model of the run computes in this precision; PyTorch then runs under its CPU autocast (bf16) or not.
+Runtime.Precision = Precisions.Resolve(Arg("--precision", "fp32"), CpuFeatures.Current);
 var report = new StringBuilder();
 void Line(string text) { Console.WriteLine(text); report.AppendLine(text); }
 string loadBefore = LoadAverage();
 Line($"# Workbench benchmark ({DateTime.UtcNow:yyyy-MM-dd})");
 Line("");
-Line($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Runtime.Threads} libtorch threads on both sides, engine {Runtime.Version}.");
+Line($"Machine: {Environment.ProcessorCount} cores ({CpuFeatures.Current}), {Runtime.Threads} libtorch threads on both sides, engine {Runtime.Version}.");
+Line(Runtime.Precision == Precision.Bf16
+    ? "Precision: **bf16** on both sides: the engine's `--precision bf16`, PyTorch under `torch.autocast(\"cpu\", dtype=torch.bfloat16)` (loss in float32)."
+    : "Precision: fp32 on both sides.");
 if (!quickOnly) Line($"ResNet-18, 4 classes, random uint8 images resident in memory. Training: SGD momentum 0.9, batch 64, {trainSteps} timed steps " +
      $"after 3 warm-up steps. Inference: batch 256, softmax, {inferBatches} timed batches after 1 warm-up batch.");
 Line($"Engine and PyTorch run interleaved (engine, PyTorch, engine, ...), {repeat} runs each; every figure is the median of its runs.");
@@ -38,10 +43,13 @@ if (!roundOnly && !quickOnly)
 {
     var ours = sizes.ToDictionary(s => s, _ => new List<EngineThroughput.Result>());
     var theirs = sizes.ToDictionary(s => s, _ => new List<PyTorchThroughput.Result>());
+    var oursFp32 = sizes.ToDictionary(s => s, _ => new List<EngineThroughput.Result>());
     for (int r = 0; r < repeat; r++)
         foreach (var size in sizes)
         {
-            ours[size].Add(EngineThroughput.Measure(size, trainSteps, inferBatches));
+            ours[size].Add(EngineThroughput.Measure(size, trainSteps, inferBatches, Runtime.Precision));
+            // In a bf16 run the engine's own fp32 figure, interleaved too: what bf16 gains on this CPU.
+            if (Runtime.Precision != Precision.Fp32) oursFp32[size].Add(EngineThroughput.Measure(size, trainSteps, inferBatches, Precision.Fp32));
             if (!skipPyTorch) theirs[size].Add(PyTorchThroughput.Measure(script, size, trainSteps, inferBatches, Runtime.Threads));
             Console.Error.WriteLine($"run {r + 1}/{repeat}, {size} px done (load {LoadAverage()})");
         }
@@ -74,6 +82,20 @@ if (!roundOnly && !quickOnly)
         Line($"| {size} | {F1(infer)} | {F1(Median(ours[size].Select(o => o.InferEagerImagesPerSecond)))} | {Them(size, t => t.Infer, "nchw")} " +
              $"| {Them(size, t => t.Infer, "channels_last")} | {Them(size, t => t.Infer, "channels_last_inference_mode")} " +
              $"| {Ratio(size, infer, t => t.Infer, inferLayouts)} |");
+    }
+    if (Runtime.Precision != Precision.Fp32)
+    {
+        Line("");
+        Line($"The engine in {Runtime.Precision.ToName()} against itself in fp32, same run, img/s (ratio: {Runtime.Precision.ToName()} / fp32):");
+        Line("");
+        Line("| size | train fp32 | train bf16 | ratio | infer fp32 | infer bf16 | ratio |");
+        Line("|---|---|---|---|---|---|---|");
+        foreach (var size in sizes)
+        {
+            double t32 = Median(oursFp32[size].Select(o => o.TrainImagesPerSecond)), t16 = Median(ours[size].Select(o => o.TrainImagesPerSecond));
+            double i32 = Median(oursFp32[size].Select(o => o.InferImagesPerSecond)), i16 = Median(ours[size].Select(o => o.InferImagesPerSecond));
+            Line($"| {size} | {F1(t32)} | {F1(t16)} | {t16 / t32:F2} | {F1(i32)} | {F1(i16)} | {i16 / i32:F2} |");
+        }
     }
     Line("");
     Line("Every run, img/s (Workbench train / infer; PyTorch best layout train / infer):");
@@ -114,10 +136,12 @@ if (quick)
     Runtime.Threads = 1;
     int quickTrainSteps = trainSteps * 5, quickPretrainSteps = Math.Max(4, trainSteps / 2);
     var ourQuick = new List<QuickStepThroughput.Result>();
+    var ourQuickFp32 = new List<QuickStepThroughput.Result>();
     var theirQuick = new List<(IReadOnlyDictionary<string, double> Train, IReadOnlyDictionary<string, double> Pretrain)>();
     for (int r = 0; r < repeat; r++)
     {
-        ourQuick.Add(QuickStepThroughput.Measure(quickTrainSteps, quickPretrainSteps));
+        ourQuick.Add(QuickStepThroughput.Measure(quickTrainSteps, quickPretrainSteps, Runtime.Precision));
+        if (Runtime.Precision != Precision.Fp32) ourQuickFp32.Add(QuickStepThroughput.Measure(quickTrainSteps, quickPretrainSteps, Precision.Fp32));
         if (!skipPyTorch) theirQuick.Add(PyTorchThroughput.MeasureQuick(Path.Combine(AppContext.BaseDirectory, "pytorch_cnn4.py"), quickTrainSteps, quickPretrainSteps, 1));
         Console.Error.WriteLine($"quick run {r + 1}/{repeat} done (load {LoadAverage()})");
     }
@@ -136,6 +160,13 @@ if (quick)
     Line("|---|---|---|---|---|");
     Line($"| classifier training | {F1(train)} | {Them(t => t.Train, "nchw")} | {Them(t => t.Train, "channels_last")} | {Ratio(train, t => t.Train)} |");
     Line($"| SimCLR pretraining (images, 2 views each) | {F1(pretrain)} | {Them(t => t.Pretrain, "nchw")} | {Them(t => t.Pretrain, "channels_last")} | {Ratio(pretrain, t => t.Pretrain)} |");
+    if (ourQuickFp32.Count > 0)
+    {
+        double train32 = Median(ourQuickFp32.Select(o => o.TrainImagesPerSecond)), pretrain32 = Median(ourQuickFp32.Select(o => o.PretrainImagesPerSecond));
+        Line("");
+        Line($"The engine's quick steps in fp32, same run: classifier {F1(train32)} img/s ({Runtime.Precision.ToName()} / fp32 = {train / train32:F2}), " +
+             $"SimCLR {F1(pretrain32)} img/s ({pretrain / pretrain32:F2}).");
+    }
     Line("");
     Line($"Every run, img/s (Workbench train / pretrain; PyTorch best layout train / pretrain): Workbench {string.Join(", ", ourQuick.Select(o => $"{F1(o.TrainImagesPerSecond)} / {F1(o.PretrainImagesPerSecond)}"))}" +
          (theirQuick.Count == 0 ? "" : $"; PyTorch {string.Join(", ", theirQuick.Select(t => $"{F1(t.Train.Values.Max())} / {F1(t.Pretrain.Values.Max())}"))}"));
@@ -167,8 +198,3 @@ static string LoadAverage()
     catch (IOException) { return "unknown"; }
 }
 
-static string CpuModel()
-{
-    try { return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "unknown CPU"; }
-    catch (IOException) { return "unknown CPU"; }
-}

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Workbench.Engine;
 
 namespace Workbench.Bench;
 
@@ -39,6 +40,8 @@ internal static class PyTorchThroughput
     private static JsonElement Run(string script, params object[] args)
     {
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // The engine's precision for every model of this run: the scripts then run under PyTorch's own CPU autocast.
+        start.Environment["BENCH_PRECISION"] = Runtime.Precision.ToName();
         start.ArgumentList.Add(script);
         foreach (var arg in args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)!))
             start.ArgumentList.Add(arg);
