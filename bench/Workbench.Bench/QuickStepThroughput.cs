@@ -15,6 +15,12 @@ internal static class QuickStepThroughput
 
     public const int PretrainBatch = 128;
 
+    private static Model WithPrecision(Model model, Precision precision)
+    {
+        model.Precision = precision;
+        return model;
+    }
+
     public static Result Measure(int trainSteps, int pretrainSteps, Precision precision)
     {
         const int count = 2048, classes = 4, size = Presets.QuickImageSize, batch = Presets.QuickBatchSize;
@@ -22,7 +28,7 @@ internal static class QuickStepThroughput
         using var imagesOwner = images;
 
         double train;
-        using (var model = Model.Create(Architecture.Cnn4, classes, 0) { Precision = precision })
+        using (var model = WithPrecision(Model.Create(Architecture.Cnn4, classes, 0), precision))
         using (var trainer = new Trainer(model, new SgdOptions(Presets.QuickLearningRate, 0.9, 5e-4), 0))
         {
             var ids = new long[batch];
@@ -39,7 +45,7 @@ internal static class QuickStepThroughput
         }
 
         double pretrain;
-        using (var model = Model.Create(Architecture.Cnn4, classes, 0) { Precision = precision })
+        using (var model = WithPrecision(Model.Create(Architecture.Cnn4, classes, 0), precision))
         using (var pretrainer = new Pretrainer(model, new ContrastiveOptions(), new SgdOptions(0.1, 0.9, 1e-4), 0))
         {
             var ids = new long[PretrainBatch];
