@@ -7,10 +7,14 @@ using Workbench.Runs;
 namespace Workbench.Pretraining;
 
 /// <summary>What identifies a pretrained checkpoint: the images it saw (data set, split, seed, size), the network and the method.</summary>
-public sealed record PretrainKey(string DataSet, string Split, int Seed, int Size, string Architecture, string Method, int Epochs)
+public sealed record PretrainKey(string DataSet, string Split, int Seed, int Size, string Architecture, string Method, int Epochs,
+    string Precision = "fp32")
 {
-    /// <summary>The folder name of the method and length, also the initialisation's name in tables: "simclr-20ep".</summary>
-    public string MethodTag => $"{Method}-{Epochs}ep";
+    /// <summary>
+    /// The folder name of the method and length, also the initialisation's name in tables: "simclr-20ep"; a bf16
+    /// pretraining gives other weights, so it is its own checkpoint ("simclr-20ep-bf16") and its own start in tables.
+    /// </summary>
+    public string MethodTag => Precision == "fp32" ? $"{Method}-{Epochs}ep" : $"{Method}-{Epochs}ep-{Precision}";
 
     /// <summary>The file name (without extension) of the data and network: "bccd-paper-seed0-32px-cnn4".</summary>
     public string FileStem
@@ -23,12 +27,13 @@ public sealed record PretrainKey(string DataSet, string Split, int Seed, int Siz
         }
     }
 
-    /// <summary>The key of the checkpoint a run with <paramref name="config"/> starts from.</summary>
+    /// <summary>The key of the checkpoint a run with <paramref name="config"/> starts from, pretrained in this process's precision.</summary>
     public static PretrainKey For(ExperimentConfig config, PretrainOptions options)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
-        return new PretrainKey(config.DataSet, config.Split, config.Seed, config.ImageSize, config.Architecture, options.Method, options.Epochs);
+        return new PretrainKey(config.DataSet, config.Split, config.Seed, config.ImageSize, config.Architecture, options.Method, options.Epochs,
+            Runtime.Precision.ToName());
     }
 }
 

@@ -103,4 +103,26 @@ public class PretrainedStartTests
         var csv = TidyResults.ToCsv(TidyResults.Rows("poster", "quick", [run]));
         Assert.Contains(",pretrained:simclr-3ep,paper,", csv);
     }
+
+    [Fact]
+    public void ABf16PretrainingIsItsOwnCheckpointAndOldSidecarsStayFp32()
+    {
+        using var problem = SyntheticProblem.Create(trainCount: 48, testCount: 16);
+        using var folder = new TempFolder();
+        var cache = new PretrainedCache(folder.Path);
+        var fp32 = PretrainKey.For(Config(), Tiny);
+        Assert.Equal(Runtime.Precision.ToName(), fp32.Precision);
+        var bf16 = fp32 with { Precision = "bf16" };
+        Assert.Equal($"{Tiny.Method}-{Tiny.Epochs}ep-bf16", bf16.MethodTag);
+        Assert.NotEqual(cache.CheckpointPath(fp32 with { Precision = "fp32" }), cache.CheckpointPath(bf16));
+
+        // A sidecar written before precision was part of the key has no such field: it is an fp32 checkpoint and reused.
+        var first = PretrainedStart.Ensure(Config(), problem, cache, Tiny);
+        var sidecar = cache.SidecarPath(first.Sidecar.Key);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(sidecar))!;
+        var key = json["key"]!.AsObject();
+        Assert.True(key.Remove("precision"), $"the sidecar's key has no 'precision' field: {key}");
+        File.WriteAllText(sidecar, json.ToJsonString());
+        Assert.True(PretrainedStart.Ensure(Config(), problem, cache, Tiny).Reused);
+    }
 }
