@@ -16,13 +16,24 @@ namespace Workbench.Kernel;
 /// being typed sees earlier variables, usings and <c>#r</c> references. Submission projects are kept
 /// between requests, so only new cells are compiled again.
 /// </summary>
-internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsType) : IDisposable
+/// <param name="options">The references, imports and resolvers cells compile with.</param>
+/// <param name="globalsType">The host object type cells see (display, input, Cancellation).</param>
+/// <param name="useReferencePack">Whether to complete against the SDK's reference assemblies when there are any (false: tests of a runtime-only install).</param>
+internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsType, bool useReferencePack = true) : IDisposable
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
+    // "int string.Length", "RunResult Experiment.Run(CancellationToken cancellationToken = default)": what an IDE's quick info shows.
+    private static readonly SymbolDisplayFormat SignatureFormat = SymbolDisplayFormat.CSharpErrorMessageFormat
+        .AddMemberOptions(SymbolDisplayMemberOptions.IncludeType)
+        .AddParameterOptions(SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeDefaultValue)
+        .AddKindOptions(SymbolDisplayKindOptions.IncludeTypeKeyword);
+
     private readonly AdhocWorkspace _workspace = new(MefHostServices.DefaultHost);
     private readonly List<(string Source, ProjectId Project)> _submissions = [];
-    private readonly IReadOnlyList<MetadataReference> _references = WithDocumentation(options.MetadataReferences);
+    private readonly IReadOnlyList<MetadataReference> _references = WithDocumentation(options.MetadataReferences, useReferencePack);
+    // The warm-up runs beside the first requests; the submission chain is not thread-safe.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private Solution? _solution;
 
     /// <summary>Whether <paramref name="code"/> is a complete submission (Jupyter's is_complete).</summary>
@@ -32,6 +43,46 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
     /// <summary>Names that fit at <paramref name="position"/> (UTF-16 index) and the span [start, end) they replace.</summary>
     public async Task<(IReadOnlyList<string> Matches, int Start, int End)> CompleteAsync(IReadOnlyList<string> history, string code, int position,
         CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await CompleteUnlockedAsync(history, code, position, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Completes once on an empty history, so that the first Tab a person presses does not pay for loading Roslyn's
+    /// IDE services and reading the references' metadata (seconds on a busy machine).
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) => CompleteAsync([], "Math.Ma", "Math.Ma".Length, cancellationToken);
+
+    /// <summary>Signature and documentation summary of the symbol at <paramref name="position"/>, or null where there is none.</summary>
+    public async Task<string?> InspectAsync(IReadOnlyList<string> history, string code, int position, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await InspectUnlockedAsync(history, code, position, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _workspace.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task<(IReadOnlyList<string> Matches, int Start, int End)> CompleteUnlockedAsync(IReadOnlyList<string> history, string code,
+        int position, CancellationToken cancellationToken)
     {
         var document = Prepare(history, code);
         var service = CompletionService.GetService(document) ?? throw new InvalidOperationException("no C# completion service (Roslyn Features assemblies missing)");
@@ -49,8 +100,7 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
         return (matches, span.Start, span.End);
     }
 
-    /// <summary>Signature and documentation summary of the symbol at <paramref name="position"/>, or null where there is none.</summary>
-    public async Task<string?> InspectAsync(IReadOnlyList<string> history, string code, int position, CancellationToken cancellationToken)
+    private async Task<string?> InspectUnlockedAsync(IReadOnlyList<string> history, string code, int position, CancellationToken cancellationToken)
     {
         var document = Prepare(history, code);
         ISymbol? symbol = null;
@@ -61,12 +111,11 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
             if (symbol is not null) break;
         }
         if (symbol is null) return null;
-        string signature = symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+        string signature = symbol.ToDisplayString(SignatureFormat);
+        if (symbol is IMethodSymbol method && Overloads(method) is > 0 and var more) signature += $" (+{more} overload{(more == 1 ? "" : "s")})";
         string? summary = Summary(symbol.GetDocumentationCommentXml(cancellationToken: cancellationToken));
         return summary is null ? signature : $"{signature}\n\n{summary}";
     }
-
-    public void Dispose() => _workspace.Dispose();
 
     private Document Prepare(IReadOnlyList<string> history, string code)
     {
@@ -104,27 +153,74 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
         return (solution.AddProject(project).AddDocument(document), projectId, documentId);
     }
 
-    private static MetadataReference[] WithDocumentation(IEnumerable<MetadataReference> references) =>
-        references.OfType<PortableExecutableReference>()
-            .Where(r => File.Exists(r.FilePath))
-            .Select(r =>
-            {
-                // The XML doc file beside an assembly gives inspect its summaries.
-                string xml = Path.ChangeExtension(r.FilePath!, ".xml");
-                return (MetadataReference)MetadataReference.CreateFromFile(r.FilePath!,
-                    documentation: File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null);
-            })
-            .ToArray();
+    private static int Overloads(IMethodSymbol method)
+    {
+        // list.Where is the reduced form of Enumerable.Where: its overloads are the extension's.
+        var declared = method.ReducedFrom ?? method;
+        return declared.ContainingType?.GetMembers(declared.Name).OfType<IMethodSymbol>().Count(m => m.MethodKind == declared.MethodKind) - 1 ?? 0;
+    }
+
+    private static MetadataReference[] WithDocumentation(IEnumerable<MetadataReference> references, bool useReferencePack)
+    {
+        var files = references.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().Where(File.Exists).ToList();
+        string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        if (useReferencePack && ReferencePack(frameworkDirectory) is { } pack)
+        {
+            // The reference pack's assemblies carry the XML docs inspect shows (the shared framework has none for
+            // System.Runtime & co.) and declare the BCL types where user code sees them.
+            files = files.Select(f => string.Equals(Path.GetDirectoryName(f), frameworkDirectory, StringComparison.Ordinal)
+                && File.Exists(Path.Combine(pack, Path.GetFileName(f))) ? Path.Combine(pack, Path.GetFileName(f)) : f).ToList();
+        }
+        else
+        {
+            // Scripting compiles against System.Private.CoreLib implicitly (it is not among the options' references);
+            // without it string, Math, int[] … are unknown types and their members complete to nothing.
+            files.Add(typeof(object).Assembly.Location);
+        }
+        return files.Distinct(StringComparer.Ordinal).Select(f =>
+        {
+            // The XML doc file beside an assembly gives inspect its summaries.
+            string xml = Path.ChangeExtension(f, ".xml");
+            return (MetadataReference)MetadataReference.CreateFromFile(f, documentation: File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null);
+        }).ToArray();
+    }
+
+    /// <summary>The SDK's reference assemblies for the running framework (dotnet/packs/Microsoft.NETCore.App.Ref), or null without an SDK.</summary>
+    private static string? ReferencePack(string frameworkDirectory)
+    {
+        // <dotnet>/shared/Microsoft.NETCore.App/<version>/ → <dotnet>/packs/Microsoft.NETCore.App.Ref/<version>/ref/net<major>.<minor>/
+        string? root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(frameworkDirectory)));
+        if (root is null) return null;
+        var runtime = Environment.Version;
+        string packs = Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref");
+        string target = $"net{runtime.Major}.{runtime.Minor}";
+        if (!Directory.Exists(packs)) return null;
+        return Directory.GetDirectories(packs)
+            .Where(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) && v.Major == runtime.Major && v.Minor == runtime.Minor)
+            .OrderByDescending(d => Path.GetFileName(d) == Path.GetFileName(frameworkDirectory))
+            .ThenByDescending(d => Version.Parse(Path.GetFileName(d).Split('-')[0]))
+            .Select(d => Path.Combine(d, "ref", target))
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "System.Runtime.dll")));
+    }
 
     private static string? Summary(string? xml)
     {
         if (string.IsNullOrWhiteSpace(xml)) return null;
         var match = SummaryElement().Match(xml);
         if (!match.Success) return null;
-        string text = CrefElement().Replace(match.Groups[1].Value, m => m.Groups[1].Value.Split('.', ':').Last());
+        string text = CrefElement().Replace(match.Groups[1].Value, m => ShortName(m.Groups[1].Value));
         text = TagElement().Replace(text, "");
         text = System.Net.WebUtility.HtmlDecode(string.Join(" ", text.Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
         return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>"M:Workbench.Loop.Experiment.Train(System.Threading.CancellationToken)" → "Train", "T:System.Collections.Generic.List`1" → "List".</summary>
+    private static string ShortName(string cref)
+    {
+        string name = cref.Split('(')[0];
+        name = name[(name.LastIndexOfAny(['.', ':']) + 1)..];
+        int arity = name.IndexOf('`', StringComparison.Ordinal);
+        return arity < 0 ? name : name[..arity];
     }
 
     [GeneratedRegex("<summary>(.*?)</summary>", RegexOptions.Singleline)]
