@@ -35,6 +35,8 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
     // The warm-up runs beside the first requests; the submission chain is not thread-safe.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Solution? _solution;
+    // The cell being typed: one submission project after the executed ones, its text replaced per request.
+    private DocumentId? _typing;
 
     /// <summary>Whether <paramref name="code"/> is a complete submission (Jupyter's is_complete).</summary>
     public static bool IsComplete(string code) =>
@@ -126,16 +128,33 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
             // Earlier cells changed (another kernel state): start the chain again.
             _solution = _workspace.CurrentSolution;
             _submissions.Clear();
+            _typing = null;
             kept = 0;
         }
         for (int i = kept; i < history.Count; i++)
         {
+            if (_typing is { } stale)
+            {
+                _solution = _solution.RemoveProject(stale.ProjectId);
+                _typing = null;
+            }
             var (solution, project, _) = AddSubmission(_solution, history[i], _submissions.Count == 0 ? null : _submissions[^1].Project);
             _solution = solution;
             _submissions.Add((history[i], project));
         }
-        var (withCode, _, document) = AddSubmission(_solution, code, _submissions.Count == 0 ? null : _submissions[^1].Project);
-        return withCode.GetDocument(document)!;
+        if (_typing is { } typing)
+        {
+            // The same project with new text: Roslyn then reuses its compilation's bound references and the
+            // earlier cells' compilations instead of building a fresh submission per keystroke.
+            _solution = _solution.WithDocumentText(typing, SourceText.From(code));
+        }
+        else
+        {
+            var (solution, _, document) = AddSubmission(_solution, code, _submissions.Count == 0 ? null : _submissions[^1].Project);
+            _solution = solution;
+            _typing = document;
+        }
+        return _solution.GetDocument(_typing)!;
     }
 
     private (Solution Solution, ProjectId Project, DocumentId Document) AddSubmission(Solution solution, string source, ProjectId? previous)
