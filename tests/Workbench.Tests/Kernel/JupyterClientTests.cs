@@ -35,7 +35,7 @@ public sealed class JupyterClientTests(KernelSpecFixture spec, ITestOutputHelper
 
     [JupyterClientFact]
     public void Interrupt_stops_a_cooperative_cell_abandons_a_stubborn_one_and_the_kernel_goes_on() =>
-        AssertScenario("interrupt", "interrupt stops a cell that checks Cancellation", "state intact", "abandoned after the grace period");
+        AssertScenario("interrupt", "interrupt stops a cell that checks Cancellation", "interrupt stops a cell that checks NotebookCancellation.Token", "state intact", "abandoned after the grace period");
 
     [JupyterClientFact]
     public void Restart_gives_a_fresh_state() => AssertScenario("restart", "restart gives a fresh state");

@@ -242,6 +242,13 @@ def interrupt(kc, km):
     assert reply["content"]["ename"] == "OperationCanceledException" and "abandoned" not in reply["content"]["evalue"], reply
     ok(f"interrupt stops a cell that checks Cancellation ({took:.2f}s)")
 
+    msg_id = kc.execute("while (true) { await Task.Delay(50, NotebookCancellation.Token); }")
+    time.sleep(2)
+    km.interrupt_kernel()
+    reply = shell_reply(kc, msg_id)
+    assert reply["content"]["ename"] == "OperationCanceledException" and "abandoned" not in reply["content"]["evalue"], reply
+    ok("interrupt stops a cell that checks NotebookCancellation.Token")
+
     reply, messages = run(kc, "kept * 6")
     assert reply["status"] == "ok" and outputs(messages)[0][1]["data"]["text/plain"] == "42", messages
     ok("the next cell runs with the state intact")

@@ -87,6 +87,23 @@ public sealed class CellExecutionTests
     }
 
     [Fact]
+    public async Task NotebookCancellation_Token_is_the_running_cells_token_and_None_outside_cells()
+    {
+        using var kernel = new CSharpKernel();
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var stopped = await kernel.ExecuteAsync("while (true) await Task.Delay(20, NotebookCancellation.Token);", new RecordingSink(),
+            CellExecutionOptions.Default with { GracePeriod = TimeSpan.FromSeconds(30) }, interrupt.Token);
+        var next = await kernel.ExecuteAsync("NotebookCancellation.Token.CanBeCanceled && !NotebookCancellation.Token.IsCancellationRequested");
+
+        Assert.Equal("OperationCanceledException", stopped.Error!.EName);
+        Assert.DoesNotContain("abandoned", stopped.Error.EValue);
+        // The next cell gets a fresh token; outside a cell (as in a kernel that never sets it) there is none to cancel.
+        Assert.Equal("True", Assert.IsType<ExecuteResultOutput>(Assert.Single(next.Outputs)).Data[MimeTypes.PlainText]);
+        Assert.False(Workbench.Reports.NotebookCancellation.Token.CanBeCanceled);
+    }
+
+    [Fact]
     public async Task Interrupting_a_training_cell_stops_Fitter_at_its_next_check_through_the_Cancellation_global()
     {
         using var kernel = new CSharpKernel();
