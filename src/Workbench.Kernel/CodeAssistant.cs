@@ -23,7 +23,7 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
-    // "int string.Length", "RunResult Experiment.Run(CancellationToken cancellationToken = default)": what an IDE's quick info shows.
+    // "int string.Length", "int System.Math.Max(int val1, int val2)": the type and parameter names an IDE's quick info shows.
     private static readonly SymbolDisplayFormat SignatureFormat = SymbolDisplayFormat.CSharpErrorMessageFormat
         .AddMemberOptions(SymbolDisplayMemberOptions.IncludeType)
         .AddParameterOptions(SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeDefaultValue)
@@ -43,19 +43,9 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
         string.IsNullOrWhiteSpace(code) || SyntaxFactory.IsCompleteSubmission(SyntaxFactory.ParseSyntaxTree(code, ParseOptions));
 
     /// <summary>Names that fit at <paramref name="position"/> (UTF-16 index) and the span [start, end) they replace.</summary>
-    public async Task<(IReadOnlyList<string> Matches, int Start, int End)> CompleteAsync(IReadOnlyList<string> history, string code, int position,
-        CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await CompleteUnlockedAsync(history, code, position, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<(IReadOnlyList<string> Matches, int Start, int End)> CompleteAsync(IReadOnlyList<string> history, string code, int position,
+        CancellationToken cancellationToken) =>
+        LockedAsync(() => CompleteUnlockedAsync(history, code, position, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Completes once on an empty history, so that the first Tab a person presses does not pay for loading Roslyn's
@@ -64,23 +54,26 @@ internal sealed partial class CodeAssistant(ScriptOptions options, Type globalsT
     public Task WarmUpAsync(CancellationToken cancellationToken) => CompleteAsync([], "Math.Ma", "Math.Ma".Length, cancellationToken);
 
     /// <summary>Signature and documentation summary of the symbol at <paramref name="position"/>, or null where there is none.</summary>
-    public async Task<string?> InspectAsync(IReadOnlyList<string> history, string code, int position, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await InspectUnlockedAsync(history, code, position, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<string?> InspectAsync(IReadOnlyList<string> history, string code, int position, CancellationToken cancellationToken) =>
+        LockedAsync(() => InspectUnlockedAsync(history, code, position, cancellationToken), cancellationToken);
 
     public void Dispose()
     {
         _workspace.Dispose();
         _gate.Dispose();
+    }
+
+    private async Task<T> LockedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task<(IReadOnlyList<string> Matches, int Start, int End)> CompleteUnlockedAsync(IReadOnlyList<string> history, string code,
