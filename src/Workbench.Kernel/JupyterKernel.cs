@@ -53,6 +53,7 @@ public sealed partial class JupyterKernel : IDisposable
         var control = Task.Run(() => ServeAsync(_control.Reader, KernelChannel.Control), CancellationToken.None);
         Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
         _log.WriteLine($"[kernel] Workbench C# kernel {Version} ready (session {_session})");
+        _ = Task.Run(WarmUpCompletionAsync, CancellationToken.None);
         await using (cancellationToken.Register(() => _stopped.TrySetResult()))
             await _stopped.Task.ConfigureAwait(false);
         _shell.Writer.TryComplete();
@@ -268,6 +269,25 @@ public sealed partial class JupyterKernel : IDisposable
             ["cursor_end"] = CodePoints.FromUtf16(code, end),
             ["metadata"] = new JsonObject(),
         });
+    }
+
+    private async Task WarmUpCompletionAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await _assistant.WarmUpAsync(CancellationToken.None).ConfigureAwait(false);
+            _log.WriteLine($"[kernel] completion warmed up in {clock.Elapsed.TotalSeconds:0.00} s");
+        }
+        catch (ObjectDisposedException)
+        {
+            // The kernel shut down first.
+        }
+        catch (Exception e)
+        {
+            // Completion then warms up on the first request instead; the kernel itself is fine.
+            _log.WriteLine($"[kernel] completion warm-up failed: {e.Message}");
+        }
     }
 
     private async Task InspectAsync(JupyterMessage request, KernelChannel channel)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using Workbench.Display;
+using Workbench.Reports;
 
 namespace Workbench.Notebooks;
 
@@ -136,7 +137,12 @@ public sealed class CSharpKernel : IDisposable
             var clock = Stopwatch.StartNew();
             // Task.Run so that a cell that never awaits still lets the timeout fire; the AsyncLocal
             // console target flows into it.
-            var execution = Task.Run(() => ContinueAsync(previous, source, cancel.Token), CancellationToken.None);
+            var execution = Task.Run(() =>
+            {
+                // Set inside the cell's own flow, so it does not outlive the cell in the kernel's.
+                NotebookCancellation.Use(cancel.Token);
+                return ContinueAsync(previous, source, cancel.Token);
+            }, CancellationToken.None);
             try
             {
                 var state = await execution.WaitAsync(cancel.Token).ConfigureAwait(false);
@@ -177,7 +183,7 @@ public sealed class CSharpKernel : IDisposable
         if (abandoned)
         {
             message += $"; it did not stop within the {options.GracePeriod.TotalSeconds:0.#} s grace period and was abandoned "
-                + "(it may still run in the background; pass Cancellation to long calls so they stop)";
+                + "(it may still run in the background; pass NotebookCancellation.Token to long calls so they stop)";
         }
         return new ErrorOutput(timedOut ? "TimeoutException" : "OperationCanceledException", message, [message]);
     }

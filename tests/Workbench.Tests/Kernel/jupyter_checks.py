@@ -3,7 +3,7 @@
 
 Starts the kernel through its kernelspec (JUPYTER_PATH must point at it), runs one scenario and prints
 'ok: <check>' per passed check. Any failed check raises, so the exit code is non-zero.
-Scenarios: protocol, interrupt, restart, badinput.
+Scenarios: protocol, completion, interrupt, restart, badinput.
 """
 import queue
 import sys
@@ -163,6 +163,73 @@ def protocol(kc):
     ok("comm_info and history replies")
 
 
+def complete(kc, code, cursor_pos=None):
+    """(matches, cursor_start, cursor_end, seconds) for a complete_request at cursor_pos (default: the end)."""
+    started = time.monotonic()
+    reply = request(kc, "complete_request", code=code, cursor_pos=len(code) if cursor_pos is None else cursor_pos)["content"]
+    took = time.monotonic() - started
+    assert reply["status"] == "ok", reply
+    return reply["matches"], reply["cursor_start"], reply["cursor_end"], took
+
+
+def inspect(kc, code, cursor_pos):
+    reply = request(kc, "inspect_request", code=code, cursor_pos=cursor_pos, detail_level=0)["content"]
+    assert reply["status"] == "ok", reply
+    return reply["found"], reply["data"].get("text/plain", "")
+
+
+def completion(kc):
+    for cell in ['var text = "abc";', "var list = new List<int> { 1, 2, 3 };"]:
+        assert run(kc, cell)[0]["status"] == "ok", cell
+    # (code, a match it must offer, where the replaced name starts)
+    cases = [
+        ("text.", "Length", 5), ("text.Len", "Length", 5), ('"abc".Len', "Length", 6),
+        ("System.Math.Ma", "Max", 12), ("Math.Ma", "Max", 5),
+        ("new[]{1,2}.Sel", "Select", 11), ("list.Where(x => x > 1).", "Select", 23), ("list.Where(x => x > 1).Sel", "Select", 23),
+        ("new List<string>().Conv", "ConvertAll", 19),
+        ("Presets.", "Poster", 8), ("Workbench.Config.Pres", "Presets", 17), ("Canc", "Cancellation", 0),
+    ]
+    for code, expected, start in cases:
+        matches, cursor_start, cursor_end, _ = complete(kc, code)
+        assert expected in matches, (code, matches[:20])
+        assert (cursor_start, cursor_end) == (start, len(code)), (code, cursor_start, cursor_end)
+        ok(f"completion: {code!r} offers {expected}")
+    matches, _, _, _ = complete(kc, "text.To")
+    assert "ToUpper" in matches and all(m.lower().startswith("to") for m in matches), matches
+    ok("completion: what was typed after the dot filters the members")
+
+    # Jupyter counts cursor positions in code points; each emoji is two UTF-16 units in the kernel.
+    code = 'var s = "\U0001F600\U0001F600"; s.Len'
+    matches, cursor_start, cursor_end, _ = complete(kc, code)
+    assert matches == ["Length"] and (cursor_start, cursor_end) == (len(code) - 3, len(code)), (matches, cursor_start, cursor_end)
+    matches, cursor_start, _, _ = complete(kc, code + "gth + text.Len", len(code))
+    assert "Length" in matches and cursor_start == len(code) - 3, (matches, cursor_start)
+    ok("completion: cursor positions in code points after characters outside the BMP")
+
+    found, text = inspect(kc, "text.Length", len("text.Length"))
+    assert found and text == "int string.Length\n\nGets the number of characters in the current String object.", text
+    ok("inspect text.Length: signature and summary")
+    found, text = inspect(kc, "Presets.Poster()", len("Presets.Poster"))
+    assert found and text.startswith("Workbench.Config.ExperimentConfig Workbench.Config.Presets.Poster(") and "\n\nSSL+AL poster (BCCD)" in text, text
+    ok("inspect a Workbench method: signature and summary")
+
+    # A notebook's worth of earlier cells, so that the latency includes the submission chain.
+    for i in range(30):
+        assert run(kc, f"var v{i} = text.Length + {i};")[0]["status"] == "ok"
+    times = []
+    for code, expected, _ in cases * 2:
+        matches, _, _, took = complete(kc, code)
+        assert expected in matches, (code, matches[:20])
+        times.append(took)
+    matches, _, _, took = complete(kc, "v2")
+    assert "v29" in matches, matches
+    times.append(took)
+    times.sort()
+    median, slowest = times[len(times) // 2], times[-1]
+    assert slowest < 5, f"a completion took {slowest:.2f}s"
+    ok(f"completion latency after warm-up, 32 cells of history: median {median * 1000:.0f} ms, max {slowest * 1000:.0f} ms over {len(times)} requests")
+
+
 def interrupt(kc, km):
     run(kc, "var kept = 7;")
     msg_id = kc.execute("while (true) { await Task.Delay(50, Cancellation); }")
@@ -174,6 +241,13 @@ def interrupt(kc, km):
     assert reply["content"]["status"] == "error", reply
     assert reply["content"]["ename"] == "OperationCanceledException" and "abandoned" not in reply["content"]["evalue"], reply
     ok(f"interrupt stops a cell that checks Cancellation ({took:.2f}s)")
+
+    msg_id = kc.execute("while (true) { await Task.Delay(50, NotebookCancellation.Token); }")
+    time.sleep(2)
+    km.interrupt_kernel()
+    reply = shell_reply(kc, msg_id)
+    assert reply["content"]["ename"] == "OperationCanceledException" and "abandoned" not in reply["content"]["evalue"], reply
+    ok("interrupt stops a cell that checks NotebookCancellation.Token")
 
     reply, messages = run(kc, "kept * 6")
     assert reply["status"] == "ok" and outputs(messages)[0][1]["data"]["text/plain"] == "42", messages
@@ -264,6 +338,8 @@ def main():
         try:
             if scenario == "protocol":
                 protocol(kc)
+            elif scenario == "completion":
+                completion(kc)
             elif scenario == "interrupt":
                 interrupt(kc, km)
             elif scenario == "restart":

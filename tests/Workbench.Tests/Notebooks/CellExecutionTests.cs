@@ -70,20 +70,24 @@ public sealed class CellExecutionTests
         Assert.Contains("headless runner has no stdin", result.Error.EValue);
     }
 
-    [Fact]
-    public async Task A_cell_that_checks_Cancellation_stops_and_the_state_goes_on()
+    [Theory]
+    [InlineData("Cancellation")]
+    [InlineData("NotebookCancellation.Token")]
+    public async Task A_cell_that_checks_its_token_stops_and_the_state_goes_on_with_a_fresh_token(string token)
     {
         using var kernel = new CSharpKernel();
         await kernel.ExecuteAsync("var kept = 5;");
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
-        var stopped = await kernel.ExecuteAsync("kept = 6; while (true) await Task.Delay(20, Cancellation);", new RecordingSink(),
+        var stopped = await kernel.ExecuteAsync($"kept = 6; while (true) await Task.Delay(20, {token});", new RecordingSink(),
             CellExecutionOptions.Default with { GracePeriod = TimeSpan.FromSeconds(30) }, interrupt.Token);
-        var after = await kernel.ExecuteAsync("kept");
+        var after = await kernel.ExecuteAsync($"$\"{{kept}} {{{token}.CanBeCanceled && !{token}.IsCancellationRequested}}\"");
 
         Assert.Equal("OperationCanceledException", stopped.Error!.EName);
         Assert.DoesNotContain("abandoned", stopped.Error.EValue);
-        Assert.Equal("6", Assert.IsType<ExecuteResultOutput>(Assert.Single(after.Outputs)).Data[MimeTypes.PlainText]);
+        Assert.Equal("6 True", Assert.IsType<ExecuteResultOutput>(Assert.Single(after.Outputs)).Data[MimeTypes.PlainText]);
+        // Outside a cell, as in a kernel that never sets it, there is nothing to cancel.
+        Assert.False(Workbench.Reports.NotebookCancellation.Token.CanBeCanceled);
     }
 
     [Fact]

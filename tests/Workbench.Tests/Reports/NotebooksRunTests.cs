@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Workbench.Notebooks;
@@ -88,7 +89,7 @@ public sealed class NotebooksRunTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Every_long_call_receives_the_cells_Cancellation_token(string name)
+    public void Every_long_call_receives_the_cells_cancellation_token(string name)
     {
         var notebook = Notebook.Load(Path.Combine(RepositoryPaths.Notebooks, name + ".ipynb"));
         var missing = new List<string>();
@@ -96,9 +97,28 @@ public sealed class NotebooksRunTests
             foreach (Match call in LongCall.Matches(cell.Source))
             {
                 string arguments = Arguments(cell.Source, call.Index + call.Length);
-                if (!Regex.IsMatch(arguments, @"\bCancellation\b")) missing.Add($"cell {index}: {call.Value}{arguments})");
+                if (!arguments.Contains("NotebookCancellation.Token", StringComparison.Ordinal)) missing.Add($"cell {index}: {call.Value}{arguments})");
             }
         Assert.Empty(missing);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Notebook_uses_no_global_that_only_the_Workbench_kernel_defines(string name)
+    {
+        // .NET Interactive has display() too; CancellationToken is also the type's name, which any kernel knows.
+        var kernelOnly = typeof(NotebookGlobals).GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m is PropertyInfo || m is MethodInfo { IsSpecialName: false })
+            .Select(m => m.Name)
+            .Where(n => n is not "display" and not "CancellationToken")
+            .Distinct()
+            .ToArray();
+        Assert.Contains("Cancellation", kernelOnly);
+        var notebook = Notebook.Load(Path.Combine(RepositoryPaths.Notebooks, name + ".ipynb"));
+        var uses = notebook.Cells.Select((c, i) => (c, i)).Where(p => p.c.IsCode)
+            .SelectMany(p => kernelOnly.Where(g => Regex.IsMatch(p.c.Source, $@"(?<![\w.]){g}\b")).Select(g => $"cell {p.i}: {g}"))
+            .ToArray();
+        Assert.Empty(uses);
     }
 
     /// <summary>The text between an opening parenthesis (just before <paramref name="start"/>) and its closing one.</summary>
