@@ -1,20 +1,25 @@
 using System.CommandLine;
 using Workbench.Engine;
+using Workbench.Scoring;
+using Workbench.Selection;
 
 namespace Workbench.Cli;
 
-/// <summary>`workbench info`: engine version, threads and devices.</summary>
+/// <summary>`workbench info`: engine version, threads and devices, and the registered strategies and scorers.</summary>
 internal static class InfoCommand
 {
     public static Command Create()
     {
-        var command = new Command("info", "Show the engine version, thread count and available devices");
+        var command = new Command("info", "Show the engine version, thread count, available devices, and the strategies and scorers by name");
         command.SetAction(_ => CommandRunner.Run(() =>
         {
             Runtime.EnsureConfigured();
             Console.WriteLine($"engine:  {Runtime.Version}");
             Console.WriteLine($"threads: {Runtime.Threads} (cores: {Environment.ProcessorCount})");
             Console.WriteLine($"cuda:    {(Runtime.CudaAvailable ? "available" : "not available (CPU build or no GPU)")}");
+            Console.WriteLine($"query strategies (activeLearning, --query): {string.Join(", ", SelectionStrategies.QueryNames)}");
+            Console.WriteLine($"proposal strategies: {string.Join(", ", SelectionStrategies.ProposalNames)}");
+            Console.WriteLine($"scorers (topKScorer): {string.Join(", ", Scorers.Names)}");
             return 0;
         }));
         return command;
