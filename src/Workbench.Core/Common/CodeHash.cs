@@ -31,21 +31,24 @@ public static partial class CodeHash
     public static string Of(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return TypeHashes.GetOrAdd(type, t => Hash(MethodsOf(t)));
+        return TypeHashes.GetOrAdd(type, t => Hash([.. MethodsOf(t)]));
     }
 
-    /// <summary>The hash of <paramref name="method"/>'s code and that of the methods of its outermost type it calls.</summary>
+    /// <summary>
+    /// The hash of <paramref name="method"/>'s code and that of the methods of its outermost type it calls. The method's
+    /// own name is left out: a lambda's compiler-given name changes when the lambda moves, its code does not.
+    /// </summary>
     public static string Of(MethodBase method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return Hash([method]);
+        return Hash([method], anonymousRoot: true);
     }
 
     private static IEnumerable<MethodBase> MethodsOf(Type type) =>
         type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared))
             .Concat(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).SelectMany(MethodsOf));
 
-    private static string Hash(IEnumerable<MethodBase> start)
+    private static string Hash(IReadOnlyList<MethodBase> start, bool anonymousRoot = false)
     {
         var seen = new Dictionary<string, MethodBase>(StringComparer.Ordinal);
         var queue = new Queue<MethodBase>(start);
@@ -54,7 +57,7 @@ public static partial class CodeHash
         {
             if (!seen.TryAdd(NameOf(method), method)) continue;
             var (text, callees) = Describe(method);
-            lines.Add(NameOf(method) + "\n" + text);
+            lines.Add((anonymousRoot && method == start[0] ? "(function)" : NameOf(method)) + "\n" + text);
             foreach (var callee in callees)
                 if (Outermost(callee.DeclaringType) == Outermost(method.DeclaringType) && callee.Module == method.Module) queue.Enqueue(callee);
         }
