@@ -51,6 +51,7 @@ public sealed class RunStore
     /// may change), before any work is done.
     /// </summary>
     /// <exception cref="ConfigMismatchException">The folder holds a run with another config; names the fields.</exception>
+    /// <exception cref="StrategyChangedException">The folder's run was made by a strategy whose code changed since.</exception>
     /// <exception cref="ArgumentException">The config is invalid.</exception>
     public static RunStore Open(string directory, ExperimentConfig config, bool keepAllCheckpoints = false)
     {
@@ -63,6 +64,8 @@ public sealed class RunStore
         {
             var stored = ExperimentConfigJson.Load(configPath);
             ExperimentConfigJson.RequireResumable(stored, config, directory);
+            // Refused here too, so that a refused resume leaves the folder's config.json as it was.
+            new RunStore(directory, stored, keepAllCheckpoints).RequireSameStrategies(RoundPolicy.From(config).Records());
         }
         System.IO.Directory.CreateDirectory(directory);
         AtomicFile.WriteAllText(configPath, config.ToJson());
@@ -100,13 +103,19 @@ public sealed class RunStore
     public void RecordStrategies(IReadOnlyList<StrategyRecord> strategies)
     {
         ArgumentNullException.ThrowIfNull(strategies);
+        var stored = RequireSameStrategies(strategies);
+        if (stored is null || !stored.SequenceEqual(strategies))
+            AtomicFile.WriteAllText(Path.Combine(Directory, StrategiesFile), JsonSerializer.Serialize(strategies, StoredJson.Indented));
+    }
+
+    private IReadOnlyList<StrategyRecord>? RequireSameStrategies(IReadOnlyList<StrategyRecord> strategies)
+    {
         var stored = ReadStrategies();
         if (stored is not null && ReadState() is not null)
             foreach (var current in strategies)
                 if (stored.FirstOrDefault(s => s.Role == current.Role && s.Name == current.Name) is { } before && before.SourceHash != current.SourceHash)
                     throw new StrategyChangedException(Directory, before, current);
-        if (stored is null || !stored.SequenceEqual(strategies))
-            AtomicFile.WriteAllText(Path.Combine(Directory, StrategiesFile), JsonSerializer.Serialize(strategies, StoredJson.Indented));
+        return stored;
     }
 
     /// <summary>Path of the weights before any training.</summary>

@@ -102,10 +102,15 @@ public class StrategyRegistryTests
         // The same code re-registered (a notebook re-run) resumes; one changed constant does not.
         SelectionStrategies.Register(name, (c, s) => HighestIds(c, s));
         using (var same = new Experiment(config, data, RunStore.Open(folder.Path, config))) Assert.Equal(2, same.Run().Count);
+        var openedBefore = RunStore.Open(folder.Path, config);
+        string configJson = File.ReadAllText(Path.Combine(folder.Path, "config.json"));
         SelectionStrategies.Register(name, (c, s) => HighestIds(c, s, highest: false));
-        var error = Assert.Throws<StrategyChangedException>(() => new Experiment(config, data, RunStore.Open(folder.Path, config)));
+        var error = Assert.Throws<StrategyChangedException>(() => RunStore.Open(folder.Path, config with { Rounds = 2 }));
         Assert.Contains($"query strategy '{name}' has changed", error.Message);
         Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(configJson, File.ReadAllText(Path.Combine(folder.Path, "config.json")));
+        var viaExperiment = Assert.Throws<StrategyChangedException>(() => new Experiment(config, data, openedBefore));
+        Assert.Equal(name, viaExperiment.Stored.Name);
         Assert.Equal(stored, File.ReadAllText(Path.Combine(folder.Path, "strategies.json")));
     }
 
