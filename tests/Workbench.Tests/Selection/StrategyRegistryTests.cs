@@ -129,6 +129,27 @@ public class StrategyRegistryTests
         Assert.Equal([(StrategyRole.Proposal, "pseudo-label"), (StrategyRole.Query, "cluster-margin")], records.Select(r => (r.Role, r.Name)));
     }
 
+    // A measure of one's own: the probability of class 0, lower = more uncertain (any order the tests can predict).
+    private sealed class FirstClassScorer(string name) : IScorer
+    {
+        public string Name => name;
+        public bool HigherIsMoreUncertain => false;
+        public double[] Score(Workbench.Engine.Predictions predictions) => [.. Enumerable.Range(0, predictions.Count).Select(i => (double)predictions.Row(i)[0])];
+    }
+
+    [Fact]
+    public void AScorerRegisteredFromCodeIsAcceptedByNameByStrategiesAndConfigs()
+    {
+        string name = UniqueName("first-class");
+        Assert.Contains((SyntheticProblem.Config("al") with { TopKScorer = name }).Problems(), p => p.Field == "topKScorer");
+        Scorers.Register(new FirstClassScorer(name));
+        Assert.DoesNotContain((SyntheticProblem.Config("al") with { TopKScorer = name }).Problems(), p => p.Field == "topKScorer");
+        var topK = SelectionStrategies.Create("top-k", new Dictionary<string, string> { ["scorer"] = name, ["budget"] = "2" });
+        var pool = Workbench.Engine.Predictions.FromRows([[0.9f, 0.1f], [0.2f, 0.8f], [0.5f, 0.5f]]);
+        Assert.Equal([11, 12], topK.Select(pool, [10, 11, 12], seed: 0).Ids);
+        Assert.NotEqual(StrategySource.Hash(topK), StrategySource.Hash(SelectionStrategies.Create("top-k")));
+    }
+
     [Fact]
     public async Task SourceHashesFollowCodeNotParametersNorTheBuild()
     {
