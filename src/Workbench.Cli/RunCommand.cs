@@ -3,6 +3,7 @@ using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;
 using Workbench.Distributed;
+using Workbench.Selection;
 
 namespace Workbench.Cli;
 
@@ -17,6 +18,12 @@ internal static class RunCommand
         var protocol = new Argument<string?>("protocol") { Description = "poster or bone-marrow (omit with --config)", Arity = ArgumentArity.ZeroOrOne };
         var config = new Option<string?>("--config") { Description = "A config.json to run instead of a preset" };
         var strategy = new Option<string>("--strategy") { Description = "baseline, ssl, al, ssl+al, cst, cst+al", DefaultValueFactory = _ => "ssl+al" };
+        var query = new Option<string?>("--query")
+        {
+            // From the registry: a strategy registered in code shows here like the built-ins.
+            Description = $"Active-learning (query) strategy, for the al, ssl+al and cst+al recipes: {string.Join(", ", SelectionStrategies.QueryNames)}; "
+                + "default: the preset's",
+        };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var split = new Option<string?>("--split") { Description = "Override the preset's split (paper, grouped, provided, per-class-N ...)" };
         var rounds = new Option<int?>("--rounds") { Description = "Override the number of rounds (can extend a finished run)" };
@@ -31,7 +38,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Run one SSL/AL experiment into a run folder (resumes an interrupted run)");
         command.Arguments.Add(protocol);
-        foreach (var option in new Option[] { config, strategy, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
+        foreach (var option in new Option[] { config, strategy, query, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
         experiment.AddTo(command);
         common.AddTo(command);
         distributed.AddTo(command);
@@ -45,13 +52,15 @@ internal static class RunCommand
             chosen = OwnDataOptions.Apply(chosen, result.GetValue(dataset), result.GetValue(split), result.GetValue(oracle));
             if (result.GetValue(split) is { } s) chosen = chosen with { Split = s };
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };
+            if (result.GetValue(query) is { } q) chosen = chosen with { ActiveLearning = SelectionStrategies.Normalise(q) };
             if (result.GetValue(common.Device) is { } device && device != "cpu") chosen = chosen with { Device = device };
             chosen.Validate();
             // A config.json inside a run folder continues that run (e.g. after a person answered its queue).
             var configFolder = result.GetValue(config) is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath)) : null;
             var output = result.GetValue(experiment.Output)
                 ?? (configFolder is not null && Workbench.Runs.RunStore.IsRun(configFolder) ? configFolder : null)
-                ?? Path.Combine("runs", $"{OwnDataOptions.FolderTag(chosen.DataSet)}-{chosen.Split}-{chosen.Recipe.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}");
+                ?? Path.Combine("runs", $"{OwnDataOptions.FolderTag(chosen.DataSet)}-{chosen.Split}-{chosen.Recipe.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}"
+                    + (result.GetValue(query) is null ? "" : "-" + chosen.ActiveLearning));
             common.ConfigureEngine(result);
 
             var dataRoot = Workbench.Data.OwnData.IsOwnDataName(chosen.DataSet) ? "" : common.ResolveDataRoot(result);

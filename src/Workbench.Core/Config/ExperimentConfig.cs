@@ -55,7 +55,8 @@ public sealed record ExperimentConfig
     /// <summary>Confidence a pseudo-label (or CST proposal) must exceed: poster 0.97, CST 0.99, CST+AL 0.9.</summary>
     public double PseudoLabelThreshold { get; init; } = 0.97;
 
-    /// <summary>Active-learning strategy: cluster-margin, margin-threshold, top-k, core-set or random.</summary>
+    /// <summary>Active-learning strategy: any query strategy of <see cref="Selection.SelectionStrategies.QueryNames"/> (the
+    /// built-ins cluster-margin, margin-threshold, top-k, core-set, random, and any registered from code).</summary>
     public string ActiveLearning { get; init; } = "cluster-margin";
 
     /// <summary>Samples queried per round by cluster-margin, top-k, core-set and random.</summary>

@@ -39,7 +39,9 @@ internal static class ExperimentConfigValidator
         if (!(c.PseudoLabelThreshold > 0 && c.PseudoLabelThreshold <= 1))
             Add("pseudoLabelThreshold", $"must be in (0, 1], got {Show(c.PseudoLabelThreshold)}");
         if (!SelectionStrategies.IsQueryStrategy(c.ActiveLearning))
-            Add("activeLearning", $"unknown active-learning strategy '{c.ActiveLearning}'; valid: {string.Join(", ", SelectionStrategies.QueryNames)}");
+            Add("activeLearning", SelectionStrategies.Find(c.ActiveLearning ?? "") is { IsQuery: false } proposer
+                ? $"'{proposer.Name}' proposes labels, it does not query the oracle; valid: {string.Join(", ", SelectionStrategies.QueryNames)}"
+                : $"unknown active-learning strategy '{c.ActiveLearning}'; valid: {string.Join(", ", SelectionStrategies.QueryNames)}");
         if (c.Budget < 1) Add("budget", $"must be >= 1, got {c.Budget}");
         if (!(c.MarginThreshold > 0 && c.MarginThreshold <= 1))
             Add("marginThreshold", $"must be in (0, 1], got {Show(c.MarginThreshold)}");

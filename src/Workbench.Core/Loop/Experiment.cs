@@ -48,6 +48,7 @@ public sealed partial class Experiment : IDisposable
     /// <exception cref="ArgumentException">Invalid config, config and data disagree, or the truth is unknown where a simulated oracle
     /// would need it; names the field.</exception>
     /// <exception cref="ConfigMismatchException">The store was opened with another config.</exception>
+    /// <exception cref="StrategyChangedException">The store's run has finished rounds made by a strategy whose code changed since.</exception>
     public Experiment(ExperimentConfig config, IExperimentData data, RunStore? store = null,
         IProgress<ExperimentProgress>? progress = null, IOracle? oracle = null, LoopRanks? ranks = null)
     {
@@ -67,6 +68,7 @@ public sealed partial class Experiment : IDisposable
         if (data.Labels.Count != data.Images.Count)
             throw new ArgumentException($"The data has {data.Labels.Count} labels for {data.Images.Count} images.", nameof(data));
         if (store is not null) ExperimentConfigJson.RequireResumable(store.Config, config, store.Directory);
+        store?.RecordStrategies(Policy.Records());
         Store = store;
         _progress = progress;
         _person = PersonInTheLoop.For(oracle, store, data, Policy);

@@ -1,6 +1,7 @@
 // Loop layer: the one place that knows how SSL, CST and AL combine in a round (built once from the config).
 using System.Globalization;
 using Workbench.Config;
+using Workbench.Runs;
 using Workbench.Selection;
 
 namespace Workbench.Loop;
@@ -41,7 +42,12 @@ public sealed class RoundPolicy
     /// <summary>True when rounds after round 0 add nothing (the baseline).</summary>
     public bool AddsNothing => Proposals is null && Queries is null;
 
-    /// <summary>The policy of <paramref name="config"/>'s recipe, with its strategies from the one factory.</summary>
+    /// <summary>What a run folder records of this policy's strategies (role, name, source hash).</summary>
+    public IReadOnlyList<StrategyRecord> Records() =>
+        [.. new[] { (StrategyRole.Proposal, Proposals), (StrategyRole.Query, Queries) }
+            .Where(p => p.Item2 is not null).Select(p => StrategyRecord.Of(p.Item1, p.Item2!))];
+
+    /// <summary>The policy of <paramref name="config"/>'s recipe, with its strategies from the one registry.</summary>
     public static RoundPolicy From(ExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);

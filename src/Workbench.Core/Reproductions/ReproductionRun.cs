@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Workbench.Loop;
 using Workbench.Config;
 using Workbench.Runs;
+using Workbench.Selection;
 
 namespace Workbench.Reproductions;
 
@@ -17,7 +18,8 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
     public string Initialisation { get; init; } = "scratch";
 
     /// <summary>
-    /// The arm of the comparison: the recipe, or "recipe (random)" for the random-query control of an AL recipe.
+    /// The arm of the comparison: the recipe, or "recipe (random)" for the random-query control of an AL recipe, or
+    /// "recipe (name)" for a strategy registered from code.
     /// </summary>
     public string Arm => ArmName(Recipe, ActiveLearning);
 
@@ -28,7 +30,9 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
         return ArmName(config.Recipe, config.ParsedRecipe().UsesActiveLearning() ? config.ActiveLearning : "");
     }
 
-    private static string ArmName(string recipe, string activeLearning) => activeLearning == "random" ? $"{recipe} (random)" : recipe;
+    // A strategy of one's own is an arm of its own, named after it; the built-ins keep the recipe's name (their tables predate this).
+    private static string ArmName(string recipe, string activeLearning) =>
+        activeLearning == "" || SelectionStrategies.Find(activeLearning) is { BuiltIn: true, Name: not "random" } ? recipe : $"{recipe} ({activeLearning})";
 
     /// <summary>Oracle answers used up to and including round <paramref name="round"/> (AL queries and CST reviews, rejections included).</summary>
     public int OracleLabels(int round) => Rounds.Take(round + 1).Sum(r =>

@@ -12,6 +12,7 @@ namespace Workbench.Runs;
 /// A run on disk, one folder:
 /// <code>
 /// config.json                the full config (validated)
+/// strategies.json            each strategy's role, name and source hash (runs from before it have none)
 /// rounds/&lt;n&gt;.json           the RoundResult of round n
 /// added/&lt;n&gt;.csv             samples added in round n (id,label,provenance,true_label,score,proposed_label)
 /// checkpoints/initial.pt     weights before any training (FromInitial retraining starts here)
@@ -26,6 +27,7 @@ public sealed class RunStore
 {
     private const string ConfigFile = "config.json";
     private const string StateFile = "labelled.json";
+    private const string StrategiesFile = "strategies.json";
 
     private RunStore(string directory, ExperimentConfig config, bool keepAllCheckpoints)
     {
@@ -49,6 +51,7 @@ public sealed class RunStore
     /// may change), before any work is done.
     /// </summary>
     /// <exception cref="ConfigMismatchException">The folder holds a run with another config; names the fields.</exception>
+    /// <exception cref="StrategyChangedException">The folder's run was made by a strategy whose code changed since.</exception>
     /// <exception cref="ArgumentException">The config is invalid.</exception>
     public static RunStore Open(string directory, ExperimentConfig config, bool keepAllCheckpoints = false)
     {
@@ -61,6 +64,8 @@ public sealed class RunStore
         {
             var stored = ExperimentConfigJson.Load(configPath);
             ExperimentConfigJson.RequireResumable(stored, config, directory);
+            // Refused here too, so that a refused resume leaves the folder's config.json as it was.
+            new RunStore(directory, stored, keepAllCheckpoints).RequireSameStrategies(RoundPolicy.From(config).Records());
         }
         System.IO.Directory.CreateDirectory(directory);
         AtomicFile.WriteAllText(configPath, config.ToJson());
@@ -81,6 +86,37 @@ public sealed class RunStore
 
     /// <summary>True when <paramref name="directory"/> holds a run (a config.json).</summary>
     public static bool IsRun(string directory) => File.Exists(Path.Combine(directory, ConfigFile));
+
+    /// <summary>The strategies the run records (strategies.json), or null for a run from before they were recorded.</summary>
+    public IReadOnlyList<StrategyRecord>? ReadStrategies()
+    {
+        string path = Path.Combine(Directory, StrategiesFile);
+        return File.Exists(path) ? JsonSerializer.Deserialize<StrategyRecord[]>(File.ReadAllText(path), StoredJson.Indented) : null;
+    }
+
+    /// <summary>
+    /// Records the strategies the run goes on with. Once a round is committed, a recorded strategy of the same role
+    /// and name must have the same source hash: a run does not resume on changed code. A run from before strategies
+    /// were recorded resumes, and records them from now on.
+    /// </summary>
+    /// <exception cref="StrategyChangedException">A strategy's code changed since the run started; names it.</exception>
+    public void RecordStrategies(IReadOnlyList<StrategyRecord> strategies)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        var stored = RequireSameStrategies(strategies);
+        if (stored is null || !stored.SequenceEqual(strategies))
+            AtomicFile.WriteAllText(Path.Combine(Directory, StrategiesFile), JsonSerializer.Serialize(strategies, StoredJson.Indented));
+    }
+
+    private IReadOnlyList<StrategyRecord>? RequireSameStrategies(IReadOnlyList<StrategyRecord> strategies)
+    {
+        var stored = ReadStrategies();
+        if (stored is not null && ReadState() is not null)
+            foreach (var current in strategies)
+                if (stored.FirstOrDefault(s => s.Role == current.Role && s.Name == current.Name) is { } before && before.SourceHash != current.SourceHash)
+                    throw new StrategyChangedException(Directory, before, current);
+        return stored;
+    }
 
     /// <summary>Path of the weights before any training.</summary>
     public string InitialWeightsPath => Path.Combine(Directory, "checkpoints", "initial.pt");

@@ -8,11 +8,12 @@ namespace Workbench.Selection;
 /// over one <see cref="SelectionContext"/>. Implementations are immutable (hyper-parameters are constructor
 /// arguments), deterministic for a seed, never throw on an empty pool, and take the whole pool when the budget
 /// exceeds it. Unless a strategy says otherwise, ties are broken by the lower candidate position first.
-/// Build them by name with <see cref="SelectionStrategies.Create(string, StrategySettings)"/>.
+/// Build them by name with <see cref="SelectionStrategies.Create(string, StrategySettings)"/>; a strategy of one's own
+/// registers there (<see cref="SelectionStrategies.Register(StrategyRegistration)"/>) and then runs like the built-ins.
 /// </summary>
 public interface ISelectionStrategy
 {
-    /// <summary>Stable name, the one <see cref="SelectionStrategies"/> accepts.</summary>
+    /// <summary>Stable name, the one it is registered under in <see cref="SelectionStrategies"/>.</summary>
     string Name { get; }
 
     /// <summary>True when the strategy needs penultimate-layer embeddings of the pool (and of the labelled set).</summary>

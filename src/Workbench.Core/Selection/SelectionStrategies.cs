@@ -1,50 +1,131 @@
-// Selection layer: the one factory that builds every strategy from its name (configs, CLI, notebooks, the loop).
+// Selection layer: the one registry of strategies; configs, CLI help, validation, notebooks and the loop read names from it.
 using Workbench.Scoring;
 
 namespace Workbench.Selection;
 
 /// <summary>
-/// Builds strategies from a name and either typed <see cref="StrategySettings"/> (the loop, from a config) or string
-/// parameters (command lines, notebook parameters). Parameter names are case-insensitive:
+/// The strategy registry. Every strategy -- the built-ins below and a researcher's own, from a notebook cell or a
+/// library -- is a <see cref="StrategyRegistration"/> here, and is built by name with either typed
+/// <see cref="StrategySettings"/> (the loop, from a config) or string parameters (command lines, notebook
+/// parameters). Parameter names are case-insensitive. Built-ins:
 /// <list type="bullet">
-/// <item>pseudo-label: threshold (0.97), scorer (confidence)</item>
-/// <item>cst: threshold (0.99)</item>
-/// <item>cluster-margin: budget (100), kmeansIterations (50), scorer (margin)</item>
-/// <item>margin-threshold: threshold (0.2), cap (none), scorer (margin)</item>
-/// <item>top-k: scorer (margin), budget (100)</item>
-/// <item>core-set: budget (100)</item>
-/// <item>random: budget (100)</item>
+/// <item>pseudo-label (proposal): threshold (0.97), scorer (confidence)</item>
+/// <item>cst (proposal): threshold (0.99)</item>
+/// <item>cluster-margin (query): budget (100), kmeansIterations (50), scorer (margin)</item>
+/// <item>margin-threshold (query): threshold (0.2), cap (none), scorer (margin)</item>
+/// <item>top-k (query): scorer (margin), budget (100)</item>
+/// <item>core-set (query): budget (100)</item>
+/// <item>random (query): budget (100)</item>
 /// </list>
 /// </summary>
 public static class SelectionStrategies
 {
-    private static readonly Dictionary<string, string[]> Parameters = new()
+    private static readonly object Gate = new();
+    private static readonly List<StrategyRegistration> Registrations = [];
+
+    static SelectionStrategies()
     {
-        ["pseudo-label"] = ["threshold", "scorer"],
-        ["cst"] = ["threshold"],
-        ["cluster-margin"] = ["budget", "kmeansIterations", "scorer"],
-        ["margin-threshold"] = ["threshold", "cap", "scorer"],
-        ["top-k"] = ["scorer", "budget"],
-        ["core-set"] = ["budget"],
-        ["random"] = ["budget"],
-    };
+        IScorer Scorer(StrategySettings s, string fallback) => Scorers.ByName(s.Scorer ?? fallback);
+        StrategyRegistration BuiltIn(string name, StrategyRole role, Func<StrategySettings, ISelectionStrategy> create, params string[] parameters) =>
+            new(name, role, parameters, create, BuiltIn: true);
+        foreach (var registration in new[]
+                 {
+                     BuiltIn("pseudo-label", StrategyRole.Proposal, s => new PseudoLabelSelection(s.Threshold ?? 0.97, Scorer(s, "confidence")), "threshold", "scorer"),
+                     BuiltIn("cst", StrategyRole.Proposal, s => new CstCandidateSelection(s.Threshold ?? 0.99), "threshold"),
+                     BuiltIn("cluster-margin", StrategyRole.Query, s => new ClusterMarginSelection(s.Budget, s.KMeansIterations, Scorer(s, "margin")),
+                         "budget", "kmeansIterations", "scorer"),
+                     BuiltIn("margin-threshold", StrategyRole.Query, s => new MarginThresholdSelection(s.Threshold ?? 0.2, s.Cap, Scorer(s, "margin")),
+                         "threshold", "cap", "scorer"),
+                     BuiltIn("top-k", StrategyRole.Query, s => new TopKUncertaintySelection(Scorer(s, "margin"), s.Budget), "scorer", "budget"),
+                     BuiltIn("core-set", StrategyRole.Query, s => new CoreSetSelection(s.Budget), "budget"),
+                     BuiltIn("random", StrategyRole.Query, s => new RandomSelection(s.Budget), "budget"),
+                 })
+            Register(registration);
+    }
 
-    /// <summary>Strategy names accepted by <see cref="Create(string, StrategySettings)"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Parameters.Keys];
+    /// <summary>Every registration, built-ins first, then in the order they were registered.</summary>
+    public static IReadOnlyList<StrategyRegistration> All
+    {
+        get { lock (Gate) return [.. Registrations]; }
+    }
 
-    /// <summary>Names of the strategies that query the oracle (active learning), as opposed to proposing labels.</summary>
-    public static IReadOnlyList<string> QueryNames { get; } = ["cluster-margin", "margin-threshold", "top-k", "core-set", "random"];
+    /// <summary>Every registered strategy name.</summary>
+    public static IReadOnlyList<string> Names => [.. All.Select(r => r.Name)];
+
+    /// <summary>Names of the strategies that query the oracle (active learning): the values the config's activeLearning takes.</summary>
+    public static IReadOnlyList<string> QueryNames => [.. All.Where(r => r.IsQuery).Select(r => r.Name)];
+
+    /// <summary>Names of the strategies that propose labels (pseudo-labels, CST candidates).</summary>
+    public static IReadOnlyList<string> ProposalNames => [.. All.Where(r => !r.IsQuery).Select(r => r.Name)];
 
     /// <summary>The name in canonical form (trimmed, lower case, '_' = '-').</summary>
     public static string Normalise(string name) => Common.Names.Normalise(name);
 
-    /// <summary>True when <paramref name="name"/> is an active-learning (query) strategy.</summary>
-    public static bool IsQueryStrategy(string? name) => name is not null && QueryNames.Contains(Normalise(name));
+    /// <summary>True when <paramref name="name"/> is a registered active-learning (query) strategy.</summary>
+    public static bool IsQueryStrategy(string? name) => name is not null && Find(name) is { IsQuery: true };
+
+    /// <summary>The registration of <paramref name="name"/>, or null when nothing is registered under it.</summary>
+    public static StrategyRegistration? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string wanted = Normalise(name);
+        lock (Gate) return Registrations.Find(r => r.Name == wanted);
+    }
+
+    /// <summary>The registration of <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">Unknown strategy; the message lists the registered ones.</exception>
+    public static StrategyRegistration Get(string name) => Find(name) ?? throw Unknown(name, nameof(name));
+
+    /// <summary>
+    /// Registers a strategy. A name already registered by a researcher is replaced (re-running the notebook cell that
+    /// defines it must work); a built-in name is refused. A run resumed after the strategy's code changed is refused by
+    /// the run folder's source hash, not here.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty or a built-in's, or a parameter is not a <see cref="StrategySettings"/> field.</exception>
+    public static StrategyRegistration Register(StrategyRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(registration.Name, nameof(registration));
+        ArgumentNullException.ThrowIfNull(registration.Create, nameof(registration));
+        string name = Normalise(registration.Name);
+        var unknown = registration.Parameters.Where(p => !StrategyParameters.SettingsKeys.Contains(p, StringComparer.OrdinalIgnoreCase)).ToArray();
+        if (unknown.Length > 0)
+            throw new ArgumentException($"Strategy '{name}' declares parameter(s) {string.Join(", ", unknown)}; a strategy reads only "
+                + string.Join(", ", StrategyParameters.SettingsKeys) + " (the fields of StrategySettings).", nameof(registration));
+        var entry = registration with { Name = name };
+        lock (Gate)
+        {
+            int existing = Registrations.FindIndex(r => r.Name == name);
+            if (existing >= 0 && Registrations[existing].BuiltIn)
+                throw new ArgumentException($"'{name}' is a built-in {Registrations[existing].Role.ToString().ToLowerInvariant()} strategy and cannot be "
+                    + "registered again; choose another name for your strategy.", nameof(registration));
+            if (existing >= 0) Registrations[existing] = entry;
+            else Registrations.Add(entry);
+        }
+        return entry;
+    }
+
+    /// <summary>Registers a strategy class, built from typed settings (e.g. <c>s =&gt; new MyStrategy(s.Budget)</c>).</summary>
+    /// <inheritdoc cref="Register(StrategyRegistration)"/>
+    public static StrategyRegistration Register(string name, StrategyRole role, Func<StrategySettings, ISelectionStrategy> create, params string[] parameters) =>
+        Register(new StrategyRegistration(name, role, parameters.Length == 0 ? ["budget"] : parameters, create));
+
+    /// <summary>
+    /// Registers a function over the <see cref="SelectionContext"/> as a strategy (a <see cref="FunctionStrategy"/>); it
+    /// gets the settings built from the config or parameters (budget by default).
+    /// </summary>
+    /// <inheritdoc cref="Register(StrategyRegistration)"/>
+    public static StrategyRegistration Register(string name, Func<SelectionContext, StrategySettings, SelectionResult> select,
+        StrategyRole role = StrategyRole.Query, bool needsEmbeddings = false, params string[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        string canonical = Normalise(name);
+        return Register(canonical, role, s => new FunctionStrategy(canonical, select, s, needsEmbeddings), parameters);
+    }
 
     /// <summary>The parameters strategy <paramref name="name"/> reads.</summary>
     /// <exception cref="ArgumentException">Unknown strategy.</exception>
-    public static IReadOnlyList<string> ParametersOf(string name) =>
-        Parameters.TryGetValue(Normalise(name), out var keys) ? keys : throw Unknown(name, nameof(name));
+    public static IReadOnlyList<string> ParametersOf(string name) => Get(name).Parameters;
 
     /// <summary>Creates strategy <paramref name="name"/> from typed settings.</summary>
     /// <exception cref="ArgumentException">Unknown strategy or scorer, or a scorer the strategy cannot use.</exception>
@@ -52,18 +133,14 @@ public static class SelectionStrategies
     public static ISelectionStrategy Create(string name, StrategySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        IScorer Scorer(string fallback) => Scorers.ByName(settings.Scorer ?? fallback);
-        return Normalise(name) switch
-        {
-            "pseudo-label" => new PseudoLabelSelection(settings.Threshold ?? 0.97, Scorer("confidence")),
-            "cst" => new CstCandidateSelection(settings.Threshold ?? 0.99),
-            "cluster-margin" => new ClusterMarginSelection(settings.Budget, settings.KMeansIterations, Scorer("margin")),
-            "margin-threshold" => new MarginThresholdSelection(settings.Threshold ?? 0.2, settings.Cap, Scorer("margin")),
-            "top-k" => new TopKUncertaintySelection(Scorer("margin"), settings.Budget),
-            "core-set" => new CoreSetSelection(settings.Budget),
-            "random" => new RandomSelection(settings.Budget),
-            _ => throw Unknown(name, nameof(name)),
-        };
+        var registration = Get(name);
+        var strategy = registration.Create(settings)
+            ?? throw new InvalidOperationException($"The registration of strategy '{registration.Name}' built nothing (null).");
+        // The name a strategy reports is the one its runs record and resume by: it must be the registered one.
+        if (Normalise(strategy.Name) != registration.Name)
+            throw new InvalidOperationException(
+                $"Strategy registered as '{registration.Name}' calls itself '{strategy.Name}'; its Name must be the registered name.");
+        return strategy;
     }
 
     /// <summary>Creates strategy <paramref name="name"/> from string parameters (see the class summary).</summary>
@@ -73,16 +150,8 @@ public static class SelectionStrategies
     {
         var keys = ParametersOf(name);
         var read = new StrategyParameters(Normalise(name), parameters ?? new Dictionary<string, string>());
-        var defaults = new StrategySettings();
-        var settings = new StrategySettings(
-            Budget: read.Integer("budget", defaults.Budget),
-            Threshold: read.OptionalNumber("threshold"),
-            Cap: read.OptionalInteger("cap"),
-            Scorer: read.OptionalText("scorer"),
-            KMeansIterations: read.Integer("kmeansIterations", defaults.KMeansIterations));
+        var settings = read.Settings();
         read.RejectUnknown([.. keys]);
-        if (settings.Scorer is { } scorer && !Scorers.Names.Contains(Normalise(scorer)))
-            throw read.Bad("scorer", scorer, "one of " + string.Join(", ", Scorers.Names));
         return read.Construct(() => Create(name, settings));
     }
 

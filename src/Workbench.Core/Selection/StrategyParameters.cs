@@ -1,11 +1,11 @@
-// Selection layer: reads the string parameters of one strategy for Create.
+// Selection layer: string parameters (command lines, notebooks) read for the strategy registry.
 using System.Globalization;
+using Workbench.Scoring;
 
-// Selection layer: string parameters (command lines, notebooks) read for the strategy factory.
 namespace Workbench.Selection;
 
 /// <summary>
-/// Reads the string parameters of one strategy for <see cref="SelectionStrategies.Create"/>: parses values,
+/// Reads the string parameters of one strategy for <see cref="SelectionStrategies.Create(string, IDictionary{string, string})"/>: parses values,
 /// remembers which keys were read, and names the offending field (with its prefix) in every error.
 /// Keys are case-insensitive.
 /// </summary>
@@ -27,6 +27,24 @@ internal sealed class StrategyParameters
             if (!_values.TryAdd(key.Trim(), value ?? ""))
                 throw new ArgumentException($"Parameter '{prefix}{key}' is given twice (names are case-insensitive).", prefix + key);
         }
+    }
+
+    /// <summary>The string-parameter name of each <see cref="StrategySettings"/> field: all a strategy can read.</summary>
+    public static IReadOnlyList<string> SettingsKeys { get; } = ["budget", "threshold", "cap", "scorer", "kmeansIterations"];
+
+    /// <summary>Every <see cref="StrategySettings"/> field from the parameters (defaults where absent); the scorer must be registered.</summary>
+    public StrategySettings Settings()
+    {
+        var defaults = new StrategySettings();
+        var settings = new StrategySettings(
+            Budget: Integer("budget", defaults.Budget),
+            Threshold: OptionalNumber("threshold"),
+            Cap: OptionalInteger("cap"),
+            Scorer: OptionalText("scorer"),
+            KMeansIterations: Integer("kmeansIterations", defaults.KMeansIterations));
+        if (settings.Scorer is { } scorer && !Scorers.Names.Contains(Common.Names.Normalise(scorer)))
+            throw Bad("scorer", scorer, "one of " + string.Join(", ", Scorers.Names));
+        return settings;
     }
 
     /// <summary>The text, or null when absent or empty.</summary>

@@ -32,6 +32,16 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
         Expect(CliFixture.Workbench("--help"), 0, "Exit codes: 0 success; 1 usage error", "2 failure", "3 internal error");
 
     [Fact]
+    public void RunHelpAndInfoListTheStrategiesOfTheRegistry()
+    {
+        // The CLI's process holds the built-ins only (this process also holds the strategies other tests register).
+        string[] queries = [.. Workbench.Selection.SelectionStrategies.All.Where(r => r.BuiltIn && r.IsQuery).Select(r => r.Name)];
+        Assert.Equal(5, queries.Length);
+        Expect(CliFixture.Workbench("run", "--help"), 0, ["--query", .. queries]);
+        Expect(CliFixture.Workbench("info"), 0, ["query strategies (activeLearning, --query): " + string.Join(", ", queries), "proposal strategies: pseudo-label, cst"]);
+    }
+
+    [Fact]
     public void TorchvisionWeightsWithAThousandClassHeadTrainAFourClassResNet()
     {
         var result = CliFixture.Workbench(Train("--arch", "resnet18", "--init", CliFixture.TorchvisionResNet18));

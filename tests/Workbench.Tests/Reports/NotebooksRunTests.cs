@@ -43,6 +43,11 @@ public sealed class NotebooksRunTests
                 ["seeds"] = "1", ["maxSteps"] = "20", ["rounds"] = "1", ["poolPerRound"] = "300", ["threshold"] = "0.2",
                 ["runsDir"] = "{temp}/no-runs", ["workDir"] = "{temp}/work", ["figuresDir"] = "{temp}/figures",
             },
+            ["06-write-your-own-query-strategy"] = new Dictionary<string, string>
+            {
+                ["seeds"] = "1", ["maxSteps"] = "20", ["rounds"] = "1", ["poolPerRound"] = "300", ["budget"] = "10",
+                ["workDir"] = "{temp}/work", ["figuresDir"] = "{temp}/figures",
+            },
         };
 
     public static TheoryData<string> Names()

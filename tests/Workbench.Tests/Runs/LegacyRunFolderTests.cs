@@ -16,7 +16,7 @@ public class LegacyRunFolderTests
     private static readonly double[] Accuracies = [0.625, 0.91875, 0.76875];
     private static readonly int[] LabelledTotals = [8, 62, 354];
 
-    private static string CopyFixture(TempFolder temp)
+    internal static string CopyFixture(TempFolder temp)
     {
         string source = Path.Combine(AppContext.BaseDirectory, "Runs", "Fixtures", "legacy-run");
         string target = temp.Sub("legacy-run");
