@@ -32,8 +32,6 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "fp32",
     };
 
-    public CommonOptions() => Precision.AcceptOnlyFromAmong([.. Precisions.Names]);
-
     public void AddTo(Command command, bool engine = true)
     {
         command.Options.Add(DataRoot);

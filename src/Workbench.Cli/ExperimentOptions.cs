@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Config;
 using Workbench.Pretraining;
@@ -60,11 +61,15 @@ internal sealed class ExperimentOptions
         return preset is not null && !file && PretrainedStart.IsDefaultFor(preset, ParseProfile(result)) ? "pretrained" : "scratch";
     }
 
-    /// <summary>The file names of a reproduction with this start ("-pretrained-10ep", "-from-file", or none for scratch).</summary>
+    /// <summary>
+    /// The file names of a reproduction with this start ("-pretrained-10ep", "-from-file", or none for scratch) in the
+    /// engine's precision (call after CommonOptions.ConfigureEngine).
+    /// </summary>
     public ReproductionFiles Files(ParseResult result, string protocol) =>
         new(protocol, ParseProfile(result).ToString().ToLowerInvariant(),
             InitName(result, protocol) == "pretrained" ? ReproductionFiles.PretrainedTag(Pretraining.Parse(result).Epochs)
-                : ReproductionFiles.FileTag(result.GetValue(Weights) ?? result.GetValue(Checkpoint)));
+                : ReproductionFiles.FileTag(result.GetValue(Weights) ?? result.GetValue(Checkpoint)),
+            Runtime.Precision);
 
     /// <summary>The initialisation the user asked for, applied to a preset config (pretrained checkpoints come from <paramref name="cache"/>).</summary>
     public Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache, string? preset)

@@ -51,9 +51,9 @@ internal static class ReproduceCommand
             var pretrained = new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory);
             var adjust = experiment.Initialisation(result, pretrained, preset: name);
             // A non-scratch start gets its own folders, result files and figures, so it never resumes or overwrites another start's.
+            common.ConfigureEngine(result);  // first: the files' names and the pretrained key depend on the precision
             var files = experiment.Files(result, name);
             var output = result.GetValue(experiment.Output) ?? files.RunFolder("runs");
-            common.ConfigureEngine(result);
             var clock = Stopwatch.StartNew();
             using var data = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
 

@@ -31,7 +31,7 @@ public static class Precisions
             "fp32" => Precision.Fp32,
             "bf16" => Precision.Bf16,
             "auto" => cpu.HasNativeBf16 ? Precision.Bf16 : Precision.Fp32,
-            _ => throw new ArgumentException($"unknown precision '{name}' (expected {string.Join(", ", Names)})", nameof(name)),
+            _ => throw new ArgumentException($"unknown precision '{name}' (expected {string.Join(", ", Names)})", "--precision"),
         };
     }
 

@@ -92,6 +92,11 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
             "error: must be >= 1 (Parameter '--jobs')");
 
     [Fact]
+    public void AnUnknownPrecisionIsAUsageErrorNamingIt() =>
+        Expect(CliFixture.Workbench(["train", "--precision", "fp16", .. cli.DataOptions]), 1,
+            "error: unknown precision 'fp16' (expected fp32, bf16, auto) (Parameter '--precision')");
+
+    [Fact]
     public void AConfigFileKeepsItsOwnStart()
     {
         // A config file from scratch stays from scratch under the quick profile's pretrained default (1 epoch if it broke).

@@ -1,4 +1,5 @@
 using Workbench.Config;
+using Workbench.Engine;
 using Workbench.Pretraining;
 using Workbench.Reproductions;
 
@@ -41,6 +42,18 @@ public class ReproductionFilesTests
         Assert.Equal(Path.Combine("figures", "poster-quick-paper-learning-curves.svg"), Scratch.LearningCurves("figures", "paper"));
         Assert.Equal(Path.Combine("results", "poster-quick-pretrained-10ep.csv"), Pretrained.TidyCsv("results"));
         Assert.Equal(Path.Combine("figures", "poster-quick-pretrained-10ep-provided-learning-curves.svg"), Pretrained.LearningCurves("figures", "provided"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void ABf16ReproductionNeverSharesAFileWithAnFp32One(string kind)
+    {
+        foreach (var fp32 in new[] { Scratch, Pretrained, FromWeights })
+        {
+            var bf16 = fp32 with { Precision = Precision.Bf16 };
+            Assert.NotEqual(PathOf(fp32, kind), PathOf(bf16, kind));
+            Assert.Contains("-bf16", PathOf(bf16, kind));
+        }
     }
 
     [Fact]
