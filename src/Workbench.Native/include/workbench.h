@@ -210,7 +210,9 @@ WB_API int32_t wb_dist_broadcast_model(wb_dist* dist, wb_model* model, int32_t r
  * come from rank 0 first (as DDP's broadcast_buffers), each rank normalises its own share, the
  * gradients of the weighted loss sum are all-reduced in flattened buckets and divided by the
  * global weight sum -- the gradient of the global batch's weighted mean loss -- and loss /
- * correct describe the whole global batch. */
+ * correct describe the whole global batch (indices and labels may be NULL on a rank with n = 0). The all-reduce
+ * overlaps the backward pass: gradients are packed into buckets (DDP's caps: 1 MiB first, then 25 MiB) in the order
+ * backward produces them, and each bucket is all-reduced as soon as it is full, in bucket order on every rank. */
 WB_API int32_t wb_trainer_set_dist(wb_trainer* trainer, wb_dist* dist);
 /* Collective: rows x cols floats from each rank (rows may differ by rank); root receives all of
  * them in rank order in out (out_rows x cols floats, out_rows = the sum of rows, else an error on

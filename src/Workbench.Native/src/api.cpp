@@ -187,7 +187,7 @@ wb_trainer* wb_trainer_create(wb_model* model, double lr, double momentum, doubl
     auto& state = model->state;
     return new wb_trainer{state,
                           std::make_unique<torch::optim::SGD>(state->net->parameters(), options),
-                          generator, nullptr};
+                          generator, nullptr, nullptr};
   });
 }
 
@@ -206,7 +206,7 @@ int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images, const int6
                         const int64_t* labels, int32_t n, const float* class_weights,
                         int32_t aug_flags, float* loss, int32_t* correct) {
   return wb::guarded([&] {
-    require(trainer && images && indices && labels, "null argument");
+    require(trainer && images && (n == 0 || (indices && labels)), "null argument");
     trainer->model->weights_changed();
     if (trainer->group) {
       wb::distributed_step(*trainer, *images, indices, labels, n, class_weights, aug_flags, loss, correct);

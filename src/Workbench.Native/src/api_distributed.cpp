@@ -27,6 +27,9 @@ void distributed_step(wb_trainer& trainer, const wb_images& images, const int64_
   trainer.optimizer->zero_grad();
   auto dev_options = torch::TensorOptions().dtype(torch::kDouble).device(model.device);
   auto totals = torch::zeros({3}, dev_options);  // weighted loss sum, weight sum, correct
+  if (!trainer.reducer)
+    trainer.reducer = std::make_unique<GradientReducer>(group, model.net->parameters(), 1 << 20, 25 << 20);  // DDP's caps
+  trainer.reducer->begin();
   if (n > 0) {
     auto idx = index_tensor(&images, indices, n);
     auto y = step_labels(model, labels, n).to(model.device);
@@ -50,17 +53,10 @@ void distributed_step(wb_trainer& trainer, const wb_images& images, const int64_
     totals[1] = w.sum().to(torch::kDouble);
     totals[2] = (logits.argmax(1) == y).sum().to(torch::kDouble);
   }
-  std::vector<torch::Tensor> reduced;
-  {
-    torch::NoGradGuard no_grad;
-    for (auto& p : model.net->parameters()) {
-      // A rank with no images (or a layer outside this forward) still takes part with zeros.
-      if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);
-      reduced.push_back(p.mutable_grad());
-    }
-  }
-  reduced.push_back(totals);
-  group.allreduce_sum(reduced, 25 << 20);  // DDP's default bucket cap, 25 MiB
+  // Most buckets were all-reduced during backward; a rank with no images (or a layer outside this forward) still
+  // takes part, with zeros.
+  trainer.reducer->finish();
+  group.allreduce_sum({totals}, 1 << 20);
   double weight_sum = totals[1].item<double>();
   require(weight_sum > 0, "the class weights of this global batch sum to 0");
   {
@@ -116,6 +112,7 @@ int32_t wb_dist_broadcast_model(wb_dist* dist, wb_model* model, int32_t root, in
 int32_t wb_trainer_set_dist(wb_trainer* trainer, wb_dist* dist) {
   return wb::guarded([&] {
     require(trainer != nullptr, "null trainer");
+    trainer->reducer.reset();  // its buckets belong to the old group
     trainer->group = dist ? dist->group : nullptr;
   });
 }

@@ -217,6 +217,10 @@ void Group::allreduce_sum(const std::vector<torch::Tensor>& tensors, int64_t buc
   }
 }
 
+c10::intrusive_ptr<c10d::Work> Group::allreduce_async(std::vector<torch::Tensor>& tensors) {
+  return pg_->allreduce(tensors);
+}
+
 torch::Device Group::transport() const {
   return options_.backend == "nccl" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 }

@@ -41,6 +41,10 @@ class Group {
   // Sums the tensors over all ranks in place, flattened into buckets of at most bucket_bytes
   // (one collective per bucket rather than one per tensor).
   void allreduce_sum(const std::vector<torch::Tensor>& tensors, int64_t bucket_bytes);
+  // Starts summing the tensors over all ranks in place; wait() for the returned work before reading them.
+  c10::intrusive_ptr<c10d::Work> allreduce_async(std::vector<torch::Tensor>& tensors);
+  // Waits for a collective, turning a failure or timeout into an error that names what was waited for.
+  void wait(const char* what, const c10::intrusive_ptr<c10d::Work>& work);
   // Rank order concatenation of every rank's rows (a 2-D float tensor, any row count) on root;
   // an undefined tensor elsewhere.
   torch::Tensor gather_rows(const torch::Tensor& rows, int root);
@@ -52,7 +56,6 @@ class Group {
   // Where gathered and broadcast values travel: NCCL moves only CUDA tensors, while predictions, ids and row
   // counts live on the CPU; Gloo takes them as they are.
   torch::Device transport() const;
-  void wait(const char* what, const c10::intrusive_ptr<c10d::Work>& work);
   void broadcast(std::vector<torch::Tensor> tensors, int root, const char* what);
 
   GroupOptions options_;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "distributed.h"
+#include "gradient_reducer.h"
 #include "inference.h"
 #include "models.h"
 #include "precision.h"
@@ -70,6 +71,9 @@ struct wb_trainer {
   std::unique_ptr<torch::optim::SGD> optimizer;
   at::Generator generator;
   std::shared_ptr<wb::Group> group;  // set: each step all-reduces gradients over the group
+  // Made on the first data-parallel step and dropped when the group changes; declared last so that its hooks are
+  // removed before the group and the model go.
+  std::unique_ptr<wb::GradientReducer> reducer;
 };
 
 namespace wb {
