@@ -29,7 +29,7 @@ internal static class CellsCommand
             using var cached = Progress.LoadImages(common.Cache(result), set, result.GetValue(size));
             var hashes = ImageHashes.Compute(cached);
             var map = SourceCellMap.Build(hashes);
-            int clusters = NearCopyClusters.Count(hashes, cached.Data.IdsInSplits(BccdLayout.Test));
+            var clusters = NearCopyClusters.Assign(hashes, map.Images.Select(a => a.Id).ToList());
             int? paperCells = result.GetValue(paper) ? NearCopyClusters.Count(hashes, Splits.Paper(cached.Data, 0).TestIds) : null;
             Console.WriteLine(SourceCellMapWriter.ToText(map, paperCells, clusters));
             if (result.GetValue(output) is { } path)

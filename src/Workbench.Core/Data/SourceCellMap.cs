@@ -72,6 +72,28 @@ public sealed partial class SourceCellMap
     /// <summary>The assignment of the TEST image at <paramref name="relativePath"/>, or null when it is not in the map.</summary>
     public CellAssignment? Find(string relativePath) => _byPath.GetValueOrDefault(relativePath);
 
+    /// <summary>
+    /// A check of the map that needs no originals: TEST images linked to each other as near-copies (<paramref name="clusterOfImage"/>,
+    /// one cluster per image of <see cref="Images"/>, e.g. <see cref="NearCopyClusters"/>) should show the same cell. Per class,
+    /// the share of images in clusters of two or more whose cell is their cluster's most common cell; NaN where no cluster.
+    /// </summary>
+    public IReadOnlyList<double> ClusterAgreement(IReadOnlyList<int> clusterOfImage)
+    {
+        ArgumentNullException.ThrowIfNull(clusterOfImage);
+        if (clusterOfImage.Count != Images.Count)
+            throw new ArgumentException($"Need one cluster per image ({Images.Count}), got {clusterOfImage.Count}.", nameof(clusterOfImage));
+        var agree = new int[ClassNames.Count];
+        var total = new int[ClassNames.Count];
+        foreach (var cluster in Enumerable.Range(0, Images.Count).GroupBy(i => clusterOfImage[i]).Where(g => g.Count() > 1))
+        {
+            var majority = cluster.GroupBy(i => Images[i].Cell).Max(g => g.Count());
+            int label = Images[cluster.First()].Label;
+            agree[label] += majority;
+            total[label] += cluster.Count();
+        }
+        return total.Select((t, k) => t == 0 ? double.NaN : agree[k] / (double)t).ToArray();
+    }
+
     [GeneratedRegex(@"^_(\d+)_")]
     private static partial Regex FileIndex();
 

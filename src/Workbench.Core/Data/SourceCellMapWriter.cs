@@ -7,7 +7,7 @@ namespace Workbench.Data;
 public static class SourceCellMapWriter
 {
     /// <summary>Plain-text summary for a terminal or a notebook.</summary>
-    public static string ToText(SourceCellMap map, int? paperTestCells = null, int? testClusters = null)
+    public static string ToText(SourceCellMap map, int? paperTestCells = null, IReadOnlyList<int>? testClusters = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         string P(double v) => (100 * v).ToString("F1", CultureInfo.InvariantCulture) + "%";
@@ -30,7 +30,13 @@ public static class SourceCellMapWriter
         lines.Add($"  file-name rule (_k_ of the TEST image = _k_ of its original): agrees for {P(map.FileIndexAgreement)} of images, "
             + $"chance {P(map.FileIndexChance)}: {(map.FileIndexAgreement > 0.9 ? "k names the cell" : "k does not name the cell; use the map")}");
         if (testClusters is { } clusters)
-            lines.Add($"  near-copy clusters in TEST (threshold {map.Threshold}, single linkage): {clusters} (true cells: {map.Cells.Count})");
+        {
+            var agreement = map.ClusterAgreement(clusters);
+            lines.Add($"  near-copy clusters in TEST (threshold {map.Threshold}, single linkage): {clusters.Distinct().Count()} (distinct originals: {map.Cells.Count}); "
+                + $"{clusters.GroupBy(c => c).Where(g => g.Count() > 1).Sum(g => g.Count())} images in clusters of 2+");
+            lines.Add("  check: share of clustered images whose cell is their cluster's majority cell: "
+                + string.Join(", ", map.ClassNames.Select((n, k) => $"{n} {(double.IsNaN(agreement[k]) ? "n/a" : P(agreement[k]))}")));
+        }
         if (paperTestCells is { } paper)
             lines.Add($"  paper split (seed 0) test half: {paper} near-copy clusters, an estimate of its distinct cells");
         return string.Join(Environment.NewLine, lines);
