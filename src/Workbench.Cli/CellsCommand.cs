@@ -15,9 +15,8 @@ internal static class CellsCommand
         var output = new Option<string?>("--out") { Description = "CSV file: one row per TEST image (path, label, cell, distance, margin, file index agrees)" };
         var command = new Command("cells", "Map each BCCD TEST image to its TEST_SIMPLE source cell by near-copy hash; summary of the map");
         command.Arguments.Add(dataset);
-        command.Options.Add(size);
-        command.Options.Add(paper);
-        command.Options.Add(output);
+        foreach (var option in new Option[] { size, paper, output })
+            command.Options.Add(option);
         common.AddTo(command, engine: false);
         command.SetAction(result => CommandRunner.Run(() =>
         {
@@ -30,8 +29,22 @@ internal static class CellsCommand
             var hashes = ImageHashes.Compute(cached);
             var map = SourceCellMap.Build(hashes);
             var clusters = NearCopyClusters.Assign(hashes, map.Images.Select(a => a.Id).ToList());
-            int? paperCells = result.GetValue(paper) ? NearCopyClusters.Count(hashes, Splits.Paper(cached.Data, 0).TestIds) : null;
+            int? paperCells = null;
+            IReadOnlyList<int> paperTest = [];
+            if (result.GetValue(paper))
+            {
+                paperTest = Splits.Paper(cached.Data, 0).TestIds;
+                paperCells = NearCopyClusters.Count(hashes, paperTest);
+            }
             Console.WriteLine(SourceCellMapWriter.ToText(map, paperCells, clusters));
+            if (paperTest.Count > 0)
+            {
+                // Only TEST-folder images have originals to map to; TRAIN-folder ones can only be bounded.
+                var fromTest = paperTest.Select(id => map.Find(cached.Data.Samples[id].RelativePath)).OfType<CellAssignment>().ToList();
+                Console.WriteLine($"  paper split (seed 0) test half: {paperTest.Count} images, {fromTest.Count} of them from TEST showing "
+                    + $"{fromTest.Select(a => a.Cell).Distinct().Count()} of its {map.Cells.Count} cells; the other {paperTest.Count - fromTest.Count} "
+                    + "come from TRAIN, whose sources have no originals to map to");
+            }
             if (result.GetValue(output) is { } path)
             {
                 File.WriteAllLines(path, map.Images.Select(a => string.Join(",", a.Path, map.ClassNames[a.Label], a.Cell, a.Distance, a.Margin, a.FileIndexAgrees ? 1 : 0))

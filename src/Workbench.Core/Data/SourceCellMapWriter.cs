@@ -38,7 +38,8 @@ public static class SourceCellMapWriter
                 + string.Join(", ", map.ClassNames.Select((n, k) => $"{n} {(double.IsNaN(agreement[k]) ? "n/a" : P(agreement[k]))}")));
         }
         if (paperTestCells is { } paper)
-            lines.Add($"  paper split (seed 0) test half: {paper} near-copy clusters, an estimate of its distinct cells");
+            lines.Add($"  paper split (seed 0) test half: {paper} near-copy clusters; an upper bound on its cells only, "
+                + "since clusters split cells (see TEST above)");
         return string.Join(Environment.NewLine, lines);
     }
 }

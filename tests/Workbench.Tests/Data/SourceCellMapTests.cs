@@ -67,9 +67,8 @@ public class SourceCellMapTests
     {
         // 64 px, the size the near-copy threshold was chosen at; TEST + TEST_SIMPLE decode in a few seconds.
         using var temp = new TempDirectory();
-        var data = DataSets.Load("bccd", RealData.Root, new DataSetOptions { BccdSplits = ["TEST", "TEST_SIMPLE"] });
-        using var images = new ImageCache(temp.Folder("cache")).Load(data, 64);
-        var hashes = ImageHashes.Compute(images);
+        var (images, hashes) = RealData.HashedBccdTestFolders(temp.Folder("cache"), 64);
+        using var _ = images;
         var map = SourceCellMap.Build(hashes);
 
         Assert.Equal(2487, map.Images.Count);
