@@ -12,7 +12,7 @@ internal static class CellsCommand
         var dataset = new Argument<string>("dataset") { Description = "bccd (the only data set whose test images repeat cells)" };
         var size = HashSizeOption();
         var paper = new Option<bool>("--paper") { Description = "Also count near-copy clusters in the paper split's test half (seed 0; slower: all pairs)" };
-        var output = new Option<string?>("--out") { Description = "CSV file: one row per TEST image (path, label, cell, distance, margin, file index agrees)" };
+        var output = new Option<string?>("--out") { Description = "CSV file: one row per TEST image (path, label, cell, distance, margin, file index agrees, near-copy cluster within TEST)" };
         var command = new Command("cells", "Map each BCCD TEST image to its TEST_SIMPLE source cell by near-copy hash; summary of the map");
         command.Arguments.Add(dataset);
         foreach (var option in new Option[] { size, paper, output })
@@ -47,8 +47,9 @@ internal static class CellsCommand
             }
             if (result.GetValue(output) is { } path)
             {
-                File.WriteAllLines(path, map.Images.Select(a => string.Join(",", a.Path, map.ClassNames[a.Label], a.Cell, a.Distance, a.Margin, a.FileIndexAgrees ? 1 : 0))
-                    .Prepend("path,class,cell,distance,margin,file_index_agrees"));
+                File.WriteAllLines(path, map.Images.Select((a, i) => string.Join(",", a.Path, map.ClassNames[a.Label], a.Cell, a.Distance, a.Margin,
+                        a.FileIndexAgrees ? 1 : 0, clusters[i]))
+                    .Prepend("path,class,cell,distance,margin,file_index_agrees,near_copy_cluster"));
                 Console.WriteLine($"wrote {path}");
             }
             return 0;
