@@ -3,7 +3,7 @@ using Workbench.Data;
 
 namespace Workbench.Cli;
 
-/// <summary>`workbench data check|cache`: inspect a data set, or build its decoded-image cache.</summary>
+/// <summary>`workbench data check|cache|cells`: inspect a data set, or build its decoded-image cache.</summary>
 internal static class DataCommand
 {
     public static Command Create()
@@ -11,6 +11,7 @@ internal static class DataCommand
         var data = new Command("data", "Inspect data sets and build image caches");
         data.Subcommands.Add(Check());
         data.Subcommands.Add(Cache());
+        data.Subcommands.Add(CellsCommand.Create());
         return data;
     }
 

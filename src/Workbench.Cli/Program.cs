@@ -8,6 +8,7 @@ root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PretrainCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
 root.Subcommands.Add(RunCommand.Create());

@@ -10,7 +10,7 @@ public static class BccdLayout
     /// <summary>Test folder (2,487 augmented images of 71 source cells).</summary>
     public const string Test = "TEST";
 
-    /// <summary>The 71 source images behind TEST, not augmented.</summary>
+    /// <summary>The 71 source images behind TEST, not augmented: 69 distinct cells, two eosinophils are filed twice (<see cref="SourceCellMap"/>).</summary>
     public const string TestSimple = "TEST_SIMPLE";
 
     /// <summary>All split folders, in load order.</summary>

@@ -92,6 +92,26 @@ public sealed class ImageHashes
         return (bestId, best);
     }
 
+    /// <summary>
+    /// The smaller of the two directed distances (each image's orientations against the other as it is), without the
+    /// allocation of <see cref="Distance"/>: for all-pairs searches, where the direction should not matter.
+    /// </summary>
+    internal int SymmetricDistance(int a, int b)
+    {
+        int stride = CellHash.VariantCount * CellHash.Words;
+        var qa = _variants.AsSpan(a * stride, stride);
+        var qb = _variants.AsSpan(b * stride, stride);
+        var ca = _canonical.AsSpan(a * CellHash.Words, CellHash.Words);
+        var cb = _canonical.AsSpan(b * CellHash.Words, CellHash.Words);
+        int best = int.MaxValue;
+        for (int v = 0; v < CellHash.VariantCount; v++)
+        {
+            best = Math.Min(best, CellHash.Distance(qa.Slice(v * CellHash.Words, CellHash.Words), cb));
+            best = Math.Min(best, CellHash.Distance(qb.Slice(v * CellHash.Words, CellHash.Words), ca));
+        }
+        return best;
+    }
+
     private void CheckId(int id)
     {
         if ((uint)id >= (uint)Count)

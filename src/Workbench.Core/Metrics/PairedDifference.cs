@@ -20,6 +20,12 @@ public sealed record PairedDifference(double Mean, double Low, double High, int 
         2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
     ];
 
+    /// <summary>
+    /// Two-sided p-value of the paired t test that the mean difference is 0 (NaN for n = 1). A family of such p-values is
+    /// what <see cref="Holm"/> adjusts; the interval alone cannot be adjusted for the number of comparisons.
+    /// </summary>
+    public double P { get; init; } = double.NaN;
+
     /// <summary>True when the interval excludes 0: the data support a difference in this direction.</summary>
     public bool Excludes0 => N > 1 && (Low > 0 || High < 0);
 
@@ -36,7 +42,10 @@ public sealed record PairedDifference(double Mean, double Low, double High, int 
         double df = stat.Count - 1;
         double t = df <= T975.Length ? T975[(int)df - 1] : 1.960;
         double half = t * stat.Std / Math.Sqrt(stat.Count);
-        return new PairedDifference(stat.Mean, stat.Mean - half, stat.Mean + half, stat.Count);
+        double se = stat.Std / Math.Sqrt(stat.Count);
+        // Identical differences on every seed: no spread to test against, so p is 0 for a non-zero mean and 1 for none.
+        double p = se > 0 ? StudentT.TwoSidedP(stat.Mean / se, df) : stat.Mean == 0 ? 1 : 0;
+        return new PairedDifference(stat.Mean, stat.Mean - half, stat.Mean + half, stat.Count) { P = p };
     }
 
     /// <summary>"+4.1 [−1.2, +9.4] (n = 3)", after multiplying by <paramref name="scale"/>.</summary>

@@ -105,9 +105,8 @@ public class LeakAuditTests
     {
         // TEST (2,487 augmented images) and TEST_SIMPLE decoded at 32 px: small enough for a unit test.
         using var temp = new TempDirectory();
-        var data = DataSets.Load("bccd", RealData.Root, new DataSetOptions { BccdSplits = ["TEST", "TEST_SIMPLE"] });
-        using var images = new ImageCache(temp.Folder("cache")).Load(data, 32);
-        var hashes = ImageHashes.Compute(images);
+        var (images, hashes) = RealData.HashedBccdTestFolders(temp.Folder("cache"), 32);
+        using var _ = images;
         var check = LeakAudit.CheckSourceIndex(hashes, "TEST");
         Assert.True(check.WithNearCopy > check.Images / 2, $"only {check.WithNearCopy} of {check.Images} TEST images have a near-copy");
         // If _k_ named the source cell nearly every near-copy would share it; it is at chance level.

@@ -29,5 +29,13 @@ internal static class RealData
 
     public static string PbcFolder => Path.Combine(Root, "pbc", "PBC_dataset_normal_DIB");
 
+    /// <summary>BCCD TEST and TEST_SIMPLE decoded at <paramref name="size"/> px through a cache in <paramref name="cacheFolder"/>, and hashed; dispose the images.</summary>
+    public static (CachedImages Images, ImageHashes Hashes) HashedBccdTestFolders(string cacheFolder, int size)
+    {
+        var data = DataSets.Load("bccd", Root, new DataSetOptions { BccdSplits = ["TEST", "TEST_SIMPLE"] });
+        var images = new ImageCache(cacheFolder).Load(data, size);
+        return (images, ImageHashes.Compute(images));
+    }
+
     public static string BccdImages => Path.Combine(Root, "bccd", "dataset2-master", "images");
 }
