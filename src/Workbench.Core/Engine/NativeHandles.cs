@@ -39,36 +39,16 @@ internal sealed class NativeHandle<TObject>() : SafeHandle(IntPtr.Zero, ownsHand
 }
 
 /// <summary>wb_model: a classifier's state, shared with its trainers and pretrainers.</summary>
-internal sealed class NativeModel : INativeObject
-{
-    private NativeModel() { }
-    public static void Free(IntPtr handle) => NativeMethods.wb_model_free(handle);
-}
+internal abstract class NativeModel : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_model_free(handle); }
 
 /// <summary>wb_trainer: an optimizer plus its augmentation random generator, co-owning its model's state.</summary>
-internal sealed class NativeTrainer : INativeObject
-{
-    private NativeTrainer() { }
-    public static void Free(IntPtr handle) => NativeMethods.wb_trainer_free(handle);
-}
+internal abstract class NativeTrainer : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_trainer_free(handle); }
 
 /// <summary>wb_pretrainer: a projection head, optimizer and view generator, co-owning its model's state.</summary>
-internal sealed class NativePretrainer : INativeObject
-{
-    private NativePretrainer() { }
-    public static void Free(IntPtr handle) => NativeMethods.wb_pretrainer_free(handle);
-}
+internal abstract class NativePretrainer : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_pretrainer_free(handle); }
 
 /// <summary>wb_images: the engine's copy of an image set.</summary>
-internal sealed class NativeImages : INativeObject
-{
-    private NativeImages() { }
-    public static void Free(IntPtr handle) => NativeMethods.wb_images_free(handle);
-}
+internal abstract class NativeImages : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_images_free(handle); }
 
 /// <summary>wb_dist: a process group (c10d store + Gloo/NCCL group), shared natively with the trainers attached to it.</summary>
-internal sealed class NativeDist : INativeObject
-{
-    private NativeDist() { }
-    public static void Free(IntPtr handle) => NativeMethods.wb_dist_free(handle);
-}
+internal abstract class NativeDist : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_dist_free(handle); }
