@@ -17,7 +17,9 @@ internal static class RunCommand
         var experiment = new ExperimentOptions();
         var protocol = new Argument<string?>("protocol") { Description = "poster or bone-marrow (omit with --config)", Arity = ArgumentArity.ZeroOrOne };
         var config = new Option<string?>("--config") { Description = "A config.json to run instead of a preset" };
-        var strategy = new Option<string>("--strategy") { Description = "baseline, ssl, al, ssl+al, cst, cst+al", DefaultValueFactory = _ => "ssl+al" };
+        var recipe = new Option<string?>("--recipe") { Description = $"What a round adds: {string.Join(", ", Recipes.Names)} (default: ssl+al)" };
+        // The old name of --recipe, kept so existing scripts run; a strategy is what --query picks.
+        var strategy = new Option<string?>("--strategy") { Description = "Deprecated: the old name of --recipe" };
         var query = new Option<string?>("--query")
         {
             // From the registry: a strategy registered in code shows here like the built-ins.
@@ -38,7 +40,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Run one SSL/AL experiment into a run folder (resumes an interrupted run)");
         command.Arguments.Add(protocol);
-        foreach (var option in new Option[] { config, strategy, query, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
+        foreach (var option in new Option[] { config, recipe, strategy, query, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
         experiment.AddTo(command);
         common.AddTo(command);
         distributed.AddTo(command);
@@ -46,7 +48,7 @@ internal static class RunCommand
         {
             var chosen = result.GetValue(config) is { } path ? ExperimentConfigJson.Load(path)
                 : Presets.Create(result.GetValue(protocol) ?? throw new ArgumentException("give a protocol (poster, bone-marrow) or --config", "protocol"),
-                    result.GetValue(strategy)!, experiment.ParseProfile(result), result.GetValue(seed));
+                    RecipeName(result, recipe, strategy), experiment.ParseProfile(result), result.GetValue(seed));
             var preset = result.GetValue(config) is null && result.GetValue(dataset) is null ? result.GetValue(protocol) : null;
             chosen = experiment.Initialisation(result, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory), preset)(chosen);
             chosen = OwnDataOptions.Apply(chosen, result.GetValue(dataset), result.GetValue(split), result.GetValue(oracle));
@@ -100,5 +102,21 @@ internal static class RunCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The recipe of --recipe, or of the deprecated --strategy with a note on standard error.</summary>
+    private static string RecipeName(ParseResult result, Option<string?> recipe, Option<string?> strategy)
+    {
+        var (name, old) = (result.GetValue(recipe), result.GetValue(strategy));
+        if (old is not null)
+        {
+            if (name is not null && name != old) throw new ArgumentException($"--recipe {name} and --strategy {old} disagree: give --recipe only", "--recipe");
+            // Ranks started by --nproc see the same arguments; one note from the launcher (and rank 0) is enough.
+            if (Rendezvous.FromEnvironment() is not { Rank: > 0 }) Console.Error.WriteLine("note: --strategy is deprecated; use --recipe (same values)");
+        }
+        name ??= old ?? "ssl+al";
+        // Checked here so the message says recipe: the preset's own parse still speaks of strategies.
+        if (!Recipes.TryParse(name, out _)) throw new ArgumentException($"Unknown recipe '{name}'. Valid recipes: {string.Join(", ", Recipes.Names)}.", "--recipe");
+        return name;
     }
 }

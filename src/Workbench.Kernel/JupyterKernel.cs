@@ -11,7 +11,7 @@ namespace Workbench.Kernel;
 /// Serves one Jupyter front end: shell requests are handled one at a time in arrival order (a running
 /// cell delays completion requests, as in ipykernel), control requests on their own worker so an
 /// interrupt reaches a running cell. Every request is framed by status busy/idle on iopub. Cells run
-/// on <see cref="CSharpKernel"/>, the same core the headless runner uses, through an
+/// on <see cref="ScriptSession"/>, the same core the headless runner uses, through an
 /// <see cref="IopubSink"/> that streams their outputs.
 /// </summary>
 public sealed partial class JupyterKernel : IDisposable
@@ -19,7 +19,7 @@ public sealed partial class JupyterKernel : IDisposable
     private readonly string _session = Guid.NewGuid().ToString("N");
     private readonly TextWriter _log;
     private readonly KernelSockets _sockets;
-    private readonly CSharpKernel _cells;
+    private readonly ScriptSession _cells;
     private readonly CodeAssistant _assistant;
     private readonly CellExecutionOptions _cellOptions;
     private readonly Channel<JupyterMessage> _shell = Channel.CreateUnbounded<JupyterMessage>(new() { SingleReader = true });
@@ -35,8 +35,8 @@ public sealed partial class JupyterKernel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         _log = TextWriter.Synchronized(log);
-        _cells = new CSharpKernel(workingDirectory);
-        _assistant = new CodeAssistant(_cells.Options, CSharpKernel.GlobalsType);
+        _cells = new ScriptSession(workingDirectory);
+        _assistant = new CodeAssistant(_cells.Options, ScriptSession.GlobalsType);
         _cellOptions = cellOptions ?? CellExecutionOptions.Default;
         _sockets = new KernelSockets(connection, Route, _log);
     }

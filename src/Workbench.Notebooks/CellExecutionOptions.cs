@@ -2,7 +2,7 @@
 namespace Workbench.Notebooks;
 
 /// <summary>
-/// How <see cref="CSharpKernel"/> runs one cell. A cancelled or timed-out cell gets <see cref="GracePeriod"/>
+/// How <see cref="ScriptSession"/> runs one cell. A cancelled or timed-out cell gets <see cref="GracePeriod"/>
 /// to notice its token; after that it is abandoned (still running in the background, since .NET cannot
 /// abort a thread) and later cells continue from the state before it.
 /// </summary>

@@ -2,7 +2,7 @@
 namespace Workbench.Notebooks;
 
 /// <summary>
-/// Receives the outputs of one running cell in the order they happen. <see cref="CSharpKernel"/> is the
+/// Receives the outputs of one running cell in the order they happen. <see cref="ScriptSession"/> is the
 /// only C# evaluation path; the headless runner passes a collecting sink and the Jupyter kernel a
 /// streaming one, so one notebook produces the same outputs in both. Implementations must be
 /// thread-safe: cell code may write from background tasks.

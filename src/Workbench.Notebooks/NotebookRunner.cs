@@ -7,7 +7,7 @@ namespace Workbench.Notebooks;
 
 /// <summary>
 /// Runs a notebook headlessly, like papermill: injects parameters, executes the code cells in order
-/// with one <see cref="CSharpKernel"/>, stops at the first failing cell, and writes the executed
+/// with one <see cref="ScriptSession"/>, stops at the first failing cell, and writes the executed
 /// notebook (also when it failed) and optionally an HTML report.
 /// </summary>
 public static class NotebookRunner
@@ -66,12 +66,12 @@ public static class NotebookRunner
         try
         {
             Environment.CurrentDirectory = workingDirectory;
-            using var kernel = new CSharpKernel(notebookDirectory);
+            using var session = new ScriptSession(notebookDirectory);
             for (int i = 0; i < notebook.Cells.Count && failedIndex is null; i++)
             {
                 var cell = notebook.Cells[i];
                 if (!cell.IsCode || string.IsNullOrWhiteSpace(cell.Source)) continue;
-                var result = await ExecuteCellAsync(kernel, cell, options.CellTimeout, options.RecordTiming, cancellationToken).ConfigureAwait(false);
+                var result = await ExecuteCellAsync(session, cell, options.CellTimeout, options.RecordTiming, cancellationToken).ConfigureAwait(false);
                 executed++;
                 if (!result.Succeeded)
                 {
@@ -123,7 +123,7 @@ public static class NotebookRunner
         return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath))!, name + ".executed.ipynb");
     }
 
-    private static async Task<CellResult> ExecuteCellAsync(CSharpKernel kernel, NotebookCell cell, TimeSpan? timeout, bool recordTiming,
+    private static async Task<CellResult> ExecuteCellAsync(ScriptSession session, NotebookCell cell, TimeSpan? timeout, bool recordTiming,
         CancellationToken cancellationToken)
     {
         string? kernelName = cell.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>();
@@ -138,7 +138,7 @@ public static class NotebookRunner
         {
             // The same execution path as the Jupyter kernel; the runner's sink collects instead of streaming.
             var collector = new CellOutputCollector();
-            var execution = await kernel.ExecuteAsync(cell.Source, collector, CellExecutionOptions.Default with { Timeout = timeout }, cancellationToken)
+            var execution = await session.ExecuteAsync(cell.Source, collector, CellExecutionOptions.Default with { Timeout = timeout }, cancellationToken)
                 .ConfigureAwait(false);
             result = new CellResult(execution.ExecutionCount, collector.Snapshot(), execution.StartedAt, execution.Duration, execution.Error);
         }

@@ -80,8 +80,8 @@ public sealed class Model : IDisposable
     private bool _disposed;
 
     /// <summary>
-    /// The native handle; ObjectDisposedException once disposed. Checked here because a trainer's
-    /// reference keeps the SafeHandle itself usable after Dispose (it is only released later).
+    /// The native handle; ObjectDisposedException naming the Model once disposed (the closed SafeHandle would only
+    /// say "Safe handle has been closed"). Trainers do not need it after creation: they co-own the native state.
     /// </summary>
     internal ModelHandle Handle => _disposed ? throw new ObjectDisposedException(nameof(Model)) : _handle;
 

@@ -1,73 +1,54 @@
-// Engine layer: owns a native model.
+// Engine layer: one SafeHandle type for every native object the engine hands out.
+// The aliases keep the P/Invoke signatures readable; each is the same class with another free function.
+global using ModelHandle = Workbench.Engine.NativeHandle<Workbench.Engine.NativeModel>;
+global using TrainerHandle = Workbench.Engine.NativeHandle<Workbench.Engine.NativeTrainer>;
+global using PretrainerHandle = Workbench.Engine.NativeHandle<Workbench.Engine.NativePretrainer>;
+global using ImagesHandle = Workbench.Engine.NativeHandle<Workbench.Engine.NativeImages>;
+global using DistHandle = Workbench.Engine.NativeHandle<Workbench.Engine.NativeDist>;
 using System.Runtime.InteropServices;
 
 namespace Workbench.Engine;
 
-/// <summary>Owns a native model; freed exactly once, even if the wrapper is never disposed.</summary>
-internal sealed class ModelHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
+/// <summary>
+/// A kind of native object and the one function that frees it. A static member rather than a constructor argument
+/// because the P/Invoke marshaller creates the handle with <c>new()</c> before the object exists.
+/// </summary>
+internal interface INativeObject
+{
+    static abstract void Free(IntPtr handle);
+}
+
+/// <summary>
+/// Owns one native object; freed exactly once, even if the wrapper is never disposed. Lifetimes between objects are
+/// the engine's business, not this handle's: a trainer or pretrainer shares ownership of its model's state natively
+/// (workbench.h), so the model's handle may be freed first and no managed reference is kept on it.
+/// </summary>
+internal sealed class NativeHandle<TObject>() : SafeHandle(IntPtr.Zero, ownsHandle: true) where TObject : INativeObject
 {
     public override bool IsInvalid => handle == IntPtr.Zero;
-    /// <summary>Whether the native model was freed; lets tests see that a trainer's reference defers it.</summary>
+
+    /// <summary>Whether the native free ran; lets tests see when a handle really lets go of its object.</summary>
     internal bool Released { get; private set; }
 
     protected override bool ReleaseHandle()
     {
-        NativeMethods.wb_model_free(handle);
+        TObject.Free(handle);
         Released = true;
         return true;
     }
 }
 
-/// <summary>
-/// Owns a native optimizer plus its augmentation random generator, and a reference on its
-/// model's handle: the model's SafeHandle is not released (wb_model_free) while a trainer lives,
-/// even when the Model is disposed first or both are finalized together.
-/// </summary>
-internal sealed class TrainerHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
-{
-    private ModelHandle? _model;
+/// <summary>wb_model: a classifier's state, shared with its trainers and pretrainers.</summary>
+internal abstract class NativeModel : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_model_free(handle); }
 
-    public override bool IsInvalid => handle == IntPtr.Zero;
+/// <summary>wb_trainer: an optimizer plus its augmentation random generator, co-owning its model's state.</summary>
+internal abstract class NativeTrainer : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_trainer_free(handle); }
 
-    /// <summary>Takes over a reference the caller added with DangerousAddRef; released with this handle.</summary>
-    internal void HoldModel(ModelHandle model) => _model = model;
+/// <summary>wb_pretrainer: a projection head, optimizer and view generator, co-owning its model's state.</summary>
+internal abstract class NativePretrainer : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_pretrainer_free(handle); }
 
-    protected override bool ReleaseHandle()
-    {
-        NativeMethods.wb_trainer_free(handle);
-        Interlocked.Exchange(ref _model, null)?.DangerousRelease();
-        return true;
-    }
-}
+/// <summary>wb_images: the engine's copy of an image set.</summary>
+internal abstract class NativeImages : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_images_free(handle); }
 
-/// <summary>Owns a native contrastive pretrainer (projection head, optimizer, view generator) and, like a trainer, a reference on its model's handle.</summary>
-internal sealed class PretrainerHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
-{
-    private ModelHandle? _model;
-
-    public override bool IsInvalid => handle == IntPtr.Zero;
-
-    /// <summary>Takes over a reference the caller added with DangerousAddRef; released with this handle.</summary>
-    internal void HoldModel(ModelHandle model) => _model = model;
-
-    protected override bool ReleaseHandle()
-    {
-        NativeMethods.wb_pretrainer_free(handle);
-        Interlocked.Exchange(ref _model, null)?.DangerousRelease();
-        return true;
-    }
-}
-
-/// <summary>Owns the engine's copy of an image set.</summary>
-internal sealed class ImagesHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
-{
-    public override bool IsInvalid => handle == IntPtr.Zero;
-    protected override bool ReleaseHandle() { NativeMethods.wb_images_free(handle); return true; }
-}
-
-/// <summary>Owns a native process group (c10d store + Gloo/NCCL group); trainers attached to it share it natively.</summary>
-internal sealed class DistHandle() : SafeHandle(IntPtr.Zero, ownsHandle: true)
-{
-    public override bool IsInvalid => handle == IntPtr.Zero;
-    protected override bool ReleaseHandle() { NativeMethods.wb_dist_free(handle); return true; }
-}
+/// <summary>wb_dist: a process group (c10d store + Gloo/NCCL group), shared natively with the trainers attached to it.</summary>
+internal abstract class NativeDist : INativeObject { public static void Free(IntPtr handle) => NativeMethods.wb_dist_free(handle); }

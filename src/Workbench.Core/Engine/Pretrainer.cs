@@ -58,19 +58,9 @@ public sealed class Pretrainer : IDisposable
             CropMinScale = options.CropMinScale, Jitter = options.Jitter, Seed = seed, ProjectionDim = options.ProjectionDim,
             AugmentationFlags = (int)options.Symmetries,
         };
-        bool added = false;
-        model.Handle.DangerousAddRef(ref added);
-        try
-        {
-            _handle = NativeMethods.wb_pretrainer_create(model.Handle, native);
-            if (_handle.IsInvalid) throw new EngineException($"creating pretrainer: {NativeMethods.LastError()}");
-            _handle.HoldModel(model.Handle);
-        }
-        catch
-        {
-            model.Handle.DangerousRelease();
-            throw;
-        }
+        // The native pretrainer co-owns the model's state (workbench.h): the Model may be disposed before it.
+        _handle = NativeMethods.wb_pretrainer_create(model.Handle, native);
+        if (_handle.IsInvalid) throw new EngineException($"creating pretrainer: {NativeMethods.LastError()}");
     }
 
     public void SetLearningRate(double lr)

@@ -24,27 +24,18 @@ public readonly record struct StepResult(float Loss, int Correct, int Count);
 public sealed class Trainer : IDisposable
 {
     private readonly TrainerHandle _handle;
-    private readonly Model _model;
+    private readonly int _numClasses;
 
     public Trainer(Model model, SgdOptions options, long seed)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _model = model;
-        // Throws ObjectDisposedException for a disposed model. The reference keeps the model's
-        // handle from being released under the trainer; the trainer's handle gives it back.
-        bool added = false;
-        model.Handle.DangerousAddRef(ref added);
-        try
-        {
-            _handle = NativeMethods.wb_trainer_create(model.Handle, options.LearningRate, options.Momentum, options.WeightDecay, seed);
-            if (_handle.IsInvalid) throw new EngineException($"creating trainer: {NativeMethods.LastError()}");
-            _handle.HoldModel(model.Handle);
-        }
-        catch
-        {
-            model.Handle.DangerousRelease();
-            throw;
-        }
+        // model.Handle throws ObjectDisposedException for a disposed model. Nothing of the Model is kept beyond its class
+        // count: the native trainer co-owns the model's state (workbench.h), so the Model may be disposed first.
+        _numClasses = model.NumClasses;
+        _handle = NativeMethods.wb_trainer_create(model.Handle, options.LearningRate, options.Momentum, options.WeightDecay, seed);
+        if (_handle.IsInvalid) throw new EngineException($"creating trainer: {NativeMethods.LastError()}");
     }
 
     /// <summary>
@@ -67,8 +58,8 @@ public sealed class Trainer : IDisposable
     {
         if (ids.Length != labels.Length)
             throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
-        if (!classWeights.IsEmpty && classWeights.Length != _model.NumClasses)
-            throw new ArgumentException($"{classWeights.Length} class weights for a {_model.NumClasses}-class model", nameof(classWeights));
+        if (!classWeights.IsEmpty && classWeights.Length != _numClasses)
+            throw new ArgumentException($"{classWeights.Length} class weights for a {_numClasses}-class model", nameof(classWeights));
         fixed (long* index = ids)
         fixed (long* label = labels)
         fixed (float* weights = classWeights)

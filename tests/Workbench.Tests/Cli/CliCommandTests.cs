@@ -153,9 +153,18 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
         Expect(CliFixture.Workbench([command, option, value, .. cli.DataOptions]), 1, $"error: {message}");
 
     [Fact]
-    public void AnUnknownStrategyIsAUsageError() =>
-        Expect(CliFixture.Workbench(["run", "poster", "--strategy", "nope", "--out", cli.Folder("strategy"), .. cli.DataOptions]), 1,
-            "error: Unknown strategy 'nope'");
+    public void AnUnknownRecipeIsAUsageError() =>
+        Expect(CliFixture.Workbench(["run", "poster", "--recipe", "nope", "--out", cli.Folder("recipe"), .. cli.DataOptions]), 1,
+            "error: Unknown recipe 'nope'. Valid recipes: baseline, ssl, al, ssl+al, cst, cst+al.");
+
+    [Fact]
+    public void TheOldStrategyOptionStillTakesARecipeWithADeprecationNote()
+    {
+        var result = CliFixture.Workbench(["run", "poster", "--strategy", "nope", "--out", cli.Folder("strategy"), .. cli.DataOptions]);
+        Expect(result, 1, "note: --strategy is deprecated; use --recipe (same values)", "error: Unknown recipe 'nope'");
+        Expect(CliFixture.Workbench(["run", "poster", "--recipe", "al", "--strategy", "ssl", .. cli.DataOptions]), 1,
+            "--recipe al and --strategy ssl disagree");
+    }
 
     [Fact]
     public void AnUnknownOptionIsAUsageError() =>

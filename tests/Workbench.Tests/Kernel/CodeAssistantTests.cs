@@ -7,19 +7,19 @@ namespace Workbench.Tests.Kernel;
 /// <summary>One assistant for the class: loading the references' metadata is what takes time.</summary>
 public sealed class CodeAssistantFixture : IDisposable
 {
-    private readonly CSharpKernel _kernel = new();
+    private readonly ScriptSession _session = new();
 
-    public CodeAssistantFixture() => Assistant = new CodeAssistant(_kernel.Options, CSharpKernel.GlobalsType);
+    public CodeAssistantFixture() => Assistant = new CodeAssistant(_session.Options, ScriptSession.GlobalsType);
 
     internal CodeAssistant Assistant { get; }
 
     /// <summary>An assistant as on a machine with the .NET runtime but no SDK (no reference pack).</summary>
-    internal CodeAssistant RuntimeOnly() => new(_kernel.Options, CSharpKernel.GlobalsType, useReferencePack: false);
+    internal CodeAssistant RuntimeOnly() => new(_session.Options, ScriptSession.GlobalsType, useReferencePack: false);
 
     public void Dispose()
     {
         Assistant.Dispose();
-        _kernel.Dispose();
+        _session.Dispose();
     }
 }
 

@@ -33,10 +33,10 @@ public sealed class CellExecutionTests
     [Fact]
     public async Task Console_text_reaches_the_sink_while_the_cell_still_runs()
     {
-        using var kernel = new CSharpKernel();
+        using var session = new ScriptSession();
         var sink = new RecordingSink();
 
-        var running = kernel.ExecuteAsync("Console.WriteLine(\"first\"); await Task.Delay(3000); Console.WriteLine(input(\"q\"));", sink);
+        var running = session.ExecuteAsync("Console.WriteLine(\"first\"); await Task.Delay(3000); Console.WriteLine(input(\"q\"));", sink);
         string first = await sink.FirstText.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.False(running.IsCompleted, "the sink only heard of the text after the cell ended");
@@ -49,9 +49,9 @@ public sealed class CellExecutionTests
     [Fact]
     public async Task Display_handle_updates_in_place_and_is_not_shown_as_a_result()
     {
-        using var kernel = new CSharpKernel();
+        using var session = new ScriptSession();
 
-        var result = await kernel.ExecuteAsync("var h = display(1);\nConsole.WriteLine(\"x\");\nh.Update(new HtmlTable(new[] { \"a\" }, new[] { new[] { \"2\" } }));\ndisplay(3)");
+        var result = await session.ExecuteAsync("var h = display(1);\nConsole.WriteLine(\"x\");\nh.Update(new HtmlTable(new[] { \"a\" }, new[] { new[] { \"2\" } }));\ndisplay(3)");
 
         Assert.True(result.Succeeded, result.Error?.EValue);
         Assert.Equal(["display_data", "stream", "display_data"], result.Outputs.Select(o => o.OutputType));
@@ -62,9 +62,9 @@ public sealed class CellExecutionTests
     [Fact]
     public async Task Input_in_the_headless_runner_is_a_clear_error()
     {
-        using var kernel = new CSharpKernel();
+        using var session = new ScriptSession();
 
-        var result = await kernel.ExecuteAsync("var name = input(\"who? \");");
+        var result = await session.ExecuteAsync("var name = input(\"who? \");");
 
         Assert.Equal("System.InvalidOperationException", result.Error!.EName);
         Assert.Contains("headless runner has no stdin", result.Error.EValue);
@@ -75,40 +75,40 @@ public sealed class CellExecutionTests
     [InlineData("NotebookCancellation.Token")]
     public async Task A_cell_that_checks_its_token_stops_and_the_state_goes_on_with_a_fresh_token(string token)
     {
-        using var kernel = new CSharpKernel();
-        await kernel.ExecuteAsync("var kept = 5;");
+        using var session = new ScriptSession();
+        await session.ExecuteAsync("var kept = 5;");
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
-        var stopped = await kernel.ExecuteAsync($"kept = 6; while (true) await Task.Delay(20, {token});", new RecordingSink(),
+        var stopped = await session.ExecuteAsync($"kept = 6; while (true) await Task.Delay(20, {token});", new RecordingSink(),
             CellExecutionOptions.Default with { GracePeriod = TimeSpan.FromSeconds(30) }, interrupt.Token);
-        var after = await kernel.ExecuteAsync($"$\"{{kept}} {{{token}.CanBeCanceled && !{token}.IsCancellationRequested}}\"");
+        var after = await session.ExecuteAsync($"$\"{{kept}} {{{token}.CanBeCanceled && !{token}.IsCancellationRequested}}\"");
 
         Assert.Equal("OperationCanceledException", stopped.Error!.EName);
         Assert.DoesNotContain("abandoned", stopped.Error.EValue);
         Assert.Equal("6 True", Assert.IsType<ExecuteResultOutput>(Assert.Single(after.Outputs)).Data[MimeTypes.PlainText]);
-        // Outside a cell, as in a kernel that never sets it, there is nothing to cancel.
+        // Outside a cell, as in a session that never sets it, there is nothing to cancel.
         Assert.False(Workbench.Reports.NotebookCancellation.Token.CanBeCanceled);
     }
 
     [Fact]
     public async Task Interrupting_a_training_cell_stops_Fitter_at_its_next_check_through_the_Cancellation_global()
     {
-        using var kernel = new CSharpKernel();
+        using var session = new ScriptSession();
         // 64 random 16 px images, 4 classes; 10,000 epochs would take minutes, so only the interrupt ends it.
-        var setup = await kernel.ExecuteAsync("using Workbench.Engine;\nvar random = new Random(1); var pixels = new byte[64 * 16 * 16 * 3]; random.NextBytes(pixels);\n"
+        var setup = await session.ExecuteAsync("using Workbench.Engine;\nvar random = new Random(1); var pixels = new byte[64 * 16 * 16 * 3]; random.NextBytes(pixels);\n"
             + "var images = ImageSet.FromBytes(pixels, 16); var ids = Enumerable.Range(0, 64).ToArray(); var labels = ids.Select(i => i % 4).ToArray();\n"
             + "var model = Model.Create(Architecture.SmallCnn, 4, 1);");
         Assert.True(setup.Succeeded, setup.Error?.EValue);
         var sink = new RecordingSink();
         using var interrupt = new CancellationTokenSource();
 
-        var training = kernel.ExecuteAsync("Fitter.Fit(model, images, ids, labels, null, new FitOptions { Epochs = 10_000, BatchSize = 16 },\n"
+        var training = session.ExecuteAsync("Fitter.Fit(model, images, ids, labels, null, new FitOptions { Epochs = 10_000, BatchSize = 16 },\n"
             + "    new Progress<EpochResult>(e => { if (e.Epoch == 1) Console.WriteLine(\"training\"); }), Cancellation);", sink,
             CellExecutionOptions.Default with { GracePeriod = TimeSpan.FromSeconds(60) }, interrupt.Token);
         await sink.FirstText.Task.WaitAsync(TimeSpan.FromMinutes(2));
         interrupt.Cancel();
         var stopped = await training;
-        var after = await kernel.ExecuteAsync("model.NumClasses");
+        var after = await session.ExecuteAsync("model.NumClasses");
 
         Assert.Equal("OperationCanceledException", stopped.Error!.EName);
         Assert.DoesNotContain("abandoned", stopped.Error.EValue);
@@ -116,16 +116,16 @@ public sealed class CellExecutionTests
     }
 
     [Fact]
-    public async Task A_cell_that_ignores_Cancellation_is_abandoned_after_the_grace_period_and_the_kernel_stays_usable()
+    public async Task A_cell_that_ignores_Cancellation_is_abandoned_after_the_grace_period_and_the_session_stays_usable()
     {
-        using var kernel = new CSharpKernel();
-        await kernel.ExecuteAsync("var kept = 5;");
+        using var session = new ScriptSession();
+        await session.ExecuteAsync("var kept = 5;");
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var abandoned = await kernel.ExecuteAsync("var lost = 1; System.Threading.Thread.Sleep(4000);", new RecordingSink(),
+        var abandoned = await session.ExecuteAsync("var lost = 1; System.Threading.Thread.Sleep(4000);", new RecordingSink(),
             CellExecutionOptions.Default with { GracePeriod = TimeSpan.FromMilliseconds(200) }, interrupt.Token);
-        var after = await kernel.ExecuteAsync("kept");
-        var lost = await kernel.ExecuteAsync("lost");
+        var after = await session.ExecuteAsync("kept");
+        var lost = await session.ExecuteAsync("lost");
 
         Assert.Contains("abandoned", abandoned.Error!.EValue);
         Assert.Equal("5", Assert.IsType<ExecuteResultOutput>(Assert.Single(after.Outputs)).Data[MimeTypes.PlainText]);

@@ -62,7 +62,9 @@ public sealed class NotebookSerializerTests
         Assert.Equal("{\"v\":2}", result.Data["application/json"]);
         Assert.Equal("future_thing", Assert.IsType<UnknownOutput>(again.Cells[1].Outputs[1]).OutputType);
         Assert.Equal(5, again.NbformatMinor);
-        Assert.Empty(NbformatValidator.Validate(NotebookSerializer.Serialize(again)));
+        // The kept future output is the round trip's one problem: Jupyter's 4.5 schema (and Python's nbformat) knows no such type.
+        Assert.Equal("cells[1].outputs[1]: unknown output_type \"future_thing\"",
+            Assert.Single(NbformatValidator.Validate(NotebookSerializer.Serialize(again))));
     }
 
     [Fact]

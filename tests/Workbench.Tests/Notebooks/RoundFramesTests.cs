@@ -59,9 +59,9 @@ public sealed class RoundFramesTests
     {
         var (folder, runs) = TwoRuns();
         using var _ = folder;
-        using var kernel = new CSharpKernel();
+        using var session = new ScriptSession();
 
-        var result = await kernel.ExecuteAsync($"var frame = RoundFrames.Summarise(RoundFrames.FromRuns(new[] {{ @\"{runs[0]}\", @\"{runs[1]}\" }}));\ndisplay(frame);\nframe.Rows.Count");
+        var result = await session.ExecuteAsync($"var frame = RoundFrames.Summarise(RoundFrames.FromRuns(new[] {{ @\"{runs[0]}\", @\"{runs[1]}\" }}));\ndisplay(frame);\nframe.Rows.Count");
 
         Assert.True(result.Succeeded, result.Error?.EValue);
         var shown = Assert.IsType<DisplayDataOutput>(result.Outputs[0]);

@@ -16,7 +16,7 @@ namespace Workbench.Notebooks;
 /// files: the headless runner and the Jupyter kernel both execute cells through
 /// <see cref="ExecuteAsync(string, ICellOutputSink, CellExecutionOptions?, CancellationToken)"/>.
 /// </summary>
-public sealed class CSharpKernel : IDisposable
+public sealed class ScriptSession : IDisposable
 {
     /// <summary>Namespaces every cell sees without a using directive (Workbench namespaces are added when they exist).</summary>
     public static readonly IReadOnlyList<string> DefaultImports =
@@ -29,8 +29,8 @@ public sealed class CSharpKernel : IDisposable
     private int _executionCount;
     private bool _disposed;
 
-    /// <summary>Creates a kernel; relative <c>#r</c> and <c>#load</c> paths resolve against <paramref name="baseDirectory"/> (default: current directory).</summary>
-    public CSharpKernel(string? baseDirectory = null)
+    /// <summary>Creates a session with no state yet; relative <c>#r</c> and <c>#load</c> paths resolve against <paramref name="baseDirectory"/> (default: current directory).</summary>
+    public ScriptSession(string? baseDirectory = null)
     {
         BaseDirectory = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         if (!Directory.Exists(BaseDirectory)) throw new ArgumentException($"base directory '{BaseDirectory}' does not exist", nameof(baseDirectory));
