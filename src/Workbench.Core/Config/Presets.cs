@@ -71,11 +71,12 @@ public static class Presets
     public static ExperimentConfig Create(string protocol, string strategy, PresetProfile profile = PresetProfile.Full, int seed = 0)
     {
         var parsed = Recipes.Parse(strategy, nameof(strategy));
-        return NormaliseProtocol(protocol) switch
+        var config = NormaliseProtocol(protocol) switch
         {
             "poster" => Poster(parsed, profile, seed),
             _ => BoneMarrow(parsed, profile, seed),
         };
+        return config.Validate();
     }
 
     /// <summary>

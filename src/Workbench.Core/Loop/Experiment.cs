@@ -41,7 +41,7 @@ public sealed partial class Experiment : IDisposable
     private ValidationSet? _validation;
 
     /// <summary>Creates the experiment; nothing runs yet.</summary>
-    /// <param name="config">Validated here.</param>
+    /// <param name="config">Checked here unless it was where it was built (a config is checked once per instance).</param>
     /// <param name="data">Images, truth, classes and split; its image size must equal the config's.</param>
     /// <param name="store">Where rounds are saved and from which an interrupted run resumes; null keeps it in memory.</param>
     /// <param name="progress">Called synchronously at each phase and epoch.</param>

@@ -39,7 +39,6 @@ public static class ExperimentRunner
         IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default, LoopRanks? ranks = null)
     {
         ranks ??= LoopRanks.Single;
-        config.Validate();
         ExperimentDataProvider.CheckNames(config);
         if (ranks.Count > 1 && config.Oracle == OracleKind.Human)
             throw new ArgumentException($"A person-as-oracle run (oracle human) runs in one process, not on {ranks.Count} ranks: drop --nproc (or WORLD_SIZE).", "oracle");
