@@ -180,7 +180,9 @@ public static class Presets
         BatchSize = QuickBatchSize,
     };
 
-    private static string NormaliseProtocol(string protocol)
+    /// <summary>"poster" or "bone-marrow" for any accepted spelling (bccd, bonemarrow, cst, ...).</summary>
+    /// <exception cref="ArgumentException">Unknown protocol; lists the valid ones.</exception>
+    public static string NormaliseProtocol(string protocol)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         string normal = Common.Names.Normalise(protocol);
