@@ -73,7 +73,24 @@ internal static class TrainCommand
         // Loads the starting weights into the model; returns the start's name for the report.
         string Initialise(ParseResult result, Model model, Architecture architecture, CachedImages cached, Split parts, double labelledFraction)
         {
-            string initName = Initialise(result, model, architecture, cached, parts, labelledFraction);
+            string initName = result.GetValue(init) ?? "scratch";
+            if (initName == "pretrained")
+            {
+                var config = new ExperimentConfig
+                {
+                    DataSet = result.GetValue(dataset)!, Split = result.GetValue(split)!, Seed = result.GetValue(seed), ImageSize = result.GetValue(size),
+                    Architecture = architecture.ToName(), InitialFraction = labelledFraction, Device = result.GetValue(common.Device)!,
+                };
+                var pretrainOptions = pretraining.Parse(result);
+                using (var experimentData = ExperimentData.FromCache(cached, parts))
+                {
+                    var checkpoint = PretrainOptionsGroup.Ensure(config, experimentData, new PretrainedCache(common.Cache(result).Directory), pretrainOptions);
+                    Terminal.Line($"init from {checkpoint.Path}: {model.Load(checkpoint.Path, strict: false)}");
+                }
+                initName = $"pretrained:{PretrainKey.For(config, pretrainOptions).MethodTag}";
+            }
+            else if (result.GetValue(init) is { } weights)
+                Terminal.Line($"init from {weights}: {ModelInitialiser.LoadInitialWeights(model, weights)}");
             return initName;
         }
 
