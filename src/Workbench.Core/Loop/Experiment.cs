@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Workbench.Config;
 using Workbench.Data;
 using Workbench.Engine;
-using Workbench.Metrics;
 using Workbench.Oracle;
 using Workbench.Runs;
 using Workbench.Selection;

@@ -9,12 +9,16 @@ namespace Workbench.Tests.Loop;
 /// <summary>One round as a pipeline of returned values: each step takes what the previous one returned.</summary>
 public class RoundPipelineTests
 {
+    // Round 0 through the pipeline: the initial labels, trained, evaluated, completed.
+    private static RoundResult RoundZero(Experiment experiment) =>
+        experiment.CompleteRound(experiment.Evaluate(experiment.Train(experiment.Initialize())));
+
     [Fact]
     public void TheRoundRecordIsBuiltFromTheValuesTheStepsReturned()
     {
         using var data = SyntheticProblem.Create(trainCount: 200, testCount: 60, seed: 3);
-        var config = SyntheticProblem.Config("ssl+al", rounds: 1) with { PseudoLabelThreshold = 0.8, MaxSteps = 30, PoolPerRound = 120 };
-        using var experiment = new Experiment(config, data);
+        using var experiment = new Experiment(
+            SyntheticProblem.Config("ssl+al", rounds: 1) with { PseudoLabelThreshold = 0.8, MaxSteps = 30, PoolPerRound = 120 }, data);
         var start = experiment.Initialize();
         Assert.Equal(start.Added.Count, experiment.Labelled.Count);
         var round0 = experiment.CompleteRound(experiment.Evaluate(experiment.Train(start)));
@@ -51,7 +55,7 @@ public class RoundPipelineTests
         var expected = whole.Run();
 
         using var stepwise = new Experiment(config, data);
-        var results = new List<RoundResult> { stepwise.CompleteRound(stepwise.Evaluate(stepwise.Train(stepwise.Initialize()))) };
+        var results = new List<RoundResult> { RoundZero(stepwise) };
         while (!stepwise.IsFinished)
             results.Add(stepwise.CompleteRound(stepwise.Evaluate(stepwise.Train(stepwise.Label(stepwise.Select(stepwise.PredictPool()))))));
 
@@ -91,7 +95,7 @@ public class RoundPipelineTests
         var config = SyntheticProblem.Config("al", rounds: 1) with { Oracle = OracleKind.Human, Budget = 5, MaxSteps = 10, PoolPerRound = 80 };
         var folder = temp.Sub("run");
         using var experiment = new Experiment(config, problem, RunStore.Open(folder, config), oracle: new HumanOracle(folder));
-        experiment.CompleteRound(experiment.Evaluate(experiment.Train(experiment.Initialize())));
+        RoundZero(experiment);
         var selection = experiment.Select(experiment.PredictPool());
 
         var pending = experiment.Label(selection);
