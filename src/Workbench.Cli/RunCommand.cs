@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Workbench.Engine;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;
@@ -44,7 +45,8 @@ internal static class RunCommand
         experiment.AddTo(command);
         common.AddTo(command);
         distributed.AddTo(command);
-        command.SetAction(result => CommandRunner.Run(() =>
+        // Built here, from the options, and checked once: the library takes it as it is.
+        ExperimentConfig Chosen(ParseResult result)
         {
             var chosen = result.GetValue(config) is { } path ? ExperimentConfigJson.Load(path)
                 : Presets.Create(result.GetValue(protocol) ?? throw new ArgumentException("give a protocol (poster, bone-marrow) or --config", "protocol"),
@@ -56,14 +58,26 @@ internal static class RunCommand
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };
             if (result.GetValue(query) is { } q) chosen = chosen with { ActiveLearning = SelectionStrategies.Normalise(q) };
             if (result.GetValue(common.Device) is { } device && device != "cpu") chosen = chosen with { Device = device };
-            chosen.Validate();
+            return chosen.Validate();
+        }
+
+        string Output(ParseResult result, ExperimentConfig chosen)
+        {
             // A config.json inside a run folder continues that run (e.g. after a person answered its queue).
             var configFolder = result.GetValue(config) is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath)) : null;
-            var output = result.GetValue(experiment.Output)
+            return result.GetValue(experiment.Output)
                 ?? (configFolder is not null && Workbench.Runs.RunStore.IsRun(configFolder) ? configFolder : null)
                 ?? Path.Combine("runs", $"{OwnDataOptions.FolderTag(chosen.DataSet)}-{chosen.Split}-{chosen.Recipe.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}"
-                    + (result.GetValue(query) is null ? "" : "-" + chosen.ActiveLearning));
-            common.ConfigureEngine(result);
+                    + (result.GetValue(query) is null ? "" : "-" + chosen.ActiveLearning)
+                    // bf16 gives other numbers: its own folder, so it never resumes an fp32 run.
+                    + (Runtime.Precision == Precision.Fp32 ? "" : "-" + Runtime.Precision.ToName()));
+        }
+
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            common.ConfigureEngine(result);  // first: the pretrained start's key and the run folder's name depend on the precision
+            var chosen = Chosen(result);
+            var output = Output(result, chosen);
 
             var dataRoot = Workbench.Data.OwnData.IsOwnDataName(chosen.DataSet) ? "" : common.ResolveDataRoot(result);
             using var data = new ExperimentDataProvider(dataRoot, common.Cache(result), Terminal.Note);
@@ -87,18 +101,7 @@ internal static class RunCommand
                 outcome = ExperimentRunner.Run(chosen, output, data, view.For($"{chosen.Recipe} seed {chosen.Seed}"), ranks: ranks);
             });
             if (group is { IsRoot: false }) return 0;  // rank 0 reports for the run
-            if (outcome.ResumedAfterRound is int resumed) Terminal.Line($"resumed the run in {output} after its finished round {resumed}");
-            if (outcome.Initialisation is { } loaded) Terminal.Line($"init from {chosen.InitialisationPath}: {loaded}");
-            Console.WriteLine(RoundTable.For(outcome.Results).ToText());
-            if (outcome.Results.Count > 0 && !outcome.Results[^1].HasTest)
-                Console.WriteLine("no test labels: test accuracy is not measured; the table shows the labelled set's growth and how often you agreed with the model.");
-            Console.WriteLine($"run folder: {output}");
-            if (outcome.AwaitingRound is int waiting)
-            {
-                Console.WriteLine($"round {waiting} awaits your labels ({outcome.QueueFolder}).");
-                Console.WriteLine($"  label them:      ./workbench label {output}");
-                Console.WriteLine($"  then continue:   ./workbench run --config {Path.Combine(output, "config.json")}");
-            }
+            Print(outcome, chosen, output);
             return 0;
         }));
         return command;
@@ -118,5 +121,21 @@ internal static class RunCommand
         // Checked here so the message says recipe: the preset's own parse still speaks of strategies.
         if (!Recipes.TryParse(name, out _)) throw new ArgumentException($"Unknown recipe '{name}'. Valid recipes: {string.Join(", ", Recipes.Names)}.", "--recipe");
         return name;
+    }
+
+    private static void Print(RunOutcome outcome, ExperimentConfig chosen, string output)
+    {
+        if (outcome.ResumedAfterRound is int resumed) Terminal.Line($"resumed the run in {output} after its finished round {resumed}");
+        if (outcome.Initialisation is { } loaded) Terminal.Line($"init from {chosen.InitialisationPath}: {loaded}");
+        Console.WriteLine(RoundTable.For(outcome.Results).ToText());
+        if (outcome.Results.Count > 0 && !outcome.Results[^1].HasTest)
+            Console.WriteLine("no test labels: test accuracy is not measured; the table shows the labelled set's growth and how often you agreed with the model.");
+        Console.WriteLine($"run folder: {output}");
+        if (outcome.AwaitingRound is int waiting)
+        {
+            Console.WriteLine($"round {waiting} awaits your labels ({outcome.QueueFolder}).");
+            Console.WriteLine($"  label them:      ./workbench label {output}");
+            Console.WriteLine($"  then continue:   ./workbench run --config {Path.Combine(output, "config.json")}");
+        }
     }
 }

@@ -58,11 +58,8 @@ internal static class TrainCommand
         common.AddTo(command);
         distributed.AddTo(command);
 
-        command.SetAction(result => CommandRunner.Run(() =>
+        FitOptions Options(ParseResult result)
         {
-            if (distributed.LaunchIfAsked(result) is { } exitCode) return exitCode;
-            common.ConfigureEngine(result);
-            var architecture = ArchitectureNames.Parse(result.GetValue(arch)!);
             var options = new FitOptions
             {
                 Epochs = result.GetValue(epochs), MaxSteps = result.GetValue(maxSteps), MinSteps = result.GetValue(minSteps), BatchSize = result.GetValue(batch),
@@ -70,22 +67,12 @@ internal static class TrainCommand
                 Schedule = result.GetValue(schedule), WarmupEpochs = result.GetValue(warmup), Augmentation = result.GetValue(augment),
             };
             options.Validate();
-            var labelledFraction = result.GetValue(fraction);
-            if (labelledFraction is <= 0 or > 1)
-                throw new ArgumentOutOfRangeException("--labelled-fraction", labelledFraction, "must be in (0, 1]");
+            return options;
+        }
 
-            using var group = DistributedOptions.Join();
-            var set = DataSets.Load(result.GetValue(dataset)!, common.ResolveDataRoot(result));
-            using var cached = DistributedOptions.RootFirst(group, () => Progress.LoadImages(common.Cache(result), set, result.GetValue(size)));
-            var data = cached.Data;
-            var parts = Splits.Create(result.GetValue(split)!, data, result.GetValue(seed));
-            var labelled = InitialLabels.ByFraction(data, parts.TrainIds, labelledFraction, result.GetValue(seed));
-            var labels = labelled.Select(id => data.Samples[id].Label).ToArray();
-            Terminal.Line(
-                $"split {parts.Name}: {parts.TrainIds.Count} train / {parts.TestIds.Count} test; {labelled.Count} labelled ({labelledFraction:P1})");
-
-            using var images = cached.Images.ToImageSet();
-            using var model = Model.Create(architecture, data.ClassNames.Count, result.GetValue(seed), result.GetValue(common.Device)!);
+        // Loads the starting weights into the model; returns the start's name for the report.
+        string Initialise(ParseResult result, Model model, Architecture architecture, CachedImages cached, Split parts, double labelledFraction)
+        {
             string initName = result.GetValue(init) ?? "scratch";
             if (initName == "pretrained")
             {
@@ -104,6 +91,32 @@ internal static class TrainCommand
             }
             else if (result.GetValue(init) is { } weights)
                 Terminal.Line($"init from {weights}: {ModelInitialiser.LoadInitialWeights(model, weights)}");
+            return initName;
+        }
+
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            if (distributed.LaunchIfAsked(result) is { } exitCode) return exitCode;
+            common.ConfigureEngine(result);
+            var architecture = ArchitectureNames.Parse(result.GetValue(arch)!);
+            var options = Options(result);
+            var labelledFraction = result.GetValue(fraction);
+            if (labelledFraction is <= 0 or > 1)
+                throw new ArgumentOutOfRangeException("--labelled-fraction", labelledFraction, "must be in (0, 1]");
+
+            using var group = DistributedOptions.Join();
+            var set = DataSets.Load(result.GetValue(dataset)!, common.ResolveDataRoot(result));
+            using var cached = DistributedOptions.RootFirst(group, () => Progress.LoadImages(common.Cache(result), set, result.GetValue(size)));
+            var data = cached.Data;
+            var parts = Splits.Create(result.GetValue(split)!, data, result.GetValue(seed));
+            var labelled = InitialLabels.ByFraction(data, parts.TrainIds, labelledFraction, result.GetValue(seed));
+            var labels = labelled.Select(id => data.Samples[id].Label).ToArray();
+            Terminal.Line(
+                $"split {parts.Name}: {parts.TrainIds.Count} train / {parts.TestIds.Count} test; {labelled.Count} labelled ({labelledFraction:P1})");
+
+            using var images = cached.Images.ToImageSet();
+            using var model = Model.Create(architecture, data.ClassNames.Count, result.GetValue(seed), result.GetValue(common.Device)!);
+            string initName = Initialise(result, model, architecture, cached, parts, labelledFraction);
 
             var clock = Stopwatch.StartNew();
             var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options, group);
@@ -113,12 +126,13 @@ internal static class TrainCommand
             if (group is not null)
                 Console.WriteLine($"rank {group.Rank} of {group.WorldSize}: {fit.Steps} steps, model checksum {model.Checksum():R}, trained in {fit.Duration.TotalSeconds:F1}s on {Runtime.Threads} threads");
             if (predictions is null) return 0;  // only rank 0 reports and writes
-            var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
-            var truth = scored.Select(id => data.Samples[id].Label).ToArray();
-            var report = ClassificationReport.Create(truth, predicted, data.ClassNames);
+            var report = ClassificationReport.Create(scored.Select(id => data.Samples[id].Label).ToArray(),
+                Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray(), data.ClassNames);
             Console.WriteLine(report.ToText());
+            string measured = validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test";
+            string ranks = group is null ? "" : $"{group.WorldSize} ranks x ";
             Terminal.Strong(
-                $"{(validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test")} accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {(group is null ? "" : $"{group.WorldSize} ranks x ")}{Runtime.Threads} threads, init {initName})");
+                $"{measured} accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {ranks}{Runtime.Threads} threads, init {initName})");
             if (result.GetValue(save) is { } path)
             {
                 model.Save(path);

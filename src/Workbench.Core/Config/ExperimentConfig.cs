@@ -156,15 +156,23 @@ public sealed record ExperimentConfig
     /// <summary>Every problem of this config, one line each naming its field; empty when valid.</summary>
     public IReadOnlyList<ConfigProblem> Problems() => ExperimentConfigValidator.Check(this);
 
-    /// <summary>Throws an <see cref="ArgumentException"/> whose ParamName is the first bad field and whose message lists all problems.</summary>
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> whose ParamName is the first bad field and whose message lists all problems.
+    /// Checked once per instance, where the config is built (presets, overrides, JSON, the CLI); the places that take a config
+    /// (run store, experiment) call it again as a guard for hand-built ones, which is then free.
+    /// </summary>
     public ExperimentConfig Validate()
     {
+        // A config never changes (`with` makes another instance), so a passed check holds for the instance's lifetime.
+        if (Checked.TryGetValue(this, out _)) return this;
         var problems = Problems();
-        if (problems.Count == 0) return this;
+        if (problems.Count == 0) { Checked.AddOrUpdate(this, this); return this; }
         throw new ArgumentException(
             $"Invalid experiment config ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}): "
             + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")), problems[0].Field);
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExperimentConfig, ExperimentConfig> Checked = new();
 
     /// <summary>The training options of one round (0 = the first training).</summary>
     public FitOptions FitOptions(int round, long seed) => new()

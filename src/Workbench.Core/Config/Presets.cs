@@ -71,11 +71,12 @@ public static class Presets
     public static ExperimentConfig Create(string protocol, string strategy, PresetProfile profile = PresetProfile.Full, int seed = 0)
     {
         var parsed = Recipes.Parse(strategy, nameof(strategy));
-        return NormaliseProtocol(protocol) switch
+        var config = NormaliseProtocol(protocol) switch
         {
             "poster" => Poster(parsed, profile, seed),
             _ => BoneMarrow(parsed, profile, seed),
         };
+        return config.Validate();
     }
 
     /// <summary>
@@ -179,7 +180,9 @@ public static class Presets
         BatchSize = QuickBatchSize,
     };
 
-    private static string NormaliseProtocol(string protocol)
+    /// <summary>"poster" or "bone-marrow" for any accepted spelling (bccd, bonemarrow, cst, ...).</summary>
+    /// <exception cref="ArgumentException">Unknown protocol; lists the valid ones.</exception>
+    public static string NormaliseProtocol(string protocol)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         string normal = Common.Names.Normalise(protocol);

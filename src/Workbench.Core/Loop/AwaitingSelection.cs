@@ -12,7 +12,11 @@ namespace Workbench.Loop;
 /// <param name="Selection">Proposals and queries as <see cref="Experiment.Select"/> made them.</param>
 /// <param name="PoolSize">The unlabelled pool at the start of the round.</param>
 /// <param name="Top">The model's three most likely classes for every chosen sample id.</param>
-public sealed record AwaitingSelection(int Round, RoundSelection Selection, int PoolSize, IReadOnlyDictionary<int, ClassProbability[]> Top);
+public sealed record AwaitingSelection(int Round, RoundSelection Selection, int PoolSize, IReadOnlyDictionary<int, ClassProbability[]> Top)
+{
+    /// <summary>The saved selection as <see cref="Experiment.Select"/> returned it, with what the file keeps beside it.</summary>
+    public RoundSelection ToSelection() => Selection with { Pool = new PoolSummary(PoolSize, Selection.Candidates), Top = Top };
+}
 
 /// <summary>
 /// What a person said in a round, next to what the model proposed: with no test labels this is what tells how well the

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Workbench.Config;
 using Workbench.Data;
 using Workbench.Engine;
-using Workbench.Metrics;
 using Workbench.Oracle;
 using Workbench.Runs;
 using Workbench.Selection;
@@ -12,8 +11,10 @@ namespace Workbench.Loop;
 
 /// <summary>
 /// The SSL/AL round loop as a plain class whose every step a notebook can call on its own (baal style):
-/// <see cref="Initialize"/>, then per round <see cref="PredictPool"/> → <see cref="Select"/> → <see cref="Label"/> →
-/// <see cref="Train"/> → <see cref="Evaluate"/> → <see cref="CompleteRound"/>. Round 0 trains on the initial labels
+/// Initialize, then per round PredictPool → Select → Label → Train → Evaluate → CompleteRound. Each step returns what the
+/// next takes (<see cref="PoolPredictions"/> → <see cref="RoundSelection"/> → <see cref="RoundLabels"/> → <see cref="RoundTraining"/>
+/// → <see cref="RoundEvaluation"/> → <see cref="RoundResult"/>), and the round's record is built from those values; the calls
+/// without those arguments continue from what this round's last step returned. Round 0 trains on the initial labels
 /// (the baseline). <see cref="Run"/> does it all and, with a <see cref="RunStore"/>, resumes an interrupted run from
 /// its last finished round. Every random decision of round r derives from (seed, r) (<see cref="RoundSeeds"/>), so a
 /// resumed run repeats exactly what an uninterrupted one does. On the ranks of a data-parallel run (<see cref="LoopRanks"/>)
@@ -31,12 +32,15 @@ public sealed partial class Experiment : IDisposable
     private LabelledSet? _labelled;
     private Model? _model;
     private Model? _initial;
-    private RoundInProgress? _pending;
+    // What this round's last step returned (RoundLabels, RoundTraining or RoundEvaluation), null before Label: the calls
+    // without arguments (Train(), Evaluate(), CompleteRound()) continue from it, and a round cannot be labelled twice.
+    private object? _latest;
+    private Stopwatch _roundClock = new();
     private string? _stopReason;
     private ValidationSet? _validation;
 
     /// <summary>Creates the experiment; nothing runs yet.</summary>
-    /// <param name="config">Validated here.</param>
+    /// <param name="config">Checked here unless it was where it was built (a config is checked once per instance).</param>
     /// <param name="data">Images, truth, classes and split; its image size must equal the config's.</param>
     /// <param name="store">Where rounds are saved and from which an interrupted run resumes; null keeps it in memory.</param>
     /// <param name="progress">Called synchronously at each phase and epoch.</param>
@@ -78,6 +82,8 @@ public sealed partial class Experiment : IDisposable
 
     /// <summary>The hyper-parameters.</summary>
     public ExperimentConfig Config { get; }
+    /// <summary>The processes this experiment runs on (one, unless a data-parallel run gave it a group); they share rank 0's decisions.</summary>
+    public LoopRanks Ranks { get; }
     /// <summary>The data.</summary>
     public IExperimentData Data { get; }
     /// <summary>The parsed recipe (what a round adds).</summary>
@@ -128,8 +134,11 @@ public sealed partial class Experiment : IDisposable
         return Data.TrainIds.Where(id => !labelled.IsTaken(id) && !validation.Contains(id)).Order().ToArray();
     }
 
-    /// <summary>Picks the initial labels (stratified, from the seed) and builds the model from the initialisation.</summary>
-    public void Initialize()
+    /// <summary>
+    /// Picks the initial labels (stratified, from the seed) and builds the model from the initialisation; returns round 0's
+    /// labels, which <see cref="Train(RoundLabels, CancellationToken)"/> takes.
+    /// </summary>
+    public RoundLabels Initialize()
     {
         if (_labelled is not null) throw new InvalidOperationException("The experiment is already initialised.");
         if (Store?.ReadState() is { } state)
@@ -139,23 +148,26 @@ public sealed partial class Experiment : IDisposable
             : "starting from the given labelled images (initialFraction / initialPerClass do not apply) and building the model");
         (var initialIds, _validation) = ModelInitialiser.StartingSets(Config, Data);
         var labelled = new LabelledSet(NumClasses);
-        var pending = new RoundInProgress(0, NumClasses);
+        var added = new List<AddedSample>();
         foreach (int id in initialIds)
         {
             labelled.Add(id, Data.Labels[id], Provenance.Initial, 0, Data.Labels[id]);
-            pending.Added.Add(new AddedSample(id, Data.Labels[id], Provenance.Initial, Data.Labels[id], double.NaN, null));
+            added.Add(new AddedSample(id, Data.Labels[id], Provenance.Initial, Data.Labels[id], double.NaN, null));
         }
-        _model = SharedModel(() =>
+        _model = Ranks.SharedModel(() =>
         {
             var (model, report) = ModelInitialiser.Create(Config, NumClasses);
             InitialisationReport = report;
             return model;
-        });
+        }, BlankModel);
         _initial = ModelInitialiser.Clone(_model, Config.Device);
-        _labelled = ShareLabelled(labelled);
+        _labelled = Ranks.ShareLabelled(labelled, NumClasses);
         Store?.DiscardAfter(-1);
         Store?.SaveInitialWeights(_initial);
-        _pending = pending;
+        StartRound();
+        var start = RoundLabels.Initial(added);
+        _latest = start;
+        return start;
     }
 
     /// <summary>
@@ -168,17 +180,14 @@ public sealed partial class Experiment : IDisposable
     /// <summary><see cref="PredictPool"/> on every rank: the predictions on rank 0, null on the others.</summary>
     private PoolPredictions? PredictPoolOnRanks(CancellationToken cancel)
     {
-        var pending = Pending();
-        if (pending.Round == 0) throw new InvalidOperationException("Round 0 trains on the initial labels only; PredictPool() belongs to rounds 1 and later.");
+        int round = RequireInitialised();
+        if (round == 0) throw new InvalidOperationException("Round 0 trains on the initial labels only; PredictPool() belongs to rounds 1 and later.");
         var clock = Stopwatch.StartNew();
         var pool = UnlabelledPool();
-        var candidates = PoolSampler.Subsample(pool, Config.PoolPerRound, RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Pool));
-        Report(ExperimentPhase.PredictPool, pending.Round, $"predicting {candidates.Count} of {pool.Count} unlabelled samples");
+        var candidates = PoolSampler.Subsample(pool, Config.PoolPerRound, RoundSeeds.For(Config.Seed, round, SeedPurpose.Pool));
+        Report(ExperimentPhase.PredictPool, round, $"predicting {candidates.Count} of {pool.Count} unlabelled samples");
         var predictions = Predict(candidates, Policy.NeedsEmbeddings, cancel);
-        pending.PoolSize = pool.Count;
-        pending.Candidates = candidates.Count;
-        pending.PredictTime = clock.Elapsed;
-        return predictions is null ? null : new PoolPredictions(pending.Round, candidates, predictions, pool.Count, clock.Elapsed);
+        return predictions is null ? null : new PoolPredictions(round, candidates, predictions, pool.Count, clock.Elapsed);
     }
 
     /// <summary>
@@ -188,154 +197,27 @@ public sealed partial class Experiment : IDisposable
     public RoundSelection Select(PoolPredictions predicted)
     {
         ArgumentNullException.ThrowIfNull(predicted);
-        var pending = Pending();
-        if (predicted.Round != pending.Round)
-            throw new ArgumentException($"These predictions were made in round {predicted.Round}, not in round {pending.Round}.", nameof(predicted));
+        int round = RequireInitialised();
+        if (predicted.Round != round)
+            throw new ArgumentException($"These predictions were made in round {predicted.Round}, not in round {round}.", nameof(predicted));
         var clock = Stopwatch.StartNew();
-        Report(ExperimentPhase.Select, pending.Round, $"selecting among {predicted.Ids.Count} candidates ({Recipe.ToName()})");
+        Report(ExperimentPhase.Select, round, $"selecting among {predicted.Ids.Count} candidates ({Recipe.ToName()})");
         var labelledIds = Labelled.Samples.Select(s => s.Id).ToArray();
         var context = new SelectionContext(predicted.Predictions, predicted.Ids,
-            RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Selection), labelledIds, LabelledEmbeddings);
+            RoundSeeds.For(Config.Seed, round, SeedPurpose.Selection), labelledIds, LabelledEmbeddings);
         var (proposals, queries) = Policy.Select(context);
-        pending.SelectTime = clock.Elapsed;
-        return new RoundSelection(pending.Round, proposals, queries, predicted.Ids.Count, clock.Elapsed).CheckedAgainst(predicted.Ids);
-    }
-
-    /// <summary>
-    /// The oracle's phase: adds the selection to the labelled pool. Proposals go in with the model's label (SSL; their truth
-    /// is recorded, never used) or after the oracle's review (CST: confirmed, corrected, or dropped as undecidable); then
-    /// the AL queries with the oracle's answers. AL samples come last, so under a class cap ("newest first") they are the
-    /// last to be dropped.
-    /// </summary>
-    public IReadOnlyList<AddedSample> Label(RoundSelection selection)
-    {
-        ArgumentNullException.ThrowIfNull(selection);
-        var pending = Pending();
-        if (selection.Round != pending.Round)
-            throw new ArgumentException($"This selection was made in round {selection.Round}, not in round {pending.Round}.", nameof(selection));
-        if (pending.Labelled) throw new InvalidOperationException($"Round {pending.Round} has already been labelled.");
-        var clock = Stopwatch.StartNew();
-        var labelled = Labelled;
-        int round = pending.Round;
-        var added = new List<AddedSample>();
-        void Add(int id, int label, Provenance provenance, double score, int? proposed)
+        var selection = new RoundSelection(round, proposals, queries, predicted.Ids.Count, clock.Elapsed).CheckedAgainst(predicted.Ids);
+        return selection with
         {
-            int? truth = Data.Labels[id] == Sample.NoLabel ? null : Data.Labels[id];
-            labelled.Add(id, label, provenance, round, truth);
-            added.Add(new AddedSample(id, label, provenance, truth, score, proposed));
-        }
-
-        var proposals = selection.PseudoLabels;
-        var proposedLabels = proposals.Labels ?? [];
-        if (Policy.ReviewProposals)
-        {
-            var reviews = ConfirmedSelfTraining.Review(proposals, _reviewOracle);
-            for (int k = 0; k < reviews.Count; k++)
-            {
-                var review = reviews[k];
-                if (review.FinalLabel is not int final) { labelled.Reject(review.Id, round); pending.Rejected++; continue; }
-                bool confirmed = review.Verdict == CstVerdict.Confirmed;
-                Add(review.Id, final, confirmed ? Provenance.CstConfirmed : Provenance.CstCorrected, proposals.Scores[k], review.ProposedLabel);
-                if (confirmed) pending.CstConfirmed++; else pending.CstCorrected++;
-            }
-        }
-        else
-        {
-            for (int k = 0; k < proposedLabels.Count; k++)
-                Add(proposals.Ids[k], proposedLabels[k], Provenance.PseudoLabel, proposals.Scores[k], proposedLabels[k]);
-        }
-        for (int k = 0; k < selection.Queries.Count; k++)
-        {
-            int id = selection.Queries.Ids[k];
-            if (_queryOracle.Label(id) is int answer) Add(id, answer, Provenance.ActiveLearning, selection.Queries.Scores[k], null);
-            else { labelled.Reject(id, round); pending.Rejected++; }
-        }
-        pending.Added.AddRange(added);
-        pending.Labelled = true;
-        pending.LabelTime = clock.Elapsed;
-        Report(ExperimentPhase.Label, round, $"added {added.Count} samples; {labelled.Count} labelled");
-        return added;
-    }
-
-    /// <summary>
-    /// Trains on the labelled pool (capped per class, newest first) with class weights from it: from the initial
-    /// weights, or fine-tuning the current model, as the config says.
-    /// </summary>
-    public FitResult Train(CancellationToken cancel = default)
-    {
-        var pending = Pending();
-        var training = Labelled.TrainingSet(Config.ClassCap);
-        // The bone-marrow protocol balances by the class cap, not by the loss: uniform weights there.
-        var weights = Config.WeightedLoss ? ClassWeights.FromCounts(training.CountsByClass) : Enumerable.Repeat(1f, NumClasses).ToArray();
-        if (Config.Retrain == RetrainMode.FromInitial) Model.CopyFrom(_initial!);
-        var options = Config.FitOptions(pending.Round, RoundSeeds.For(Config.Seed, pending.Round, SeedPurpose.Training));
-        Report(ExperimentPhase.Train, pending.Round, $"training on {training.Count} samples (lr {options.Sgd.LearningRate})");
-        var epochs = new SynchronousProgress<EpochResult>(e => Report(ExperimentPhase.Train, pending.Round,
-            $"epoch {e.Epoch}/{e.Epochs}: loss {e.Loss:F4}, train accuracy {e.Accuracy:P1}", e));
-        var fit = Ranks.Fit(Model, Data.Images, training.Ids, training.Labels, weights, options, epochs, cancel);
-        pending.TrainingSet = training;
-        pending.ClassWeights = weights;
-        pending.Fit = fit;
-        pending.Report = null;
-        return fit;
-    }
-
-    /// <summary>
-    /// Test-set metrics of the current model: accuracy, macro-F1, per-class P/R/F1, confusion matrix; and the accuracy on the
-    /// validation set when there is one. A cancelled <paramref name="cancel"/> stops it within a few batches.
-    /// </summary>
-    public ClassificationReport Evaluate(CancellationToken cancel = default) =>
-        EvaluateOnRanks(cancel) ?? throw new InvalidOperationException("Only rank 0 holds the test metrics.");
-
-    /// <summary><see cref="Evaluate"/> on every rank (the predictions are shared out): the report on rank 0, null elsewhere.</summary>
-    private ClassificationReport? EvaluateOnRanks(CancellationToken cancel)
-    {
-        var pending = Pending();
-        var clock = Stopwatch.StartNew();
-        Report(ExperimentPhase.Evaluate, pending.Round, Data.TestIds.Count == 0
-            ? "no test labels: test accuracy is not measured (the report is empty)" : $"evaluating on {Data.TestIds.Count} test samples");
-        var predictions = Predict(Data.TestIds, embeddings: false, cancel);
-        pending.ValidationAccuracy = ValidationAccuracy(cancel);
-        pending.EvaluateTime = clock.Elapsed;
-        if (predictions is null) return null;
-        var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
-        var truth = Data.TestIds.Select(id => Data.Labels[id]).ToArray();
-        var report = ClassificationReport.Create(truth, predicted, Data.ClassNames);
-        pending.Report = report;
-        return report;
-    }
-
-    /// <summary>Closes the current round: builds its <see cref="RoundResult"/> and commits it to the store.</summary>
-    public RoundResult CompleteRound() =>
-        CompleteRoundOnRanks() ?? throw new InvalidOperationException("Only rank 0 holds the round's results.");
-
-    /// <summary><see cref="CompleteRound"/> on every rank: rank 0 builds and commits the result, all close the round.</summary>
-    private RoundResult? CompleteRoundOnRanks()
-    {
-        var pending = Pending();
-        if (pending.Round > 0 && !pending.Labelled)
-            throw new InvalidOperationException($"Round {pending.Round} cannot complete: Label() has not run.");
-        var result = Ranks.IsRoot ? pending.ToResult(Labelled) : null;
-        // Rank 0 alone knows the validation accuracy; every rank must stop with it, or the others would wait forever.
-        if (pending.Round == 0) _stopReason = ShareText(result is null ? null : ValidationSet.GateFailure(Config, result.ValidationAccuracy));
-        if (result is not null)
-        {
-            Store?.CommitRound(result, pending.Added, Labelled, Model, _stopReason);
-            _results.Add(result);
-        }
-        _finished = pending.Round + 1;
-        _pending = new RoundInProgress(pending.Round + 1, NumClasses);
-        if (result is null) return null;
-        Report(ExperimentPhase.RoundFinished, result.Round, result.HasTest
-            ? $"round {result.Round}: accuracy {result.Accuracy:P2}, macro-F1 {result.MacroF1:P2}, {Labelled.Count} labelled"
-            : $"round {result.Round}: no test labels, {Labelled.Count} labelled"
-              + (result.Person?.Agreement is double agree ? $", the person agreed with the model on {agree:P0}" : ""));
-        return result;
+            Pool = new PoolSummary(predicted.PoolSize, predicted.Ids.Count),
+            PredictDuration = predicted.Duration,
+            Top = RoundSelection.TopOf(predicted, proposals.Ids.Concat(queries.Ids)),
+        };
     }
 
     /// <summary>
     /// One round: PredictPool → Select → Label → Train → Evaluate → CompleteRound. Returns null, and marks the experiment
-    /// finished, when the unlabelled pool is empty. With a person as oracle the round stops after Select until the person has
+    /// finished, when the unlabelled pool is empty. With a person as oracle the round stops at Label until the person has
     /// answered (null, <see cref="IsAwaitingLabels"/>); called again it continues with the saved selection.
     /// </summary>
     public RoundResult? RunRound(CancellationToken cancel = default)
@@ -348,23 +230,17 @@ public sealed partial class Experiment : IDisposable
             Store?.CommitStop(Round, Labelled, _stopReason);
             return null;
         }
-        RoundSelection? selection = null;  // stays null on ranks other than 0: they get rank 0's labelled set
-        if (waiting is not null) selection = _person!.Resume(waiting, Pending(), Labelled);
-        else if (PredictPoolOnRanks(cancel) is { } predicted)
+        RoundSelection? selection = waiting?.ToSelection();  // stays null on ranks other than 0: they get rank 0's labelled set
+        if (selection is null && PredictPoolOnRanks(cancel) is { } predicted)
         {
             cancel.ThrowIfCancellationRequested();
             selection = Select(predicted);
-            waiting = _person?.Save(selection, predicted, Labelled);
         }
         cancel.ThrowIfCancellationRequested();
-        AwaitingQueue = waiting is null ? null : _person!.Collect(waiting, Pending());
-        if (IsAwaitingLabels) return null;
-        if (selection is not null) Label(selection);
-        _labelled = ShareLabelled(Labelled);
-        Pending().Labelled = true;
-        Train(cancel);
-        EvaluateOnRanks(cancel);
-        return CompleteRoundOnRanks();
+        var labels = selection is null ? RoundLabels.OnOtherRank(CurrentRound) : Label(selection);
+        if (labels.IsPending) return null;
+        _labelled = Ranks.ShareLabelled(Labelled, NumClasses);
+        return CompleteRoundOnRanks(EvaluateOnRanks(Train(labels, cancel), cancel));
     }
 
     /// <summary>
@@ -374,12 +250,7 @@ public sealed partial class Experiment : IDisposable
     public IReadOnlyList<RoundResult> Run(CancellationToken cancel = default)
     {
         if (_labelled is null && !TryResume())
-        {
-            Initialize();
-            Train(cancel);
-            EvaluateOnRanks(cancel);
-            CompleteRoundOnRanks();
-        }
+            CompleteRoundOnRanks(EvaluateOnRanks(Train(Initialize(), cancel), cancel));
         while (!IsFinished && !IsAwaitingLabels)
         {
             cancel.ThrowIfCancellationRequested();

@@ -15,7 +15,7 @@ public sealed partial class Experiment
         if (_labelled is not null) throw new InvalidOperationException("The experiment is already initialised.");
         // Rank 0 reads the store; the others get what it read (they may have no run folder at all).
         var state = Ranks.IsRoot ? Store?.ReadState() : null;
-        int lastRound = (int)ShareNumber(state?.LastRound ?? -1);
+        int lastRound = (int)Ranks.ShareNumber(state?.LastRound ?? -1);
         if (lastRound < 0) return false;
         Report(ExperimentPhase.Resume, lastRound + 1, $"resuming after round {lastRound}" + (Store is null ? "" : $" from {Store.Directory}"));
         LabelledSet? stored = null;
@@ -27,16 +27,16 @@ public sealed partial class Experiment
                 throw new InvalidDataException($"The stored labelled pool holds sample {outside}, which is not in this data's training part.");
             stored = LabelledSet.Restore(NumClasses, state.Samples, state.Rejected);
         }
-        var labelled = ShareLabelled(stored ?? new LabelledSet(NumClasses));
+        var labelled = Ranks.ShareLabelled(stored ?? new LabelledSet(NumClasses), NumClasses);
         _validation = ModelInitialiser.ValidationOnResume(Config, Data, labelled.Samples.Where(s => s.Provenance == Provenance.Initial).Select(s => s.Id).ToHashSet());
         if (Store is not null) _results.AddRange(Store.ReadRounds(lastRound));
-        _initial = SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.InitialWeightsPath));
-        _model = SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.CheckpointPath(lastRound)));
+        _initial = Ranks.SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.InitialWeightsPath), BlankModel);
+        _model = Ranks.SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.CheckpointPath(lastRound)), BlankModel);
         _labelled = labelled;
         _finished = lastRound + 1;
-        _stopReason = ShareText(state?.StopReason);
+        _stopReason = Ranks.ShareText(state?.StopReason);
         Store?.DiscardAfter(lastRound);
-        _pending = new RoundInProgress(lastRound + 1, NumClasses);
+        StartRound();
         return true;
     }
 
@@ -68,7 +68,10 @@ public sealed partial class Experiment
         return ids.Count == 0 ? [] : Model.Predict(Data.Images, ids, Config.EvalBatchSize, embeddings: true).Embeddings ?? [];
     }
 
-    private RoundInProgress Pending() => _pending ?? throw NotInitialised();
+    /// <summary>The round the next steps belong to, once initialised.</summary>
+    private int RequireInitialised() => _labelled is null ? throw NotInitialised() : CurrentRound;
+
+    private Model BlankModel() => ModelInitialiser.Blank(Config, NumClasses);
 
     private static InvalidOperationException NotInitialised() =>
         new("Call Initialize() (or TryResume()) first.");

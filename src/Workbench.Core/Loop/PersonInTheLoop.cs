@@ -1,4 +1,4 @@
-// Loop layer: the steps of a round that involve a person: save the questions, wait, collect, summarise.
+// Loop layer: the label step when the oracle is a person: save the questions, ask, collect, summarise.
 using Workbench.Data;
 using Workbench.Oracle;
 using Workbench.Runs;
@@ -34,46 +34,26 @@ internal sealed class PersonInTheLoop(IDeferredOracle oracle, RunStore store, IE
     /// <summary>The saved waiting selection of <paramref name="round"/>, or null.</summary>
     public AwaitingSelection? Waiting(int round) => store.ReadAwaiting(round);
 
-    /// <summary>Saves the round's selection (the commit point of "awaiting labels"), then the person's queue.</summary>
-    public AwaitingSelection Save(RoundSelection selection, PoolPredictions predicted, LabelledSet labelled)
-    {
-        var rowOf = predicted.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row);
-        var top = selection.PseudoLabels.Ids.Concat(selection.Queries.Ids).ToDictionary(id => id, id => TopThree(predicted, rowOf[id]));
-        var waiting = new AwaitingSelection(selection.Round, selection, predicted.PoolSize, top);
-        store.SaveAwaiting(waiting);
-        Ask(waiting, labelled);
-        return waiting;
-    }
-
-    /// <summary>Asks the person the waiting round's questions (again: an existing identical queue is kept with its answers).</summary>
-    public LabelQueue Ask(AwaitingSelection waiting, LabelledSet labelled)
-    {
-        var queue = QueueOf(waiting, labelled);
-        oracle.Ask(queue);
-        return queue;
-    }
-
-    /// <summary>Continues a waiting round with its saved selection; asks again in case a crash came between saving and asking.</summary>
-    public RoundSelection Resume(AwaitingSelection waiting, RoundInProgress pending, LabelledSet labelled)
-    {
-        (pending.PoolSize, pending.Candidates) = (waiting.PoolSize, waiting.Selection.Candidates);
-        Ask(waiting, labelled);
-        return waiting.Selection;
-    }
-
     /// <summary>
-    /// Null when every question is answered (the oracle then answers from them, and <paramref name="pending"/> gets the person's
-    /// summary); otherwise the queue the round waits on.
+    /// The label step of a person: saves the round's selection unless it is saved already (the commit point of "awaiting
+    /// labels"), then asks its questions -- again after a resume: an identical queue keeps its answers. Returns the queue
+    /// while answers are missing; once all are given, what the person said (the oracle then answers from them).
     /// </summary>
-    public LabelQueue? Collect(AwaitingSelection waiting, RoundInProgress pending)
+    public (LabelQueue? Waiting, PersonSummary? Said) Ask(RoundSelection selection, LabelledSet labelled)
     {
-        if (!oracle.TryCollect(waiting.Round)) return oracle.AskedIn(waiting.Round);
-        pending.Person = Summarise(waiting);
-        return null;
+        var waiting = store.ReadAwaiting(selection.Round);
+        if (waiting is null)
+        {
+            waiting = new AwaitingSelection(selection.Round, selection, selection.Pool.Size, selection.Top);
+            store.SaveAwaiting(waiting);
+        }
+        oracle.Ask(QueueOf(waiting, labelled));
+        if (!oracle.TryCollect(waiting.Round)) return (oracle.AskedIn(waiting.Round), null);
+        return (null, Summarise(waiting));
     }
 
-    /// <summary>What the person said next to the model's proposals (call after <see cref="Collect"/> returned true).</summary>
-    public PersonSummary Summarise(AwaitingSelection waiting)
+    /// <summary>What the person said next to the model's proposals (once every question has an answer).</summary>
+    private PersonSummary Summarise(AwaitingSelection waiting)
     {
         var s = waiting.Selection;
         int queriesAsModel = 0, confirmed = 0, corrected = 0, cannotTell = 0;
@@ -105,11 +85,4 @@ internal sealed class PersonInTheLoop(IDeferredOracle oracle, RunStore store, IE
 
     private QueueItem Item(int queueId, int id, QueueItemKind kind, int? proposed, double score, AwaitingSelection waiting) =>
         new(queueId, id, kind, proposed, score, waiting.Top[id], data.ImagePath(id));
-
-    private static ClassProbability[] TopThree(PoolPredictions predicted, int row)
-    {
-        var probabilities = predicted.Predictions.Row(row).ToArray();
-        return probabilities.Select((p, label) => new ClassProbability(label, Math.Round(p, 6)))
-            .OrderByDescending(c => c.Probability).ThenBy(c => c.Label).Take(3).ToArray();
-    }
 }

@@ -1,4 +1,6 @@
 // Loop layer: what one round chose, before the oracle is asked.
+using System.Text.Json.Serialization;
+using Workbench.Oracle;
 using Workbench.Selection;
 
 namespace Workbench.Loop;
@@ -10,6 +12,16 @@ namespace Workbench.Loop;
 /// </summary>
 public sealed record RoundSelection(int Round, SelectionResult PseudoLabels, SelectionResult Queries, int Candidates, TimeSpan Duration)
 {
+    /// <summary>The unlabelled pool the candidates came from (its size, and how many were predicted).</summary>
+    /// <remarks>Not saved with a waiting round's selection: <see cref="AwaitingSelection"/> keeps the pool size.</remarks>
+    [JsonIgnore] public PoolSummary Pool { get; init; } = new(0, Candidates);
+
+    /// <summary>Time spent predicting the candidates.</summary>
+    [JsonIgnore] public TimeSpan PredictDuration { get; init; }
+
+    /// <summary>The model's three most likely classes for every chosen sample id (what a person is shown beside a question).</summary>
+    [JsonIgnore] public IReadOnlyDictionary<int, ClassProbability[]> Top { get; init; } = new Dictionary<int, ClassProbability[]>();
+
     /// <summary>True when nothing was chosen.</summary>
     public bool IsEmpty => PseudoLabels.Count == 0 && Queries.Count == 0;
 
@@ -27,5 +39,14 @@ public sealed record RoundSelection(int Round, SelectionResult PseudoLabels, Sel
             if (!allowed.Contains(id) || !seen.Add(id))
                 throw new InvalidOperationException($"Round {Round}: sample {id} was chosen twice or is not a candidate.");
         return this;
+    }
+
+    /// <summary>The model's three most likely classes (probabilities rounded to 6 digits) for each of <paramref name="ids"/>.</summary>
+    internal static Dictionary<int, ClassProbability[]> TopOf(PoolPredictions predicted, IEnumerable<int> ids)
+    {
+        var rowOf = predicted.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row);
+        return ids.ToDictionary(id => id, id => predicted.Predictions.Row(rowOf[id]).ToArray()
+            .Select((p, label) => new ClassProbability(label, Math.Round(p, 6)))
+            .OrderByDescending(c => c.Probability).ThenBy(c => c.Label).Take(3).ToArray());
     }
 }

@@ -27,7 +27,7 @@ public sealed record ConfigOverrides
     public double PseudoLabelThreshold { get; init; }
 
     /// <summary>The config with the non-zero overrides applied.</summary>
-    /// <exception cref="ArgumentException">An override is negative (names it).</exception>
+    /// <exception cref="ArgumentException">An override is negative, or the config it makes is invalid (names the field).</exception>
     public ExperimentConfig Apply(ExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -37,14 +37,14 @@ public sealed record ConfigOverrides
         Check(Budget, nameof(Budget));
         if (!(PseudoLabelThreshold >= 0 && PseudoLabelThreshold < 1))
             throw new ArgumentException($"{nameof(PseudoLabelThreshold)} must be 0 (keep the preset's) or in (0, 1), got {PseudoLabelThreshold}", nameof(PseudoLabelThreshold));
-        return config with
+        return (config with
         {
             MaxSteps = MaxSteps > 0 ? MaxSteps : config.MaxSteps,
             Rounds = Rounds > 0 && config.Rounds > 0 ? Rounds : config.Rounds,
             PoolPerRound = PoolPerRound > 0 ? PoolPerRound : config.PoolPerRound,
             Budget = Budget > 0 ? Budget : config.Budget,
             PseudoLabelThreshold = PseudoLabelThreshold > 0 ? PseudoLabelThreshold : config.PseudoLabelThreshold,
-        };
+        }).Validate();
     }
 
     /// <summary>A comma-separated list of numbers ("0.5, 0.9") as doubles (invariant culture).</summary>

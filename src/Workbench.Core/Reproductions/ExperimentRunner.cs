@@ -38,16 +38,34 @@ public static class ExperimentRunner
     public static RunOutcome Run(ExperimentConfig config, string runDirectory, ExperimentDataProvider data,
         IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default, LoopRanks? ranks = null)
     {
-        ranks ??= LoopRanks.Single;
-        config.Validate();
+        ArgumentNullException.ThrowIfNull(data);
         ExperimentDataProvider.CheckNames(config);
+        return Run(config, runDirectory, data.For, progress, cancel, ranks);
+    }
+
+    /// <summary>
+    /// <see cref="Run(ExperimentConfig, string, ExperimentDataProvider, IProgress{ExperimentProgress}?, CancellationToken, LoopRanks?)"/>
+    /// with data from <paramref name="open"/> (e.g. a synthetic problem), which the run disposes.
+    /// </summary>
+    public static RunOutcome Run(ExperimentConfig config, string runDirectory, Func<ExperimentConfig, IExperimentData> open,
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default, LoopRanks? ranks = null) =>
+        Run(config, runDirectory, null, open, progress, cancel, ranks);
+
+    /// <summary>The run, in a store the caller has opened already for <paramref name="config"/> (or null: opened here).</summary>
+    internal static RunOutcome Run(ExperimentConfig config, string runDirectory, RunStore? opened, Func<ExperimentConfig, IExperimentData> open,
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default, LoopRanks? ranks = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(open);
+        ranks ??= LoopRanks.Single;
         if (ranks.Count > 1 && config.Oracle == OracleKind.Human)
             throw new ArgumentException($"A person-as-oracle run (oracle human) runs in one process, not on {ranks.Count} ranks: drop --nproc (or WORLD_SIZE).", "oracle");
         // Refuse a changed config before loading any data.
-        var store = ranks.IsRoot ? RunStore.Open(runDirectory, config) : null;
+        var store = ranks.IsRoot ? opened ?? RunStore.Open(runDirectory, config) : null;
         // Rank 0 alone fills the image cache; the others wait, then read it.
         if (!ranks.IsRoot) ranks.Barrier();
-        using var experimentData = data.For(config);
+        var experimentData = open(config);
+        using var owned = experimentData as IDisposable;
         if (ranks.IsRoot) ranks.Barrier();
         IOracle? oracle = config.Oracle == OracleKind.Human ? new HumanOracle(store!.Directory) : null;
         using var experiment = new Experiment(config, experimentData, store, progress, oracle, ranks);

@@ -41,7 +41,20 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
 
     /// <summary>Runs (or resumes) every planned config into its folder, in order.</summary>
     public static IReadOnlyList<ReproductionRun> RunAll(IEnumerable<(ExperimentConfig Config, string RunDirectory)> plan,
-        ExperimentDataProvider data, Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress, CancellationToken cancel)
+        ExperimentDataProvider data, Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress, CancellationToken cancel) =>
+        RunAll(plan, (config, store) =>
+        {
+            ExperimentDataProvider.CheckNames(config);
+            return ExperimentRunner.Run(config, store.Directory, store, data.For, progress?.Invoke(config), cancel).Results;
+        });
+
+    /// <summary>Runs (or resumes) every planned config into its folder, in order, with data from <paramref name="open"/> (disposed after each run).</summary>
+    public static IReadOnlyList<ReproductionRun> RunAll(IEnumerable<(ExperimentConfig Config, string RunDirectory)> plan,
+        Func<ExperimentConfig, IExperimentData> open, Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress, CancellationToken cancel) =>
+        RunAll(plan, (config, store) => ExperimentRunner.Run(config, store.Directory, store, open, progress?.Invoke(config), cancel).Results);
+
+    private static List<ReproductionRun> RunAll(IEnumerable<(ExperimentConfig Config, string RunDirectory)> plan,
+        Func<ExperimentConfig, RunStore, IReadOnlyList<RoundResult>> runOne)
     {
         var runs = new List<ReproductionRun>();
         var done = new List<(ExperimentConfig Config, string Directory)>();
@@ -52,7 +65,8 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
             var store = RunStore.Open(directory, config);
             foreach (var donor in done.Where(d => RoundZeroDonor.ShareRoundZero(d.Config, config)))
                 if (RoundZeroDonor.TrySeed(store, donor.Directory)) break;
-            var rounds = ExperimentRunner.RunOrResume(config, directory, data, progress?.Invoke(config), cancel);
+            // The store opened here is the one the run writes: the config is checked against the folder once.
+            var rounds = runOne(config, store);
             runs.Add(Of(config, directory, rounds, clock.Elapsed.TotalSeconds));
             done.Add((config, directory));
         }

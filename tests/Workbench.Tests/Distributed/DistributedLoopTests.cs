@@ -155,9 +155,9 @@ public sealed class DistributedLoopTests
         set.Add(3, 2, Workbench.Loop.Provenance.PseudoLabel, 1, null);
         set.Add(11, 0, Workbench.Loop.Provenance.ActiveLearning, 2, 3);
         set.Reject(5, 2);
-        var copy = Workbench.Loop.Experiment.DecodeLabelled(Workbench.Loop.Experiment.EncodeLabelled(set), 4);
+        var copy = Workbench.Loop.LoopRanks.DecodeLabelled(Workbench.Loop.LoopRanks.EncodeLabelled(set), 4);
         Assert.Equal(set.Samples, copy.Samples);  // same order too: "newest first" capping depends on it
         Assert.Equal(set.Rejected, copy.Rejected);
-        Assert.Throws<InvalidDataException>(() => Workbench.Loop.Experiment.DecodeLabelled([2, 0, 7, 1], 4));
+        Assert.Throws<InvalidDataException>(() => Workbench.Loop.LoopRanks.DecodeLabelled([2, 0, 7, 1], 4));
     }
 }

@@ -102,7 +102,7 @@ public class ExperimentTests
         var scored = experiment.PredictPool();
         var selection = experiment.Select(scored);
         Assert.True(selection.PseudoLabels.Count > 10, $"only {selection.PseudoLabels.Count} pseudo-labels");
-        var added = experiment.Label(selection);
+        var added = experiment.Label(selection).Added;
         experiment.Train();
         experiment.Evaluate();
         var result = experiment.CompleteRound();

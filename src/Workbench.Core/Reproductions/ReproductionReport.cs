@@ -1,0 +1,139 @@
+// Reproductions layer: what a campaign found -- summary, paired comparisons, tidy rows, learning curves, additions by class.
+using Workbench.Config;
+using Workbench.Display;
+using Workbench.Metrics;
+
+namespace Workbench.Reproductions;
+
+/// <summary>
+/// What a <see cref="Reproduction"/> found, built from its finished runs: the summary next to the published numbers, the
+/// paired comparisons, the tidy rows (one per run and round), the learning curves (poster) and the samples added per round
+/// and class (bone marrow). <see cref="WriteTo"/> writes them as files.
+/// </summary>
+/// <param name="Protocol">"poster" or "bone-marrow".</param>
+/// <param name="Profile">"quick" or "full".</param>
+/// <param name="Header">One line: protocol, profile, model, start, seeds, time.</param>
+/// <param name="Runs">The finished runs.</param>
+/// <param name="Summary">Mean ± std per arm and round, next to the published numbers.</param>
+/// <param name="Comparison">Paired comparisons (95% t intervals).</param>
+/// <param name="Tidy">One row per (split, strategy, round).</param>
+/// <param name="LearningCurves">Per split: accuracy by oracle labels used (poster; empty for bone marrow).</param>
+/// <param name="AddedByClass">Samples added per round and class, first seed (bone marrow; null for the poster).</param>
+public sealed record ReproductionReport(string Protocol, string Profile, string Header, IReadOnlyList<ReproductionRun> Runs,
+    SummaryTable Summary, SummaryTable Comparison, IReadOnlyList<TidyRow> Tidy,
+    IReadOnlyList<(string Split, LearningCurveChart Chart)> LearningCurves, SummaryTable? AddedByClass)
+{
+    /// <summary>Summary and paired comparisons as one Markdown page (summary.md).</summary>
+    public string Markdown => $"# {Header}\n\n{Summary.ToMarkdown()}\n## Paired comparisons (95% t intervals; * = the interval excludes 0)\n\n"
+        + $"{Comparison.ToMarkdown()}";
+
+    /// <summary>The additions by class as a Markdown page (added-by-class.md), or null.</summary>
+    public string? AddedByClassMarkdown => AddedByClass is null ? null
+        : $"# Samples added per round and class, seed {Runs.Min(r => r.Seed)} of each strategy ({Header})\n\n{AddedByClass.ToMarkdown()}";
+
+    /// <summary>The report of <paramref name="runs"/> made from configs like <paramref name="first"/>.</summary>
+    public static ReproductionReport Of(string protocol, PresetProfile profile, ExperimentConfig first, IReadOnlyList<ReproductionRun> runs,
+        IReadOnlyList<string> classNames, TimeSpan wall)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(runs);
+        string profileName = profile.ToString().ToLowerInvariant();
+        string init = ReproductionRun.InitialisationName(first);
+        int seeds = runs.Select(r => r.Seed).Distinct().Count();
+        var header = $"{protocol} reproduction, {profile} profile ({first.Architecture}, {first.ImageSize}px, init {init}), " +
+                     $"{seeds} seed(s), {Environment.ProcessorCount} cores: {wall.TotalMinutes:F1} min wall for this invocation, " +
+                     $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min summed over all rounds (resumed runs included)";
+        bool poster = protocol == "poster";
+        return new ReproductionReport(protocol, profileName, header, runs,
+            poster ? PosterReproduction.Summarise(runs) : BoneMarrowReproduction.Summarise(runs, classNames),
+            ArmComparison.Table(runs), TidyResults.Rows(protocol, profileName, runs),
+            poster ? Curves(runs, $"{profileName}, init {init}") : [],
+            poster ? null : BoneMarrowReproduction.AddedByClass(runs, classNames));
+    }
+
+    /// <summary>
+    /// Writes the report into <paramref name="folder"/>: summary.csv, summary.md, tidy.csv, added-by-class.csv and .md (bone
+    /// marrow) and &lt;split&gt;-learning-curves.svg (poster). Returns the paths written.
+    /// </summary>
+    public IReadOnlyList<string> WriteTo(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        void Write(string name, string text)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllText(path, text);
+            written.Add(path);
+        }
+        if (AddedByClass is not null)
+        {
+            Write("added-by-class.csv", AddedByClass.ToCsv());
+            Write("added-by-class.md", AddedByClassMarkdown!);
+        }
+        Write("summary.csv", Summary.ToCsv());
+        Write("summary.md", Markdown);
+        Write("tidy.csv", TidyResults.ToCsv(Tidy));
+        foreach (var (split, chart) in LearningCurves)
+        {
+            var path = Path.Combine(folder, $"{split}-learning-curves.svg");
+            chart.Save(path);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Writes the committed copies under the campaign's names (<paramref name="files"/>): tidy CSV, Markdown summary and
+    /// additions by class in <paramref name="results"/>, learning curves in <paramref name="figures"/>. Returns the paths written.
+    /// </summary>
+    public IReadOnlyList<string> Publish(ReproductionFiles files, string results, string figures)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var written = new List<string>();
+        foreach (var (split, chart) in LearningCurves)
+        {
+            var path = files.LearningCurves(figures, split);
+            chart.Save(path);
+            written.Add(path);
+        }
+        Directory.CreateDirectory(results);
+        File.WriteAllText(files.TidyCsv(results), TidyResults.ToCsv(Tidy));
+        File.WriteAllText(files.Summary(results), Markdown);
+        written.AddRange([files.TidyCsv(results), files.Summary(results)]);
+        // The additions by class are what the paper's class-imbalance argument rests on: they travel with the results.
+        if (AddedByClassMarkdown is { } added)
+        {
+            File.WriteAllText(files.AddedByClass(results), added);
+            written.Add(files.AddedByClass(results));
+        }
+        return written;
+    }
+
+    /// <summary>Summary, additions by class and comparisons as plain text for a terminal.</summary>
+    public string ToText() => $"{Header}\n{Summary.ToText()}\n{Comparison.ToText()}";
+
+    private static List<(string, LearningCurveChart)> Curves(IReadOnlyList<ReproductionRun> runs, string setting) =>
+        runs.Select(r => r.Split).Distinct().Select(split =>
+        {
+            var series = runs.Where(r => r.Split == split).GroupBy(r => r.Arm).Select(arm =>
+            {
+                var mine = arm.ToList();
+                int rounds = mine.Min(r => r.Rounds.Count);
+                // x = oracle labels used so far (mean over seeds): strategies compare by what they cost the expert.
+                var points = Enumerable.Range(0, rounds).Select(round =>
+                {
+                    var stat = MeanStd.Of(mine.Select(r => r.Rounds[round].Accuracy));
+                    return new LearningCurvePoint(mine.Average(r => r.OracleLabels(round)), stat.Mean, stat.Std);
+                }).ToList();
+                // The poster measured on its random 50/50 split only: draw its numbers on that split alone.
+                IReadOnlyList<LearningCurvePoint>? published = split == "paper" && PublishedResults.Poster.TryGetValue(arm.Key, out var values)
+                    ? values.Select(p => new LearningCurvePoint(points[Math.Min(p.Key, points.Count - 1)].X, p.Value.Mean / 100, 0))
+                        .Prepend(new LearningCurvePoint(points[0].X, PublishedResults.Poster["baseline"][0].Mean / 100, 0)).ToList()
+                    : null;
+                return new LearningCurveSeries($"{arm.Key} (n = {mine.Count})", points, published);
+            }).ToList();
+            return (split, new LearningCurveChart(series, $"Poster protocol, {split} split ({setting}): accuracy by oracle labels used",
+                "Oracle labels used (mean over seeds); band = ±1 std over n seeds", "Test accuracy"));
+        }).ToList();
+}
