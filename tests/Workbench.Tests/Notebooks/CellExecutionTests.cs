@@ -77,10 +77,18 @@ public sealed class CellExecutionTests
     {
         using var session = new ScriptSession();
         await session.ExecuteAsync("var kept = 5;");
-        using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-
-        var stopped = await session.ExecuteAsync($"kept = 6; while (true) await Task.Delay(20, {token});", new RecordingSink(),
+        using var interrupt = new CancellationTokenSource();
+        // Interrupt once the cell runs, not after a fixed delay: on a loaded machine compiling the cell alone can take
+        // longer than any delay short enough for a test, and a cell cancelled before it starts never sets kept.
+        var started = Path.Combine(Path.GetTempPath(), $"wb-cell-started-{Guid.NewGuid():N}");
+        var running = session.ExecuteAsync(
+            $"kept = 6; System.IO.File.WriteAllText(@\"{started}\", \"\"); while (true) await Task.Delay(20, {token});", new RecordingSink(),
             CellExecutionOptions.Default with { GracePeriod = TimeSpan.FromSeconds(30) }, interrupt.Token);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!File.Exists(started) && !running.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(20);
+        interrupt.Cancel();
+        var stopped = await running;
+        File.Delete(started);
         var after = await session.ExecuteAsync($"$\"{{kept}} {{{token}.CanBeCanceled && !{token}.IsCancellationRequested}}\"");
 
         Assert.Equal("OperationCanceledException", stopped.Error!.EName);
