@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Workbench.Config;
-using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Pretraining;
 

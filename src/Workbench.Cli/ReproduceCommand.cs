@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Workbench.Display;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;

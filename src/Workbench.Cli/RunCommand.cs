@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Workbench.Engine;
 using Workbench.Reproductions;
-using Workbench.Loop;
 using Workbench.Config;
 using Workbench.Distributed;
 using Workbench.Selection;

@@ -1,5 +1,4 @@
 // Config layer: a field whose value differs between two configs, with both values as JSON text.
-using Workbench.Loop;
 namespace Workbench.Config;
 
 /// <summary>A field whose value differs between two configs, with both values as JSON text.</summary>

@@ -1,5 +1,4 @@
 // Config layer: a run folder was opened with a config that differs from the one it was started with.
-using Workbench.Loop;
 namespace Workbench.Config;
 
 /// <summary>

@@ -1,5 +1,4 @@
 // Config layer: one problem of a config.
-using Workbench.Loop;
 namespace Workbench.Config;
 
 /// <summary>One problem of a config: the field (as named in config.json) and what is wrong with it.</summary>

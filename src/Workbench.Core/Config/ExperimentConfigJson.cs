@@ -1,7 +1,6 @@
 // Config layer: reads and writes ExperimentConfig as JSON, and compares two configs field by field.
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Workbench.Loop;
 
 namespace Workbench.Config;
 

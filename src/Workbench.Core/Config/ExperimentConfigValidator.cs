@@ -3,7 +3,6 @@ using Workbench.Selection;
 using System.Globalization;
 using Workbench.Engine;
 using Workbench.Scoring;
-using Workbench.Loop;
 
 namespace Workbench.Config;
 

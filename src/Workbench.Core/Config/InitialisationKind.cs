@@ -1,5 +1,4 @@
 // Config layer: where the weights of round 0 come from.
-using Workbench.Loop;
 namespace Workbench.Config;
 
 /// <summary>Where the weights of round 0 come from.</summary>

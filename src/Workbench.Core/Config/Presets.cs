@@ -1,6 +1,5 @@
 // Config layer: named configs for the two protocols of the design notes (section 2), each in a Full and a Quick…
 using Workbench.Engine;
-using Workbench.Loop;
 
 namespace Workbench.Config;
 

@@ -1,5 +1,4 @@
 // Config layer: what a round adds to the labelled pool.
-using Workbench.Loop;
 namespace Workbench.Config;
 
 /// <summary>What a round adds to the labelled pool.</summary>

@@ -1,5 +1,4 @@
 // Config layer: how each round's training starts.
-using Workbench.Loop;
 namespace Workbench.Config;
 
 /// <summary>How each round's training starts.</summary>

@@ -1,7 +1,6 @@
 // Loop layer: the SSL/AL round loop, each step callable on its own.
 using System.Diagnostics;
 using Workbench.Config;
-using Workbench.Data;
 using Workbench.Engine;
 using Workbench.Oracle;
 using Workbench.Runs;

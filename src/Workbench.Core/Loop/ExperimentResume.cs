@@ -1,6 +1,5 @@
 // Loop layer: resuming an Experiment from its run store, and the helpers its steps share.
 using Workbench.Engine;
-using Workbench.Runs;
 
 namespace Workbench.Loop;
 

@@ -1,5 +1,4 @@
 // Loop layer: one sample of the labelled pool.
-using Workbench.Runs;
 namespace Workbench.Loop;
 
 /// <summary>

@@ -1,6 +1,4 @@
 // Loop layer: the growing labelled pool of an experiment, with the provenance and round of every sample, plus…
-using Workbench.Config;
-using Workbench.Runs;
 namespace Workbench.Loop;
 
 /// <summary>

@@ -1,5 +1,4 @@
 // Loop layer: the model's predictions for the candidates of one round.
-using Workbench.Scoring;
 using Workbench.Engine;
 
 namespace Workbench.Loop;

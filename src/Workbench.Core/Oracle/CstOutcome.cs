@@ -1,5 +1,4 @@
 // Oracle layer: the oracle's review of one pseudo-labelled sample.
-using Workbench.Selection;
 namespace Workbench.Oracle;
 
 /// <summary>

@@ -1,5 +1,4 @@
 // Oracle layer: what the oracle made of a proposed pseudo-label in confirmed self-training.
-using Workbench.Selection;
 namespace Workbench.Oracle;
 
 /// <summary>What the oracle made of a proposed pseudo-label in confirmed self-training.</summary>

@@ -1,5 +1,4 @@
 // Oracle layer: the human (or simulated human) who labels samples on request.
-using Workbench.Selection;
 namespace Workbench.Oracle;
 
 /// <summary>The human (or simulated human) who labels samples on request.</summary>

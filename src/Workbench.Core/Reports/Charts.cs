@@ -2,9 +2,7 @@
 using Workbench.Display;
 using Workbench.Reproductions;
 using Workbench.Loop;
-using Workbench.Config;
 using Workbench.Runs;
-using Workbench.Metrics;
 
 namespace Workbench.Reports;
 

@@ -1,7 +1,5 @@
 // Reports layer: notebook parameters laid over a preset config.
-using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Metrics;
 
 namespace Workbench.Reports;
 

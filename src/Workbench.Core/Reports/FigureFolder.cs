@@ -2,7 +2,6 @@
 using System.Net;
 using System.Text;
 using Workbench.Display;
-using Workbench.Metrics;
 
 namespace Workbench.Reports;
 

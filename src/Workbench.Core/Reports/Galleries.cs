@@ -3,9 +3,6 @@ using Workbench.Data;
 using Workbench.Display;
 using Workbench.Loop;
 using Workbench.Selection;
-
-using Workbench.Config;
-using Workbench.Runs;
 using Workbench.Metrics;
 
 namespace Workbench.Reports;

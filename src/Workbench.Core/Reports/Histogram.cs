@@ -1,9 +1,7 @@
 // Reports layer: counts of values in bins over [Min, Max], with a bin edge exactly at a threshold when one is given.
 using System.Globalization;
 using Workbench.Display;
-using Workbench.Scoring;
 using Workbench.Engine;
-using Workbench.Metrics;
 
 namespace Workbench.Reports;
 

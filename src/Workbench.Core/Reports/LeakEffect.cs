@@ -1,7 +1,6 @@
 // Reports layer: what the train/test leak does to a reproduction's conclusions.
 using System.Globalization;
 using Workbench.Reproductions;
-using Workbench.Metrics;
 
 namespace Workbench.Reports;
 

@@ -3,7 +3,6 @@ using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;
 using Workbench.Runs;
-using Workbench.Metrics;
 
 namespace Workbench.Reports;
 

@@ -2,7 +2,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Workbench.Metrics;
 
 namespace Workbench.Reports;
 

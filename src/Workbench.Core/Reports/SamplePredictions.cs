@@ -2,9 +2,6 @@
 using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Metrics;
-using Workbench.Scoring;
-using Workbench.Config;
-using Workbench.Runs;
 
 namespace Workbench.Reports;
 

@@ -1,5 +1,4 @@
 // Reports layer: how one class of a data set is built from source cells.
-using Workbench.Metrics;
 namespace Workbench.Reports;
 
 /// <summary>

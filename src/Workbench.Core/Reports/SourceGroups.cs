@@ -1,6 +1,5 @@
 // Reports layer: the source-group structure of a data set (BCCD.
 using Workbench.Data;
-using Workbench.Metrics;
 
 namespace Workbench.Reports;
 

@@ -1,5 +1,4 @@
 // Reports layer: how much a train/test split leaks through source groups.
-using Workbench.Metrics;
 namespace Workbench.Reports;
 
 /// <summary>

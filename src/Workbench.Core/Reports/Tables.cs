@@ -5,7 +5,6 @@ using Workbench.Display;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Metrics;
-using Workbench.Runs;
 
 namespace Workbench.Reports;
 

@@ -1,6 +1,5 @@
 // Reproductions layer: `reproduce poster`.
 using System.Globalization;
-using System.Text;
 using Workbench.Loop;
 using Workbench.Metrics;
 using Workbench.Config;

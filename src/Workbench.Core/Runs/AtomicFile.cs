@@ -1,6 +1,5 @@
 // Runs layer: writes that never leave a half-written file behind.
 using System.Text;
-using Workbench.Loop;
 
 namespace Workbench.Runs;
 

@@ -1,7 +1,5 @@
 // Runs layer: starts a new run folder from another run's round 0 when the two cannot differ there.
-using System.Text.Json;
 using Workbench.Config;
-using Workbench.Loop;
 
 namespace Workbench.Runs;
 

@@ -1,7 +1,5 @@
 // Selection layer: core-set active learning (Sener and Savarese 2018), greedy k-center.
 using System.Numerics.Tensors;
-using Workbench.Scoring;
-using Workbench.Engine;
 
 namespace Workbench.Selection;
 

@@ -1,7 +1,4 @@
 // Selection layer: candidates for confirmed self-training (CST, Nakamura et al.
-using Workbench.Scoring;
-using Workbench.Engine;
-
 namespace Workbench.Selection;
 
 /// <summary>

@@ -1,6 +1,5 @@
 // Selection layer: deterministic k-means.
 using System.Numerics.Tensors;
-using Workbench.Engine;
 
 namespace Workbench.Selection;
 

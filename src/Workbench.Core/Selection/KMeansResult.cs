@@ -1,5 +1,4 @@
 // Selection layer: a fitted k-means clustering.
-using Workbench.Engine;
 namespace Workbench.Selection;
 
 /// <summary>

@@ -1,7 +1,6 @@
 // Selection layer: active learning by margin threshold (Nakamura et al.
 using System.Globalization;
 using Workbench.Scoring;
-using Workbench.Engine;
 
 namespace Workbench.Selection;
 

@@ -1,7 +1,5 @@
 // Selection layer: the random-query control.
 using Workbench.Common;
-using Workbench.Scoring;
-using Workbench.Engine;
 
 namespace Workbench.Selection;
 

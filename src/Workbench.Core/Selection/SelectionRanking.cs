@@ -1,5 +1,4 @@
 // Selection layer: shared checks and ordering rules of the strategies.
-using Workbench.Scoring;
 using Workbench.Engine;
 
 namespace Workbench.Selection;

@@ -1,5 +1,4 @@
 // Selection layer: what a strategy chose.
-using Workbench.Engine;
 // Selection layer: the output type of every strategy.
 namespace Workbench.Selection;
 

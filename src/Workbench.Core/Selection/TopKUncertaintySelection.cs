@@ -1,6 +1,5 @@
 // Selection layer: uncertainty sampling (modAL's uncertainty_sampling).
 using Workbench.Scoring;
-using Workbench.Engine;
 
 namespace Workbench.Selection;
 

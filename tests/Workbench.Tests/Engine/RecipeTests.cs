@@ -1,5 +1,4 @@
 using Workbench.Engine;
-using Workbench.Loop;
 using Workbench.Config;
 
 namespace Workbench.Tests.Engine;

@@ -1,6 +1,5 @@
 using Workbench.Config;
 using Workbench.Runs;
-using Workbench.Data;
 using Workbench.Engine;
 using Workbench.Loop;
 

@@ -1,10 +1,8 @@
 using Workbench.Config;
 using Workbench.Engine;
 using Workbench.Loop;
-using Workbench.Scoring;
 using Workbench.Selection;
 using Workbench.Tests.Scoring;
-using Xunit;
 
 namespace Workbench.Tests.Loop;
 

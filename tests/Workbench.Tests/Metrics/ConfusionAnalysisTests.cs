@@ -1,5 +1,4 @@
 using Workbench.Metrics;
-using Workbench.Reports;
 
 namespace Workbench.Tests.Metrics;
 

@@ -1,7 +1,6 @@
 // Tests (metrics layer) of the evidence statistics: Student-t p-values, Holm's adjustment, per-cell accuracy and the
 // cluster bootstrap over cells and seeds. Expected values are worked by hand or closed forms, written beside each.
 using Workbench.Metrics;
-using Xunit;
 
 namespace Workbench.Tests.Metrics;
 

@@ -1,5 +1,4 @@
 using Workbench.Metrics;
-using Xunit;
 
 namespace Workbench.Tests.Metrics;
 

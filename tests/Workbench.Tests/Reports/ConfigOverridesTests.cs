@@ -1,4 +1,3 @@
-using Workbench.Loop;
 using Workbench.Reports;
 using Workbench.Config;
 

@@ -1,7 +1,6 @@
 using Workbench.Data;
 using Workbench.Loop;
 using Workbench.Reports;
-using Workbench.Scoring;
 using Workbench.Selection;
 using Workbench.Engine;
 

@@ -1,7 +1,5 @@
 using Workbench.Reproductions;
-using Workbench.Loop;
 using Workbench.Reports;
-using Workbench.Config;
 
 namespace Workbench.Tests.Reports;
 

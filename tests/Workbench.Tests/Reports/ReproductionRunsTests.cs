@@ -1,8 +1,6 @@
-using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Reports;
 using Workbench.Tests.Loop;
-using Workbench.Config;
 using Workbench.Runs;
 
 namespace Workbench.Tests.Reports;

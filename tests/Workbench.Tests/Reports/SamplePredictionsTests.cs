@@ -1,5 +1,4 @@
 using Workbench.Reports;
-using Workbench.Scoring;
 using Workbench.Engine;
 
 namespace Workbench.Tests.Reports;

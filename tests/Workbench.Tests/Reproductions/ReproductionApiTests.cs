@@ -1,5 +1,4 @@
 using Workbench.Config;
-using Workbench.Loop;
 using Workbench.Reproductions;
 using Workbench.Tests.Loop;
 

@@ -1,4 +1,3 @@
-using Workbench.Config;
 using Workbench.Loop;
 using Workbench.Runs;
 using Workbench.Tests.Loop;

@@ -1,5 +1,4 @@
 using Workbench.Scoring;
-using Xunit;
 using Workbench.Engine;
 
 namespace Workbench.Tests.Scoring;

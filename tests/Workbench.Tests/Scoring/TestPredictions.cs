@@ -1,4 +1,3 @@
-using Workbench.Scoring;
 using Workbench.Engine;
 
 namespace Workbench.Tests.Scoring;

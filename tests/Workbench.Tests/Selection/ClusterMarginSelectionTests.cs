@@ -1,6 +1,4 @@
-using Workbench.Scoring;
 using Workbench.Tests.Scoring;
-using Xunit;
 using Workbench.Engine;
 
 namespace Workbench.Tests.Selection;

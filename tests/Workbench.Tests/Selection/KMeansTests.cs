@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Workbench.Tests.Selection;
 
 using Workbench.Selection;

@@ -1,4 +1,3 @@
-using Xunit;
 using Workbench.Oracle;
 
 namespace Workbench.Tests.Selection;

@@ -1,5 +1,4 @@
 using Workbench.Tests.Scoring;
-using Xunit;
 
 namespace Workbench.Tests.Selection;
 

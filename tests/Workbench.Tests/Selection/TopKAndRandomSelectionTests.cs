@@ -1,6 +1,5 @@
 using Workbench.Scoring;
 using Workbench.Tests.Scoring;
-using Xunit;
 using Workbench.Engine;
 
 namespace Workbench.Tests.Selection;
