@@ -13,5 +13,6 @@ root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(LabelCommand.Create());
 return root.Parse(args).Invoke();

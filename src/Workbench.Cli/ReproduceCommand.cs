@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Workbench.Records;
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;
@@ -23,8 +24,7 @@ internal static class ReproduceCommand
         var experiment = new ExperimentOptions();
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds (0, 1, ...)", DefaultValueFactory = _ => name == "poster" ? 3 : 1 };
         var splits = new Option<string>("--splits") { Description = "Comma-separated splits (poster only)", DefaultValueFactory = _ => "paper,provided" };
-        var figures = new Option<string>("--figures") { Description = "Folder for the SVG figures", DefaultValueFactory = _ => "figures" };
-        var resultsFolder = new Option<string>("--results") { Description = "Folder for the tidy CSV and Markdown results", DefaultValueFactory = _ => "results" };
+        var resultsFolder = new Option<string>("--results") { Description = "Folder whose <reproduction>/ subfolder gets the per-seed records and the tables made from them", DefaultValueFactory = _ => "results" };
         var jobs = new Option<int?>("--jobs")
         {
             Description = "Worker processes, each taking whole (split, seed) groups with its share of --threads, then this process summarises "
@@ -37,7 +37,6 @@ internal static class ReproduceCommand
         command.Options.Add(jobs);
         command.Options.Add(part);
         if (name == "poster") command.Options.Add(splits);
-        command.Options.Add(figures);
         command.Options.Add(resultsFolder);
         experiment.AddTo(command);
         common.AddTo(command);
@@ -70,11 +69,13 @@ internal static class ReproduceCommand
             }
             var report = campaign.Report(runs, campaign.ClassNames(data), clock.Elapsed);
             report.WriteTo(campaign.RunFolder);
-            foreach (var figure in report.Publish(files, result.GetValue(resultsFolder)!, result.GetValue(figures)!).Where(f => f.EndsWith(".svg", StringComparison.Ordinal)))
-                Terminal.Line($"figure: {figure}");
+            // The committed tables are made from the records, as `workbench report` remakes them: one path, no drift.
+            var recordsFolder = files.RecordsFolder(result.GetValue(resultsFolder)!);
+            var records = ReproductionRecords.Record(campaign, runs, data, recordsFolder, clock.Elapsed);
+            var written = RecordsReport.Of(records).WriteTo(recordsFolder);
             if (report.AddedByClass is { } added) Console.WriteLine($"samples added per round and class (first seed):\n{added.ToText()}");
             Console.WriteLine(report.ToText());
-            Console.WriteLine($"written: {Path.Combine(campaign.RunFolder, "summary.md")}, tidy.csv; {files.TidyCsv(result.GetValue(resultsFolder)!)} and .md");
+            Console.WriteLine($"written: {Path.Combine(campaign.RunFolder, "summary.md")}, tidy.csv; records and {written.Count} tables in {recordsFolder}");
             return 0;
         }));
         return command;

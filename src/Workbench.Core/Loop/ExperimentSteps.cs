@@ -127,7 +127,7 @@ public sealed partial class Experiment
         if (predictions is null) return null;
         var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
         var truth = Data.TestIds.Select(id => Data.Labels[id]).ToArray();
-        var evaluation = new RoundEvaluation(training, ClassificationReport.Create(truth, predicted, Data.ClassNames), validation, duration);
+        var evaluation = new RoundEvaluation(training, ClassificationReport.Create(truth, predicted, Data.ClassNames), validation, duration, predicted);
         _latest = evaluation;
         return evaluation;
     }

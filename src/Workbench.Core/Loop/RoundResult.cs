@@ -16,9 +16,15 @@ namespace Workbench.Loop;
 /// <param name="Seconds">Where the round's time went.</param>
 /// <param name="ValidationAccuracy">Accuracy on the held-out labelled validation set; null when the run has none.</param>
 /// <param name="Person">With a person as oracle: what they said next to the model's proposals; null in simulations.</param>
+/// <param name="TestPredicted">
+/// The predicted class of every test image, in the data's test order; kept because test images are not independent (BCCD's
+/// are ~35 augmentations of each source cell), so intervals are computed over cells from these, after the run. Null in
+/// rounds stored before it was kept.
+/// </param>
 public sealed record RoundResult(int Round, ClassificationReport Test, LabelledSummary Labelled, TrainingSummary Training,
     PoolSummary Pool, RoundTimings Seconds, double? ValidationAccuracy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PersonSummary? Person = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PersonSummary? Person = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? TestPredicted = null)
 {
     /// <summary>False when the data has no test labels: <see cref="Test"/> is then empty and its numbers mean nothing.</summary>
     [JsonIgnore] public bool HasTest => Test.Confusion.Total > 0;

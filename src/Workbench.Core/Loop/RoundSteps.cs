@@ -56,7 +56,9 @@ public sealed record RoundTraining(RoundLabels Labels, TrainingSet Set, float[] 
 /// <param name="Test">Test metrics (empty without test labels).</param>
 /// <param name="ValidationAccuracy">Accuracy on the validation set, or null without one.</param>
 /// <param name="Duration">Time spent predicting test and validation images.</param>
-public sealed record RoundEvaluation(RoundTraining Training, ClassificationReport Test, double? ValidationAccuracy, TimeSpan Duration)
+/// <param name="TestPredicted">The predicted class of every test image, in the data's test order.</param>
+public sealed record RoundEvaluation(RoundTraining Training, ClassificationReport Test, double? ValidationAccuracy, TimeSpan Duration,
+    IReadOnlyList<int>? TestPredicted = null)
 {
     /// <summary>The round.</summary>
     public int Round => Training.Round;
@@ -84,6 +86,7 @@ public sealed record RoundEvaluation(RoundTraining Training, ClassificationRepor
         var trained = new TrainingSummary(Training.Set.Count, Training.Set.CountsByClass, Training.ClassWeights, fit.Steps,
             fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN);
         var seconds = labels.Seconds with { Train = fit.Duration.TotalSeconds, Evaluate = Duration.TotalSeconds, Total = totalSeconds };
-        return new RoundResult(Round, Test, summary, trained, labels.Pool, seconds, ValidationAccuracy, labels.Person);
+        return new RoundResult(Round, Test, summary, trained, labels.Pool, seconds, ValidationAccuracy, labels.Person,
+            TestPredicted is { Count: > 0 } ? TestPredicted : null);
     }
 }

@@ -59,6 +59,19 @@ public sealed class CellIndex
     public IReadOnlyList<int> CellsPerClass =>
         Enumerable.Range(0, ClassCount).Select(k => CellLabels.Count(l => l == k)).ToArray();
 
+    /// <summary>A copy of per-cell correct counts, checked against the cells' sizes.</summary>
+    /// <exception cref="ArgumentException">Another number of counts than cells, or a count outside 0..size.</exception>
+    public int[] CheckCounts(IReadOnlyList<int> correctByCell)
+    {
+        ArgumentNullException.ThrowIfNull(correctByCell);
+        if (correctByCell.Count != CellCount)
+            throw new ArgumentException($"Need one count per cell ({CellCount}), got {correctByCell.Count}.", nameof(correctByCell));
+        for (int c = 0; c < CellCount; c++)
+            if (correctByCell[c] < 0 || correctByCell[c] > CellSizes[c])
+                throw new ArgumentException($"Cell {CellIds[c]} has {CellSizes[c]} images, not {correctByCell[c]} correct ones.", nameof(correctByCell));
+        return correctByCell.ToArray();
+    }
+
     /// <summary>Correctly classified images per cell, from one correctness flag per image.</summary>
     public int[] CorrectPerCell(IReadOnlyList<bool> correct)
     {
@@ -93,6 +106,18 @@ public sealed record CellAccuracy(double PerImage, double PerCell, double ClassB
     {
         ArgumentNullException.ThrowIfNull(cells);
         var counts = cells.CorrectPerCell(correct);
+        var all = Enumerable.Range(0, cells.CellCount).ToArray();
+        return new CellAccuracy(
+            Compute(CellMetric.PerImage, cells, counts, all), Compute(CellMetric.PerCell, cells, counts, all),
+            Compute(CellMetric.ClassBalanced, cells, counts, all), cells.ImageCount, cells.CellCount, cells.CellsPerClass);
+    }
+
+    /// <summary>The three accuracies from correct images per cell (<paramref name="correctByCell"/>[c] of cell c's images).</summary>
+    /// <exception cref="ArgumentException">Another number of counts than cells, or a count above its cell's size.</exception>
+    public static CellAccuracy FromCounts(CellIndex cells, IReadOnlyList<int> correctByCell)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var counts = cells.CheckCounts(correctByCell);
         var all = Enumerable.Range(0, cells.CellCount).ToArray();
         return new CellAccuracy(
             Compute(CellMetric.PerImage, cells, counts, all), Compute(CellMetric.PerCell, cells, counts, all),

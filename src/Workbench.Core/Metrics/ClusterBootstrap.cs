@@ -60,18 +60,42 @@ public static class ClusterBootstrap
         return Run(cells, a, b, options ?? new ClusterBootstrapOptions());
     }
 
+    /// <summary><see cref="Accuracy"/> from correct images per cell (<paramref name="correctByCellPerSeed"/>[s][c]), as records keep them.</summary>
+    public static IReadOnlyList<BootstrapInterval> AccuracyOfCounts(CellIndex cells, IReadOnlyList<IReadOnlyList<int>> correctByCellPerSeed,
+        ClusterBootstrapOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(correctByCellPerSeed);
+        return Run(cells, correctByCellPerSeed.Select(cells.CheckCounts).ToArray(), null, options ?? new ClusterBootstrapOptions());
+    }
+
+    /// <summary><see cref="Difference"/> from correct images per cell, paired by seed.</summary>
+    public static IReadOnlyList<BootstrapInterval> DifferenceOfCounts(CellIndex cells, IReadOnlyList<IReadOnlyList<int>> a,
+        IReadOnlyList<IReadOnlyList<int>> b, ClusterBootstrapOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Run(cells, a.Select(cells.CheckCounts).ToArray(), b.Select(cells.CheckCounts).ToArray(), options ?? new ClusterBootstrapOptions());
+    }
+
     private static IReadOnlyList<BootstrapInterval> Run(CellIndex cells, IReadOnlyList<IReadOnlyList<bool>> a,
         IReadOnlyList<IReadOnlyList<bool>>? b, ClusterBootstrapOptions options)
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(a);
+        return Run(cells, a.Select(cells.CorrectPerCell).ToArray(), b?.Select(cells.CorrectPerCell).ToArray(), options);
+    }
+
+    private static IReadOnlyList<BootstrapInterval> Run(CellIndex cells, int[][] countsA, int[][]? countsB, ClusterBootstrapOptions options)
+    {
+        IReadOnlyList<int[]> a = countsA;
+        IReadOnlyList<int[]>? b = countsB;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Resamples, 1);
         if (options.Level is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(options), options.Level, "Level must be in (0, 1)");
         if (a.Count == 0) throw new ArgumentException("Need at least one seed.", nameof(a));
         if (b is not null && b.Count != a.Count)
             throw new ArgumentException($"Both arms need the same seeds, got {a.Count} and {b.Count}.", nameof(b));
-        var countsA = a.Select(cells.CorrectPerCell).ToArray();
-        var countsB = b?.Select(cells.CorrectPerCell).ToArray();
         int seeds = a.Count;
         var strata = options.StratifyByClass
             ? Enumerable.Range(0, cells.CellCount).GroupBy(c => cells.CellLabels[c]).Select(g => g.ToArray()).ToArray()

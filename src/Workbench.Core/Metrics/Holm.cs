@@ -44,6 +44,23 @@ public sealed record ComparisonFamily(string Name, double Alpha, IReadOnlyList<A
             lines.Add($"{c.Name.PadRight(width)}  {$"{S(c.Estimate)} [{S(c.Low)}, {S(c.High)}]",-30} {F(c.P, "F4"),6}  {F(c.AdjustedP, "F4"),6}  {(c.Survives ? "yes" : "no")}");
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>The family as a Markdown table; "survives" marks the only comparisons that may be called differences.</summary>
+    public string ToMarkdown(double scale = 100)
+    {
+        string F(double v, string f) => double.IsNaN(v) ? "n/a" : v.ToString(f, CultureInfo.InvariantCulture);
+        string S(double v) => double.IsNaN(v) ? "n/a" : (v >= 0 ? "+" : "") + F(v * scale, "F1");
+        var lines = new List<string>
+        {
+            $"Family '{Name}': {Comparisons.Count} comparisons, Holm-Bonferroni at alpha {F(Alpha, "0.###")}.",
+            "",
+            "| comparison | estimate (pp) | 95% interval, unadjusted | p | Holm p | survives |",
+            "|---|---|---|---|---|---|",
+        };
+        foreach (var c in Comparisons)
+            lines.Add($"| {c.Name} | {S(c.Estimate)} | [{S(c.Low)}, {S(c.High)}] | {F(c.P, "F4")} | {F(c.AdjustedP, "F4")} | {(c.Survives ? "**yes**" : "no")} |");
+        return string.Join("\n", lines) + "\n";
+    }
 }
 
 /// <summary>Holm-Bonferroni step-down adjustment: controls the family-wise error rate without Bonferroni's loss of power.</summary>

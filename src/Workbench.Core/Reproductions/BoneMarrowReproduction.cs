@@ -52,7 +52,7 @@ public sealed class BoneMarrowReproduction
     /// <summary>Per strategy and round: accuracy, macro-F1, the trio's recall and sub-accuracy, training-set size, additions.</summary>
     public static SummaryTable Summarise(IReadOnlyList<ReproductionRun> runs, IReadOnlyList<string> classNames)
     {
-        var header = new List<string> { "strategy", "round", "acc %", "macro-F1 %", "MMY/BNE/SNE acc %" };
+        var header = new List<string> { "strategy", "round", "published acc % (same round)", "published labelled (same round)", "acc %", "macro-F1 %", "MMY/BNE/SNE acc %" };
         header.AddRange(NeutrophilSeries.Select(c => $"{c} recall %"));
         header.AddRange(["n", "labelled (cumulative)", "training set (capped)", "oracle labels", "added pseudo/CST", "added AL", "CST corrected", "pseudo-label precision %"]);
         var table = new SummaryTable(header);
@@ -66,6 +66,9 @@ public sealed class BoneMarrowReproduction
                 var cells = new List<string>
                 {
                     strategy, round.ToString(CultureInfo.InvariantCulture),
+                    // Nakamura's Table 1 at this round (5 and 25 given), never the paper's last round beside our fifth.
+                    PublishedResults.BoneMarrow.GetValueOrDefault(strategy)?.TryGetValue(round, out var paper) == true ? paper.Accuracy.ToString("F1", CultureInfo.InvariantCulture) : "",
+                    PublishedResults.BoneMarrow.GetValueOrDefault(strategy)?.TryGetValue(round, out var same) == true ? same.Labelled.ToString("N0", CultureInfo.InvariantCulture) : "",
                     PosterReproduction.Stat(results.Select(r => r.Accuracy * 100)),
                     PosterReproduction.Stat(results.Select(r => r.MacroF1 * 100)),
                     PosterReproduction.Stat(results.Select(r => SubAccuracy(r, classNames, NeutrophilSeries) * 100)),

@@ -12,6 +12,7 @@ namespace Workbench.Reproductions;
 public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Action<string>? log = null) : IDisposable
 {
     private readonly Dictionary<(string, int), CachedImages> _loaded = [];
+    private SourceCellMap? _bccdCells;
 
     /// <summary>Called while a data set is decoded the first time (done, total).</summary>
     public Action<string, int, int>? DecodeProgress { get; init; }
@@ -29,6 +30,19 @@ public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Ac
         foreach (var failure in cached.DecodeFailures) log?.Invoke($"skipped {failure.RelativePath}: {failure.Reason}");
         _loaded[(dataSet, size)] = cached;
         return cached;
+    }
+
+    /// <summary>
+    /// BCCD's TEST images mapped to their TEST_SIMPLE source cells (hashed at 64 px, the size the near-copy threshold was
+    /// chosen at; decoded once through the cache).
+    /// </summary>
+    public SourceCellMap BccdSourceCells()
+    {
+        if (_bccdCells is not null) return _bccdCells;
+        var set = DataSets.Load("bccd", dataRoot, new DataSetOptions { BccdSplits = [BccdLayout.Test, BccdLayout.TestSimple] });
+        using var cached = cache.Load(set, 64, null, log);
+        _bccdCells = SourceCellMap.Build(ImageHashes.Compute(cached));
+        return _bccdCells;
     }
 
     /// <summary>

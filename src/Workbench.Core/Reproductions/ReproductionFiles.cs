@@ -24,6 +24,9 @@ public sealed record ReproductionFiles(string Protocol, string Profile, string S
     /// <summary>The default run folder under <paramref name="runsRoot"/>.</summary>
     public string RunFolder(string runsRoot) => Path.Combine(runsRoot, $"reproduce-{Stem}");
 
+    /// <summary>The folder of the committed per-seed records and the tables rebuilt from them.</summary>
+    public string RecordsFolder(string results) => Path.Combine(results, Stem);
+
     /// <summary>The tidy CSV in the results folder.</summary>
     public string TidyCsv(string results) => Path.Combine(results, $"{Stem}.csv");
 

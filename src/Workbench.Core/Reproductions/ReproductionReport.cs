@@ -33,7 +33,7 @@ public sealed record ReproductionReport(string Protocol, string Profile, string 
 
     /// <summary>The report of <paramref name="runs"/> made from configs like <paramref name="first"/>.</summary>
     public static ReproductionReport Of(string protocol, PresetProfile profile, ExperimentConfig first, IReadOnlyList<ReproductionRun> runs,
-        IReadOnlyList<string> classNames, TimeSpan wall)
+        IReadOnlyList<string> classNames, TimeSpan wall, int? cores = null)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(runs);
@@ -41,7 +41,7 @@ public sealed record ReproductionReport(string Protocol, string Profile, string 
         string init = ReproductionRun.InitialisationName(first);
         int seeds = runs.Select(r => r.Seed).Distinct().Count();
         var header = $"{protocol} reproduction, {profile} profile ({first.Architecture}, {first.ImageSize}px, init {init}), " +
-                     $"{seeds} seed(s), {Environment.ProcessorCount} cores: {wall.TotalMinutes:F1} min wall for this invocation, " +
+                     $"{seeds} seed(s), {cores ?? Environment.ProcessorCount} cores: {wall.TotalMinutes:F1} min wall for this invocation, " +
                      $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min summed over all rounds (resumed runs included)";
         bool poster = protocol == "poster";
         return new ReproductionReport(protocol, profileName, header, runs,

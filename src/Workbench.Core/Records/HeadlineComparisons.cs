@@ -1,0 +1,89 @@
+// Records layer: the stated family of headline comparisons of a reproduction, Holm-adjusted (design §5).
+using Workbench.Metrics;
+using Workbench.Reproductions;
+
+namespace Workbench.Records;
+
+/// <summary>One planned comparison: arm minus other arm (or minus the baseline) at a split's last round.</summary>
+/// <param name="Split">The split.</param>
+/// <param name="Arm">The arm measured.</param>
+/// <param name="Against">The arm it is measured against ("baseline" = round 0 of the same seed).</param>
+/// <param name="Round">The last round every arm of the split reached.</param>
+public sealed record PlannedComparison(string Split, string Arm, string Against, int Round)
+{
+    /// <summary>"provided: ssl+al − al (round 3)".</summary>
+    public string Name => $"{Split}: {Arm} − {Against} (round {Round})";
+}
+
+/// <summary>
+/// The family every reproduction states before looking at its numbers: each method arm against the baseline, each
+/// query strategy against its random-query control, and the combined arm (X+al) against each of its parts (al and X).
+/// Random controls are controls, not claims, so they are not compared with the baseline. The family spans all splits of
+/// the reproduction and is Holm-adjusted as one.
+/// </summary>
+public static class HeadlineComparisons
+{
+    /// <summary>The planned comparisons of <paramref name="runs"/>, split by split, in a fixed order.</summary>
+    public static IReadOnlyList<PlannedComparison> Plan(IReadOnlyList<ReproductionRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var planned = new List<PlannedComparison>();
+        foreach (var split in runs.GroupBy(r => r.Split))
+        {
+            int last = split.Min(r => r.Rounds.Count) - 1;
+            var arms = split.Select(r => r.Arm).Distinct().ToHashSet();
+            var methods = arms.Where(a => !a.EndsWith("(random)", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            foreach (var arm in methods) planned.Add(new(split.Key, arm, "baseline", last));
+            foreach (var arm in methods.Where(a => arms.Contains($"{a} (random)"))) planned.Add(new(split.Key, arm, $"{arm} (random)", last));
+            foreach (var arm in methods.Where(a => a.EndsWith("+al", StringComparison.Ordinal)))
+                foreach (var part in new[] { "al", arm[..^"+al".Length] }.Where(arms.Contains))
+                    planned.Add(new(split.Key, arm, part, last));
+        }
+        return planned;
+    }
+
+    /// <summary>Paired by seed (Student t), one family over all splits: accuracy per image.</summary>
+    public static ComparisonFamily OverSeeds(IReadOnlyList<ReproductionRun> runs, double alpha = 0.05)
+    {
+        var comparisons = Plan(runs).Select(c =>
+        {
+            var pairs = Pairs(runs, c).Select(p => (A: p.A.Rounds[c.Round].Accuracy, B: c.Against == "baseline" ? p.B.Rounds[0].Accuracy : p.B.Rounds[c.Round].Accuracy)).ToList();
+            return Comparison.From(c.Name, PairedDifference.Of(pairs.Select(p => p.A).ToList(), pairs.Select(p => p.B).ToList()));
+        }).ToList();
+        return Holm.Adjust("headline comparisons, accuracy per image, paired t over seeds", comparisons, alpha);
+    }
+
+    /// <summary>
+    /// The same comparisons on the splits with test cells, by cluster bootstrap over cells and seeds, on
+    /// <paramref name="metric"/>; one family over those splits. Null when no split has cells.
+    /// </summary>
+    public static ComparisonFamily? OverCells(ReproductionRecords records, CellMetric metric, ClusterBootstrapOptions options, double alpha = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var byRun = records.Runs.ToDictionary(r => r.Run, r => r.CorrectByCell);
+        var runs = records.Runs.Select(r => r.Run).ToList();
+        var comparisons = new List<Comparison>();
+        foreach (var c in Plan(runs))
+        {
+            if (records.CellsOf(c.Split) is not { } cells) continue;
+            var pairs = Pairs(runs, c);
+            var a = pairs.Select(p => (IReadOnlyList<int>)byRun[p.A][c.Round]!).ToList();
+            var b = pairs.Select(p => (IReadOnlyList<int>)byRun[p.B][c.Against == "baseline" ? 0 : c.Round]!).ToList();
+            var interval = ClusterBootstrap.DifferenceOfCounts(cells.Index, a, b, options).Single(i => i.Metric == metric);
+            comparisons.Add(Comparison.From(c.Name, interval));
+        }
+        return comparisons.Count == 0 ? null
+            : Holm.Adjust($"headline comparisons on test cells, {metric}, cluster bootstrap over cells and seeds", comparisons, alpha);
+    }
+
+    // Seeds both arms have; the baseline of a seed is the round 0 of any of its runs (the arms share it).
+    private static List<(ReproductionRun A, ReproductionRun B)> Pairs(IReadOnlyList<ReproductionRun> runs, PlannedComparison c)
+    {
+        var split = runs.Where(r => r.Split == c.Split).ToList();
+        var others = c.Against == "baseline"
+            ? split.GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First())
+            : split.Where(r => r.Arm == c.Against && r.Rounds.Count > c.Round).ToDictionary(r => r.Seed);
+        return split.Where(r => r.Arm == c.Arm && r.Rounds.Count > c.Round && others.ContainsKey(r.Seed)).OrderBy(r => r.Seed)
+            .Select(r => (r, others[r.Seed])).ToList();
+    }
+}

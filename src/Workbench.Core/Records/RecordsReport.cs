@@ -1,0 +1,133 @@
+// Records layer: every table of a reproduction, rebuilt from its committed records alone (`workbench report`).
+using System.Globalization;
+using System.Text;
+using Workbench.Metrics;
+using Workbench.Reproductions;
+
+namespace Workbench.Records;
+
+/// <summary>
+/// A reproduction's report made from its records folder alone (no run folders, no training): the summary and paired
+/// comparisons of <see cref="ReproductionReport"/>, the headline family Holm-adjusted over seeds, and for splits whose test
+/// images share source cells, accuracy per image / per cell / class-balanced per cell with cluster-bootstrap intervals
+/// over cells and seeds, and the headline family on cells.
+/// </summary>
+/// <param name="Records">What it was made from.</param>
+/// <param name="Report">Summary, comparisons, tidy rows, learning curves.</param>
+/// <param name="OverSeeds">The headline family, paired t over seeds, Holm-adjusted.</param>
+/// <param name="OverCells">The headline family on the splits with cells (class-balanced per-cell accuracy), or null.</param>
+/// <param name="Cells">Per split with cells, arm and round: the three accuracies with intervals over cells and seeds, or null.</param>
+public sealed record RecordsReport(ReproductionRecords Records, ReproductionReport Report, ComparisonFamily OverSeeds,
+    ComparisonFamily? OverCells, SummaryTable? Cells)
+{
+    /// <summary>The file the report's Markdown goes to inside the records folder.</summary>
+    public const string ReportFile = "README.md";
+
+    /// <summary>Builds the report; <paramref name="options"/> fixes the bootstrap (the default draws 10,000 times, seed 0).</summary>
+    public static RecordsReport Of(ReproductionRecords records, ClusterBootstrapOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        options ??= new ClusterBootstrapOptions();
+        var info = records.Info;
+        var runs = records.Runs.Select(r => r.Run).ToList();
+        var report = ReproductionReport.Of(info.Protocol, Enum.Parse<Config.PresetProfile>(info.Profile, ignoreCase: true), info.First, runs,
+            info.ClassNames, TimeSpan.FromSeconds(info.WallSeconds), info.Cores);
+        return new RecordsReport(records, report, HeadlineComparisons.OverSeeds(runs),
+            HeadlineComparisons.OverCells(records, CellMetric.ClassBalanced, options), CellTable(records, options));
+    }
+
+    /// <summary>Everything as one Markdown page.</summary>
+    public string Markdown
+    {
+        get
+        {
+            var seeds = Records.Runs.Select(r => r.Run.Seed).Distinct().Count();
+            var text = new StringBuilder();
+            text.AppendLine($"# {Report.Header}").AppendLine();
+            text.AppendLine($"Rebuilt by `workbench report` from the records in this folder ({ReproductionRecords.RecordsFile}: one row per run and round; "
+                + $"{Records.Runs.Count} runs, {seeds} seeds; machine: {Records.Info.Machine}). Mean ± std over n seeds.").AppendLine();
+            text.AppendLine(Report.Summary.ToMarkdown());
+            text.AppendLine("## Headline comparisons (the stated family, Holm-adjusted)").AppendLine();
+            text.AppendLine("Only a comparison that survives the adjustment is called a difference; the others are not resolved at "
+                + $"n = {seeds}.").AppendLine();
+            text.AppendLine(OverSeeds.ToMarkdown());
+            if (OverCells is { } cells) text.AppendLine(cells.ToMarkdown());
+            if (Cells is { } table)
+            {
+                text.AppendLine("## Per test cell").AppendLine();
+                text.AppendLine(string.Join(" ", Records.Cells.Select(c =>
+                    $"Split `{c.Split}`: {c.Index.ImageCount} test images of {c.Cells.Count} source cells ({string.Join(", ", Records.Info.ClassNames.Select((n, k) => $"{n} {c.Index.CellsPerClass.ElementAtOrDefault(k)}"))}).")))
+                    .AppendLine(" Intervals: cluster bootstrap over cells (within class) and seeds, 95% percentile.").AppendLine();
+                text.AppendLine(table.ToMarkdown());
+            }
+            text.AppendLine("## All paired comparisons (95% t intervals, unadjusted; * = excludes 0)").AppendLine();
+            text.AppendLine(Report.Comparison.ToMarkdown());
+            if (Report.AddedByClass is { } added) text.AppendLine($"## Samples added per round and class (first seed)\n\n{added.ToMarkdown()}");
+            return text.ToString();
+        }
+    }
+
+    /// <summary>Writes README.md, summary.csv, tidy.csv, comparisons.csv, learning curves and additions into <paramref name="folder"/>; returns the paths.</summary>
+    public IReadOnlyList<string> WriteTo(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        void Write(string name, string text)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllText(path, text);
+            written.Add(path);
+        }
+        Write(ReportFile, Markdown);
+        Write("summary.csv", Report.Summary.ToCsv());
+        Write("tidy.csv", TidyResults.ToCsv(Report.Tidy));
+        Write("comparisons.csv", FamilyCsv(new[] { OverSeeds, OverCells }.OfType<ComparisonFamily>()));
+        if (Cells is { } cells) Write("cells-summary.csv", cells.ToCsv());
+        if (Report.AddedByClass is { } added) Write("added-by-class.csv", added.ToCsv());
+        foreach (var (split, chart) in Report.LearningCurves)
+        {
+            var path = Path.Combine(folder, $"{split}-learning-curves.svg");
+            chart.Save(path);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    private static string FamilyCsv(IEnumerable<ComparisonFamily> families)
+    {
+        var table = new SummaryTable(["family", "comparison", "estimate", "low", "high", "p", "holm_p", "survives"]);
+        foreach (var family in families)
+            foreach (var c in family.Comparisons)
+                table.Add([family.Name, c.Name, CsvText.Number(c.Estimate), CsvText.Number(c.Low), CsvText.Number(c.High), CsvText.Number(c.P),
+                    CsvText.Number(c.AdjustedP), c.Survives ? "yes" : "no"]);
+        return table.ToCsv();
+    }
+
+    // Baseline (round 0, once per seed) and every arm's last round, on each split with cells.
+    private static SummaryTable? CellTable(ReproductionRecords records, ClusterBootstrapOptions options)
+    {
+        if (records.Cells.Count == 0) return null;
+        var table = new SummaryTable(["split", "strategy", "round", "n seeds", "cells", "acc per image %", "acc per cell %", "class-balanced per cell %"]);
+        foreach (var split in records.Runs.GroupBy(r => r.Run.Split))
+        {
+            if (records.CellsOf(split.Key) is not { } cells) continue;
+            int last = split.Min(r => r.Run.Rounds.Count) - 1;
+            void Add(string arm, int round, IReadOnlyList<RecordedRun> runs)
+            {
+                var counts = runs.OrderBy(r => r.Run.Seed).Select(r => (IReadOnlyList<int>)r.CorrectByCell[round]!).ToList();
+                var intervals = ClusterBootstrap.AccuracyOfCounts(cells.Index, counts, options);
+                string F(CellMetric m) => intervals.Single(i => i.Metric == m) is var i
+                    ? $"{Pct(i.Estimate)} [{Pct(i.Low)}, {Pct(i.High)}]" : "";
+                table.Add([split.Key, arm, round.ToString(CultureInfo.InvariantCulture), counts.Count.ToString(CultureInfo.InvariantCulture),
+                    cells.Cells.Count.ToString(CultureInfo.InvariantCulture), F(CellMetric.PerImage), F(CellMetric.PerCell), F(CellMetric.ClassBalanced)]);
+            }
+            Add("baseline", 0, split.GroupBy(r => r.Run.Seed).Select(g => g.First()).ToList());
+            foreach (var arm in split.GroupBy(r => r.Run.Arm).OrderBy(g => g.Key, StringComparer.Ordinal))
+                Add(arm.Key, last, arm.ToList());
+        }
+        return table;
+    }
+
+    private static string Pct(double v) => (100 * v).ToString("F1", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,123 @@
+// Records layer: one reproduction's committed folder (reproduction.json, records.csv, cells.csv), written and read back.
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workbench.Config;
+using Workbench.Engine;
+using Workbench.Reproductions;
+
+namespace Workbench.Records;
+
+/// <summary>What a reproduction was, beside its rows: enough to rebuild its header and tables.</summary>
+/// <param name="Protocol">"poster" or "bone-marrow".</param>
+/// <param name="Profile">"quick" or "full".</param>
+/// <param name="ClassNames">Class names, in label order (the records' per-class columns).</param>
+/// <param name="First">The config of the first planned run (model, image size, start of every table's header).</param>
+/// <param name="WallSeconds">Wall time of the invocation that finished the reproduction.</param>
+/// <param name="Cores">Cores of the machine it ran on.</param>
+/// <param name="Machine">The processor and precision it ran with, for every timing read from the records.</param>
+public sealed record ReproductionInfo(string Protocol, string Profile, IReadOnlyList<string> ClassNames, ExperimentConfig First,
+    double WallSeconds, int Cores, string Machine);
+
+/// <summary>
+/// One reproduction's records folder under results/: reproduction.json (<see cref="ReproductionInfo"/>), records.csv (one row
+/// per run and round: <see cref="RoundRecords"/>) and cells.csv (the test cells of splits whose images share source cells:
+/// <see cref="TestCells"/>). Small enough to commit; every table of the reproduction is rebuilt from it alone.
+/// </summary>
+public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<RecordedRun> Runs, IReadOnlyList<TestCells> Cells)
+{
+    /// <summary>The file that marks a records folder.</summary>
+    public const string InfoFile = "reproduction.json";
+
+    /// <summary>The rows.</summary>
+    public const string RecordsFile = "records.csv";
+
+    /// <summary>The test cells.</summary>
+    public const string CellsFile = "cells.csv";
+
+    /// <summary>True when <paramref name="folder"/> holds records.</summary>
+    public static bool IsRecords(string folder) => File.Exists(Path.Combine(folder, InfoFile));
+
+    /// <summary>The cells of <paramref name="split"/>, or null when its test images are independent (or their cells unknown).</summary>
+    public TestCells? CellsOf(string split) => Cells.FirstOrDefault(c => c.Split == split);
+
+    /// <summary>
+    /// Writes the records of finished <paramref name="runs"/> into <paramref name="folder"/>. <paramref name="cells"/> gives
+    /// the test cells of a split (null: none); its runs must have kept their test predictions.
+    /// </summary>
+    public static void Write(string folder, ReproductionInfo info, IReadOnlyList<ReproductionRun> runs, string runFolder,
+        IReadOnlyList<TestCells> cells)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(cells);
+        var records = RoundRecords.Write(runs, info.ClassNames, run => cells.FirstOrDefault(c => c.Split == run.Split), runFolder);
+        Directory.CreateDirectory(folder);
+        var json = new JsonObject
+        {
+            ["protocol"] = info.Protocol, ["profile"] = info.Profile,
+            ["classNames"] = new JsonArray(info.ClassNames.Select(n => (JsonNode)n!).ToArray()),
+            ["wallSeconds"] = info.WallSeconds, ["cores"] = info.Cores, ["machine"] = info.Machine,
+            ["firstConfig"] = JsonNode.Parse(info.First.ToJson()),
+        };
+        File.WriteAllText(Path.Combine(folder, InfoFile), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(folder, RecordsFile), records);
+        if (cells.Count > 0)
+            File.WriteAllText(Path.Combine(folder, CellsFile), string.Join("\n", cells.SelectMany(c => c.Rows(info.ClassNames)).Prepend(TestCells.Header)) + "\n");
+        else File.Delete(Path.Combine(folder, CellsFile));
+    }
+
+    /// <summary>Reads a records folder; run paths are given under <paramref name="runFolder"/> (only names, nothing is opened there).</summary>
+    /// <exception cref="InvalidDataException">A file is missing or malformed; the message names the file and the field.</exception>
+    public static ReproductionRecords Read(string folder, string runFolder = "runs")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var infoPath = Path.Combine(folder, InfoFile);
+        if (!File.Exists(infoPath)) throw new InvalidDataException($"'{folder}' holds no reproduction records: {InfoFile} is missing.");
+        ReproductionInfo info;
+        try
+        {
+            var json = JsonNode.Parse(File.ReadAllText(infoPath))!.AsObject();
+            string Text(string field) => json[field]?.GetValue<string>() ?? throw new InvalidDataException($"{infoPath}: field '{field}' is missing.");
+            info = new ReproductionInfo(Text("protocol"), Text("profile"),
+                json["classNames"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? throw new InvalidDataException($"{infoPath}: field 'classNames' is missing."),
+                ExperimentConfigJson.FromJson(json["firstConfig"]?.ToJsonString() ?? throw new InvalidDataException($"{infoPath}: field 'firstConfig' is missing.")),
+                json["wallSeconds"]?.GetValue<double>() ?? 0, json["cores"]?.GetValue<int>() ?? 0, Text("machine"));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{infoPath} is not readable: {e.Message}", e);
+        }
+        var recordsPath = Path.Combine(folder, RecordsFile);
+        if (!File.Exists(recordsPath)) throw new InvalidDataException($"'{folder}': {RecordsFile} is missing.");
+        var runs = RoundRecords.Read(File.ReadAllText(recordsPath), info.ClassNames, runFolder, recordsPath);
+        var cellsPath = Path.Combine(folder, CellsFile);
+        var cells = File.Exists(cellsPath) ? TestCells.Read(File.ReadAllText(cellsPath), info.ClassNames, cellsPath) : [];
+        foreach (var run in runs)
+            for (int r = 0; r < run.CorrectByCell.Count; r++)
+                if (run.CorrectByCell[r] is { } counts && (cells.FirstOrDefault(c => c.Split == run.Run.Split) is not { } known || known.Cells.Count != counts.Length))
+                    throw new InvalidDataException($"{recordsPath}: run '{run.Run.Directory}' round {r} has {counts.Length} per-cell counts, which {CellsFile} does not describe for split {run.Run.Split}.");
+        return new ReproductionRecords(info, runs, cells);
+    }
+
+    /// <summary>
+    /// Records the finished <paramref name="runs"/> of <paramref name="campaign"/> into <paramref name="folder"/> and reads
+    /// them back: what is committed is what every table is then rebuilt from. BCCD `provided` gets its test cells.
+    /// </summary>
+    public static ReproductionRecords Record(Reproduction campaign, IReadOnlyList<ReproductionRun> runs, ExperimentDataProvider data,
+        string folder, TimeSpan wall)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(data);
+        var first = campaign.Plan[0].Config;
+        var cells = campaign.Plan.Select(p => p.Config).Where(c => c.DataSet == "bccd" && c.Split == "provided").Take(1)
+            .Select(c => TestCells.FromMap(c.Split, data.BccdSourceCells(), data.Images(c.DataSet, c.ImageSize).Data,
+                Data.Splits.Create(c.Split, data.Images(c.DataSet, c.ImageSize).Data, c.Seed).TestIds)).ToList();
+        var info = new ReproductionInfo(campaign.Protocol, campaign.Profile.ToString().ToLowerInvariant(), campaign.ClassNames(data), first,
+            wall.TotalSeconds, Environment.ProcessorCount, DescribeMachine(Runtime.Precision));
+        Write(folder, info, runs, campaign.RunFolder, cells);
+        return Read(folder, campaign.RunFolder);
+    }
+
+    /// <summary>The machine line for <see cref="ReproductionInfo.Machine"/>: processor and engine precision.</summary>
+    public static string DescribeMachine(Precision precision) => $"{CpuFeatures.Current.ModelName}, {precision.ToName()}";
+}

@@ -1,0 +1,49 @@
+using Workbench.Records;
+using Workbench.Tests.Loop;
+
+namespace Workbench.Tests.Records;
+
+/// <summary>
+/// The committed results are what their committed records rebuild: every records folder under results/ is rebuilt into a
+/// temporary folder and compared file by file with what is committed; results/README.md likewise.
+/// </summary>
+public class CommittedRecordsTests
+{
+    private static readonly string[] Rebuilt = [RecordsReport.ReportFile, "summary.csv", "tidy.csv", "comparisons.csv", "cells-summary.csv", "added-by-class.csv"];
+
+    [Fact]
+    public void EveryCommittedReportIsWhatItsRecordsRebuild()
+    {
+        var results = Path.Combine(RepositoryPaths.Root, "results");
+        var folders = Directory.GetDirectories(results).Where(ReproductionRecords.IsRecords).ToList();
+        Assert.NotEmpty(folders);
+        using var temp = new TempFolder();
+        foreach (var folder in folders)
+        {
+            var copy = temp.Sub(Path.GetFileName(folder));
+            RecordsReport.Of(ReproductionRecords.Read(folder)).WriteTo(copy);
+            foreach (var name in Rebuilt.Where(n => File.Exists(Path.Combine(copy, n)) || File.Exists(Path.Combine(folder, n))))
+                Assert.True(File.Exists(Path.Combine(folder, name)) && File.Exists(Path.Combine(copy, name))
+                    && File.ReadAllText(Path.Combine(folder, name)) == File.ReadAllText(Path.Combine(copy, name)),
+                    $"{Path.GetFileName(folder)}/{name} differs from what its records rebuild: run `workbench report {Path.GetRelativePath(RepositoryPaths.Root, folder)}`");
+        }
+    }
+
+    [Fact]
+    public void TheCommittedIndexIsWhatTheRecordsRebuild()
+    {
+        var results = Path.Combine(RepositoryPaths.Root, "results");
+        using var temp = new TempFolder();
+        // Only the records travel: everything else is remade from them.
+        foreach (var folder in Directory.GetDirectories(results).Where(ReproductionRecords.IsRecords))
+            foreach (var name in new[] { ReproductionRecords.InfoFile, ReproductionRecords.RecordsFile, ReproductionRecords.CellsFile })
+                if (File.Exists(Path.Combine(folder, name)))
+                {
+                    Directory.CreateDirectory(temp.Sub("results/" + Path.GetFileName(folder)));
+                    File.Copy(Path.Combine(folder, name), Path.Combine(temp.Sub("results/" + Path.GetFileName(folder)), name));
+                }
+        var index = ResultsIndex.Rebuild(temp.Sub("results"));
+        Assert.True(File.ReadAllText(Path.Combine(results, ResultsIndex.FileName)) == File.ReadAllText(index.Path),
+            "results/README.md differs from what the records rebuild: run `workbench report results`");
+    }
+}
