@@ -66,7 +66,7 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
         // The quick profile's cnn4 cannot take ResNet-18 weights: said at once, and no run folder is started.
         var output = cli.Folder("reproduce");
         var result = CliFixture.Workbench(["reproduce", "poster", "--seeds", "1", "--splits", "paper", "--weights", CliFixture.TorchvisionResNet18,
-            "--out", output, "--results", cli.Folder("results"), "--figures", cli.Folder("figures"), "--threads", "1", .. cli.DataOptions]);
+            "--out", output, "--results", cli.Folder("results"), "--threads", "1", .. cli.DataOptions]);
         Expect(result, 2, "error: No tensor of", "fits a cnn4 with 4 classes");
         Assert.Empty(Directory.GetFiles(output, "config.json", SearchOption.AllDirectories));
     }
@@ -77,7 +77,7 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
         // No --init: the pretrained start is chosen, so its options are read (and this invalid one refused) before any run.
         var output = cli.Folder("default-start");
         var result = CliFixture.Workbench(["reproduce", "poster", "--seeds", "1", "--splits", "paper", "--pretrain-epochs", "0", "--out", output,
-            "--results", cli.Folder("results"), "--figures", cli.Folder("figures"), "--threads", "1", .. cli.DataOptions]);
+            "--results", cli.Folder("results"), "--threads", "1", .. cli.DataOptions]);
         Expect(result, 1, "error: epochs must be >= 1");
         Assert.DoesNotContain("runs into", result.Output);
         Assert.False(Directory.Exists(output) && Directory.GetFiles(output, "config.json", SearchOption.AllDirectories).Length > 0);
