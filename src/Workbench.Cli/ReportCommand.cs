@@ -13,9 +13,11 @@ internal static class ReportCommand
     {
         var folder = new Argument<string>("folder") { Description = "A records folder (results/<reproduction>) or a folder of them (results)" };
         var resamples = new Option<int>("--resamples") { Description = "Cluster-bootstrap draws", DefaultValueFactory = _ => 10_000 };
+        var readme = new Option<string?>("--readme") { Description = "A Markdown file whose <!-- results:begin --> ... <!-- results:end --> block gets the one-screen summary (with a folder of records)" };
         var command = new Command("report", "Rebuild a reproduction's tables, intervals and Holm-adjusted comparisons from its committed per-seed records");
         command.Arguments.Add(folder);
         command.Options.Add(resamples);
+        command.Options.Add(readme);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(folder)!;
@@ -27,7 +29,7 @@ internal static class ReportCommand
                 return 0;
             }
             if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"report: '{path}' does not exist.");
-            var index = ResultsIndex.Rebuild(path, options);
+            var index = ResultsIndex.Rebuild(path, options, result.GetValue(readme));
             Console.WriteLine($"{index.Folders.Count} reproductions rebuilt; index: {index.Path}");
             return 0;
         }));

@@ -71,7 +71,7 @@ internal static class ReproduceCommand
             report.WriteTo(campaign.RunFolder);
             // The committed tables are made from the records, as `workbench report` remakes them: one path, no drift.
             var recordsFolder = files.RecordsFolder(result.GetValue(resultsFolder)!);
-            var records = ReproductionRecords.Record(campaign, runs, data, recordsFolder, clock.Elapsed);
+            var records = ReproductionRecords.Record(campaign, runs, data, recordsFolder);
             var written = RecordsReport.Of(records).WriteTo(recordsFolder);
             if (report.AddedByClass is { } added) Console.WriteLine($"samples added per round and class (first seed):\n{added.ToText()}");
             Console.WriteLine(report.ToText());

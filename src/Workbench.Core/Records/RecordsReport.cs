@@ -31,9 +31,25 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
         var info = records.Info;
         var runs = records.Runs.Select(r => r.Run).ToList();
         var report = ReproductionReport.Of(info.Protocol, Enum.Parse<Config.PresetProfile>(info.Profile, ignoreCase: true), info.First, runs,
-            info.ClassNames, TimeSpan.FromSeconds(info.WallSeconds), info.Cores);
+            info.ClassNames, TimeSpan.Zero, info.Cores);
         return new RecordsReport(records, report, HeadlineComparisons.OverSeeds(runs),
             HeadlineComparisons.OverCells(records, CellMetric.ClassBalanced, options), CellTable(records, options));
+    }
+
+    /// <summary>
+    /// One line: protocol, profile, model, start, seeds, and what its time figures sum (a run's own header speaks of the
+    /// invocation that made it, which for records that were resumed or re-read says nothing).
+    /// </summary>
+    public string Header
+    {
+        get
+        {
+            var runs = Records.Runs.Select(r => r.Run).ToList();
+            var first = Records.Info.First;
+            return $"{Records.Info.Protocol} reproduction, {Records.Info.Profile} profile ({first.Architecture}, {first.ImageSize}px, "
+                + $"{first.DataSet}, init {ReproductionRun.InitialisationName(first)}), {runs.Select(r => r.Seed).Distinct().Count()} seeds: "
+                + Records.Info.TimeSentence(runs);
+        }
     }
 
     /// <summary>Everything as one Markdown page.</summary>
@@ -43,9 +59,9 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
         {
             var seeds = Records.Runs.Select(r => r.Run.Seed).Distinct().Count();
             var text = new StringBuilder();
-            text.AppendLine($"# {Report.Header}").AppendLine();
+            text.AppendLine($"# {Header}").AppendLine();
             text.AppendLine($"Rebuilt by `workbench report` from the records in this folder ({ReproductionRecords.RecordsFile}: one row per run and round; "
-                + $"{Records.Runs.Count} runs, {seeds} seeds; machine: {Records.Info.Machine}). Mean ± std over n seeds.").AppendLine();
+                + $"{Records.Runs.Count} runs, {seeds} seeds). Mean ± std over n seeds.").AppendLine();
             text.AppendLine(Report.Summary.ToMarkdown());
             text.AppendLine("## Headline comparisons (the stated family, Holm-adjusted)").AppendLine();
             text.AppendLine("Only a comparison that survives the adjustment is called a difference; the others are not resolved at "

@@ -12,11 +12,27 @@ namespace Workbench.Records;
 /// <param name="Profile">"quick" or "full".</param>
 /// <param name="ClassNames">Class names, in label order (the records' per-class columns).</param>
 /// <param name="First">The config of the first planned run (model, image size, start of every table's header).</param>
-/// <param name="WallSeconds">Wall time of the invocation that finished the reproduction.</param>
+/// <param name="SpanSeconds">
+/// Wall time from the first run's start to the last round written (from the run folders' file times; resumed
+/// reproductions include the pause), or null when unknown. Worker time is in the records (seconds per round).
+/// </param>
 /// <param name="Cores">Cores of the machine it ran on.</param>
 /// <param name="Machine">The processor and precision it ran with, for every timing read from the records.</param>
+/// <param name="PretrainingSeconds">SimCLR pretraining summed over the checkpoints the runs started from (their own logs), or null for other starts.</param>
+/// <param name="PretrainedCheckpoints">How many checkpoints that sum covers.</param>
 public sealed record ReproductionInfo(string Protocol, string Profile, IReadOnlyList<string> ClassNames, ExperimentConfig First,
-    double WallSeconds, int Cores, string Machine);
+    double? SpanSeconds, int Cores, string Machine, double? PretrainingSeconds = null, int PretrainedCheckpoints = 0)
+{
+    /// <summary>What the time figures of a header sum, said in the header itself.</summary>
+    public string TimeSentence(IReadOnlyList<ReproductionRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var text = $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min of round time summed over the {runs.Count} runs (worker time, {Cores} cores, {Machine})";
+        if (SpanSeconds is { } span) text += $", within {span / 60:F1} min of wall time from the first run's start to the last round written";
+        if (PretrainingSeconds is { } pre) text += $"; SimCLR pretraining before the runs: {pre / 60:F1} min summed over {PretrainedCheckpoints} checkpoints";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text}");
+    }
+}
 
 /// <summary>
 /// One reproduction's records folder under results/: reproduction.json (<see cref="ReproductionInfo"/>), records.csv (one row
@@ -56,7 +72,8 @@ public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<Re
         {
             ["protocol"] = info.Protocol, ["profile"] = info.Profile,
             ["classNames"] = new JsonArray(info.ClassNames.Select(n => (JsonNode)n!).ToArray()),
-            ["wallSeconds"] = info.WallSeconds, ["cores"] = info.Cores, ["machine"] = info.Machine,
+            ["spanSeconds"] = info.SpanSeconds, ["cores"] = info.Cores, ["machine"] = info.Machine,
+            ["pretrainingSeconds"] = info.PretrainingSeconds, ["pretrainedCheckpoints"] = info.PretrainedCheckpoints,
             ["firstConfig"] = JsonNode.Parse(info.First.ToJson()),
         };
         File.WriteAllText(Path.Combine(folder, InfoFile), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -81,7 +98,8 @@ public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<Re
             info = new ReproductionInfo(Text("protocol"), Text("profile"),
                 json["classNames"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? throw new InvalidDataException($"{infoPath}: field 'classNames' is missing."),
                 ExperimentConfigJson.FromJson(json["firstConfig"]?.ToJsonString() ?? throw new InvalidDataException($"{infoPath}: field 'firstConfig' is missing.")),
-                json["wallSeconds"]?.GetValue<double>() ?? 0, json["cores"]?.GetValue<int>() ?? 0, Text("machine"));
+                json["spanSeconds"]?.GetValue<double>(), json["cores"]?.GetValue<int>() ?? 0, Text("machine"),
+                json["pretrainingSeconds"]?.GetValue<double>(), json["pretrainedCheckpoints"]?.GetValue<int>() ?? 0);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -104,7 +122,7 @@ public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<Re
     /// them back: what is committed is what every table is then rebuilt from. BCCD `provided` gets its test cells.
     /// </summary>
     public static ReproductionRecords Record(Reproduction campaign, IReadOnlyList<ReproductionRun> runs, ExperimentDataProvider data,
-        string folder, TimeSpan wall)
+        string folder)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(data);
@@ -112,10 +130,33 @@ public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<Re
         var cells = campaign.Plan.Select(p => p.Config).Where(c => c.DataSet == "bccd" && c.Split == "provided").Take(1)
             .Select(c => TestCells.FromMap(c.Split, data.BccdSourceCells(), data.Images(c.DataSet, c.ImageSize).Data,
                 Data.Splits.Create(c.Split, data.Images(c.DataSet, c.ImageSize).Data, c.Seed).TestIds)).ToList();
+        var pretrained = Pretraining(campaign.Plan.Select(p => p.Config));
         var info = new ReproductionInfo(campaign.Protocol, campaign.Profile.ToString().ToLowerInvariant(), campaign.ClassNames(data), first,
-            wall.TotalSeconds, Environment.ProcessorCount, DescribeMachine(Runtime.Precision));
+            Span(runs), Environment.ProcessorCount, DescribeMachine(Runtime.Precision), pretrained?.Seconds, pretrained?.Count ?? 0);
         Write(folder, info, runs, campaign.RunFolder, cells);
         return Read(folder, campaign.RunFolder);
+    }
+
+    // The run store writes each round file once, when the round is committed; the strategies file when the run starts.
+    private static double? Span(IReadOnlyList<ReproductionRun> runs)
+    {
+        var starts = runs.SelectMany(r => new[] { Path.Combine(r.Directory, "strategies.json"), Path.Combine(r.Directory, "rounds", "0.json") })
+            .Where(File.Exists).Select(File.GetLastWriteTimeUtc).ToList();
+        var ends = runs.Where(r => Directory.Exists(Path.Combine(r.Directory, "rounds")))
+            .SelectMany(r => Directory.GetFiles(Path.Combine(r.Directory, "rounds"), "*.json")).Select(File.GetLastWriteTimeUtc).ToList();
+        return starts.Count == 0 || ends.Count == 0 ? null : (ends.Max() - starts.Min()).TotalSeconds;
+    }
+
+    // Each pretrained checkpoint's sidecar logs its epochs with cumulative seconds.
+    private static (double Seconds, int Count)? Pretraining(IEnumerable<ExperimentConfig> configs)
+    {
+        var sidecars = configs.Where(c => c.Initialisation == InitialisationKind.Pretrained && c.InitialisationPath is not null)
+            .Select(c => Path.ChangeExtension(c.InitialisationPath!, ".json")).Distinct().Where(File.Exists).ToList();
+        if (sidecars.Count == 0) return null;
+        double total = 0;
+        foreach (var sidecar in sidecars)
+            total += JsonNode.Parse(File.ReadAllText(sidecar))?["epochs"]?.AsArray().LastOrDefault()?["seconds"]?.GetValue<double>() ?? 0;
+        return (total, sidecars.Count);
     }
 
     /// <summary>The machine line for <see cref="ReproductionInfo.Machine"/>: processor and engine precision.</summary>

@@ -42,12 +42,12 @@ public class RecordsTests
         var campaign = TinyPoster(temp.Sub("runs"));
         var report = campaign.Run(_ => problem.WithLabels(problem.Labels));
         var cells = CellsOf(problem);
-        var info = new ReproductionInfo("poster", "quick", problem.ClassNames, campaign.Plan[0].Config, 12.5, 2, "test machine, fp32");
+        var info = new ReproductionInfo("poster", "quick", problem.ClassNames, campaign.Plan[0].Config, 12.5, 2, "test machine, fp32", 30, 1);
         var folder = temp.Sub("results/poster-quick");
         ReproductionRecords.Write(folder, info, report.Runs, campaign.RunFolder, [cells]);
         var read = ReproductionRecords.Read(folder, campaign.RunFolder);
         var fromRuns = ReproductionReport.Of("poster", PresetProfile.Quick, campaign.Plan[0].Config, report.Runs, problem.ClassNames,
-            TimeSpan.FromSeconds(12.5), 2);
+            TimeSpan.Zero, 2);
         return new Recorded(fromRuns, read, folder, cells);
     }
 
@@ -59,6 +59,9 @@ public class RecordsTests
         var rebuilt = RecordsReport.Of(read, new ClusterBootstrapOptions(Resamples: 200));
 
         Assert.Equal(10, read.Runs.Count);
+        // The header says what its time figures sum: round time over the runs, the wall span, the pretraining.
+        Assert.Contains("min of round time summed over the 10 runs (worker time, 2 cores, test machine, fp32), within 0.2 min of wall time", rebuilt.Header);
+        Assert.Contains("SimCLR pretraining before the runs: 0.5 min summed over 1 checkpoints", rebuilt.Header);
         Assert.Equal(fromRuns.Markdown, rebuilt.Report.Markdown);
         Assert.Equal(TidyResults.ToCsv(fromRuns.Tidy), TidyResults.ToCsv(rebuilt.Report.Tidy));
         Assert.Equal(fromRuns.Summary.ToCsv(), rebuilt.Report.Summary.ToCsv());
@@ -161,7 +164,7 @@ public class RecordsTests
         var report = campaign.Run(_ => problem.WithLabels(problem.Labels));
         Assert.All(report.Runs.SelectMany(r => r.Rounds), round => Assert.Equal(problem.TestIds.Length, round.TestPredicted!.Count));
         var old = report.Runs.Select(r => r with { Rounds = r.Rounds.Select(x => x with { TestPredicted = null }).ToList() }).ToList();
-        var info = new ReproductionInfo("poster", "quick", problem.ClassNames, campaign.Plan[0].Config, 1, 2, "test machine, fp32");
+        var info = new ReproductionInfo("poster", "quick", problem.ClassNames, campaign.Plan[0].Config, null, 2, "test machine, fp32");
         var error = Assert.Throws<InvalidDataException>(() => ReproductionRecords.Write(temp.Sub("out"), info, old, campaign.RunFolder, [CellsOf(problem)]));
         Assert.Contains("test predictions", error.Message);
     }
