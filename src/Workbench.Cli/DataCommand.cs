@@ -36,10 +36,11 @@ internal static class DataCommand
         var markdown = new Option<bool>("--markdown") { Description = "Print the report as Markdown" };
         var leakAudit = new Option<bool>("--leak-audit")
         {
-            Description = "bccd: also count test images with a near-copy (same cell, augmented) on the training side, "
-                + "for the paper, grouped and provided splits (decodes the images through the cache)",
+            Description = "Also count test images with a near-copy (same cell, augmented) on the training side (decodes the images through "
+                + "the cache): bccd for the paper, grouped and provided splits; pbc / pbc-fine for the stratified 50/50 split, with the "
+                + "distinct cells among its test images",
         };
-        var seeds = new Option<int>("--seeds") { Description = "Leak audit: seeds 0..N-1 of the paper and grouped splits", DefaultValueFactory = _ => 3 };
+        var seeds = new Option<int>("--seeds") { Description = "Leak audit: seeds 0..N-1 of the paper and grouped splits (bccd) or the stratified split (pbc)", DefaultValueFactory = _ => 3 };
         var threshold = new Option<int>("--threshold")
         {
             Description = $"Leak audit: near-copy threshold in bits of {CellHash.Bits}",
@@ -84,8 +85,8 @@ internal static class DataCommand
     // Checked before the (slow) data check so that a wrong option fails at once.
     private static void CheckLeakAuditOptions(DataSet set, int seedCount, int threshold)
     {
-        if (set.Name != "bccd")
-            throw new ArgumentException($"--leak-audit is for bccd (its paper, grouped and provided splits); got '{set.Name}'.");
+        if (set.Name is not ("bccd" or "pbc" or "pbc-fine"))
+            throw new ArgumentException($"--leak-audit is for bccd (its paper, grouped and provided splits) and pbc / pbc-fine (the stratified split); got '{set.Name}'.");
         if (seedCount < 1) throw new ArgumentOutOfRangeException("--seeds", seedCount, "must be >= 1");
         if (threshold < 0 || threshold > CellHash.Bits) throw new ArgumentOutOfRangeException("--threshold", threshold, $"must be in 0..{CellHash.Bits}");
     }
@@ -94,8 +95,9 @@ internal static class DataCommand
     {
         using var cached = Progress.LoadImages(cache, set, size);
         var hashes = ImageHashes.Compute(cached);
-        return LeakAudit.ForBccd(hashes, size, Enumerable.Range(0, seedCount).ToList(), threshold,
-            Terminal.Note);
+        var seeds = Enumerable.Range(0, seedCount).ToList();
+        return set.Name == "bccd" ? LeakAudit.ForBccd(hashes, size, seeds, threshold, Terminal.Note)
+            : LeakAudit.ForStratified(hashes, size, seeds, threshold, Terminal.Note);
     }
 
     private static Command Cache()

@@ -62,13 +62,14 @@ internal sealed class ExperimentOptions
 
     /// <summary>
     /// The file names of a reproduction with this start ("-pretrained-10ep", "-from-file", or none for scratch) in the
-    /// engine's precision (call after CommonOptions.ConfigureEngine).
+    /// engine's precision (call after CommonOptions.ConfigureEngine), on <paramref name="dataSet"/> (null: the protocol's own).
     /// </summary>
-    public ReproductionFiles Files(ParseResult result, string protocol) =>
+    public ReproductionFiles Files(ParseResult result, string protocol, string? dataSet = null) =>
         new(protocol, ParseProfile(result).ToString().ToLowerInvariant(),
             InitName(result, protocol) == "pretrained" ? ReproductionFiles.PretrainedTag(Pretraining.Parse(result).Epochs)
                 : ReproductionFiles.FileTag(result.GetValue(Weights) ?? result.GetValue(Checkpoint)),
-            Runtime.Precision);
+            Runtime.Precision)
+        { DataSet = dataSet is null ? "" : ReproductionFiles.DataSetTag(protocol, dataSet) };
 
     /// <summary>The initialisation the user asked for, applied to a preset config (pretrained checkpoints come from <paramref name="cache"/>).</summary>
     public Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache, string? preset)

@@ -13,7 +13,8 @@ internal static class ReproduceCommand
     public static Command Create()
     {
         var reproduce = new Command("reproduce", "Reproduce a published protocol over several seeds");
-        reproduce.Subcommands.Add(Protocol("poster", "SSL+AL poster on BCCD: baseline / SSL / AL / SSL+AL on the paper and grouped splits"));
+        reproduce.Subcommands.Add(Protocol("poster",
+            "SSL+AL poster: baseline / SSL / AL / SSL+AL on BCCD (paper and provided splits) or PBC (--dataset pbc: stratified 50/50 split)"));
         reproduce.Subcommands.Add(Protocol("bone-marrow", "Bone-marrow CST / AL / CST+AL on the PBC fine labels"));
         return reproduce;
     }
@@ -23,7 +24,12 @@ internal static class ReproduceCommand
         var common = new CommonOptions();
         var experiment = new ExperimentOptions();
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds (0, 1, ...)", DefaultValueFactory = _ => name == "poster" ? 3 : 1 };
-        var splits = new Option<string>("--splits") { Description = "Comma-separated splits (poster only)", DefaultValueFactory = _ => "paper,provided" };
+        var splits = new Option<string?>("--splits") { Description = "Comma-separated splits (poster only; default: paper,provided on bccd, stratified on pbc)" };
+        var dataSet = new Option<string>("--dataset")
+        {
+            Description = "Data set (poster only): bccd (the poster's) or pbc (its 8 coarse classes, stratified 50/50 split; files named poster-pbc-...)",
+            DefaultValueFactory = _ => PosterReproduction.HomeDataSet,
+        };
         var resultsFolder = new Option<string>("--results") { Description = "Folder whose <reproduction>/ subfolder gets the per-seed records and the tables made from them", DefaultValueFactory = _ => "results" };
         var jobs = new Option<int?>("--jobs")
         {
@@ -36,7 +42,11 @@ internal static class ReproduceCommand
         command.Options.Add(seeds);
         command.Options.Add(jobs);
         command.Options.Add(part);
-        if (name == "poster") command.Options.Add(splits);
+        if (name == "poster")
+        {
+            command.Options.Add(splits);
+            command.Options.Add(dataSet);
+        }
         command.Options.Add(resultsFolder);
         experiment.AddTo(command);
         common.AddTo(command);
@@ -45,33 +55,35 @@ internal static class ReproduceCommand
             var pretrained = new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory);
             // A non-scratch start gets its own folders, result files and figures, so it never resumes or overwrites another start's.
             common.ConfigureEngine(result);  // first: the files' names and the pretrained key depend on the precision
-            var files = experiment.Files(result, name);
+            // Checked first: an unknown data set is one line, not an error from deeper down.
+            var data = name == "poster" ? PosterReproduction.CheckDataSet(result.GetValue(dataSet)!) : null;
+            var files = experiment.Files(result, name, data);
             var campaign = new Reproduction(name, experiment.ParseProfile(result), Enumerable.Range(0, Math.Max(0, result.GetValue(seeds))).ToArray(),
                 result.GetValue(experiment.Output) ?? files.RunFolder("runs"), experiment.Initialisation(result, pretrained, preset: name),
-                name == "poster" ? result.GetValue(splits)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null);
+                name == "poster" ? result.GetValue(splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null, data);
             var clock = Stopwatch.StartNew();
-            using var data = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
+            using var images = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
             int? jobCount = result.GetValue(jobs);
             if (jobCount is < 1) throw new ArgumentOutOfRangeException("--jobs", jobCount, "must be >= 1");
             var worker = result.GetValue(part) is { } partText ? ReproductionParts.Parse(partText) : ((int Index, int Count)?)null;
             var mine = worker is { } w ? campaign.Part(w.Index, w.Count) : campaign;
             var first = mine.Plan[0].Config;
-            Terminal.Line($"{mine.Plan.Count} runs into {campaign.RunFolder} ({campaign.Profile} profile, {first.Architecture} {first.ImageSize}px, init {ReproductionRun.InitialisationName(first)})");
-            ReportInitialWeights(first, data);
-            StartWorkers(worker is null, mine.Plan, jobCount, result.GetValue(common.Threads), data);
+            Terminal.Line($"{mine.Plan.Count} runs into {campaign.RunFolder} ({campaign.DataSet}, {campaign.Profile} profile, {first.Architecture} {first.ImageSize}px, init {ReproductionRun.InitialisationName(first)})");
+            ReportInitialWeights(first, images);
+            StartWorkers(worker is null, mine.Plan, jobCount, result.GetValue(common.Threads), images);
             // After the workers every run is finished: what follows only reads them back (and pretraining finds its cache).
-            experiment.EnsurePretrained(result, mine.Plan.Select(p => p.Config), data, pretrained);
-            var runs = RunWithProgress(mine, data);
+            experiment.EnsurePretrained(result, mine.Plan.Select(p => p.Config), images, pretrained);
+            var runs = RunWithProgress(mine, images);
             if (worker is { } done)
             {
                 Terminal.Line($"part {done.Index + 1} of {done.Count} finished: {mine.Plan.Count} runs");
                 return 0;
             }
-            var report = campaign.Report(runs, campaign.ClassNames(data), clock.Elapsed);
+            var report = campaign.Report(runs, campaign.ClassNames(images), clock.Elapsed);
             report.WriteTo(campaign.RunFolder);
             // The committed tables are made from the records, as `workbench report` remakes them: one path, no drift.
             var recordsFolder = files.RecordsFolder(result.GetValue(resultsFolder)!);
-            var records = ReproductionRecords.Record(campaign, runs, data, recordsFolder);
+            var records = ReproductionRecords.Record(campaign, runs, images, recordsFolder);
             var written = RecordsReport.Of(records).WriteTo(recordsFolder);
             if (report.AddedByClass is { } added) Console.WriteLine($"samples added per round and class (first seed):\n{added.ToText()}");
             Console.WriteLine(report.ToText());

@@ -33,6 +33,7 @@ public static class LeakAudit
         var counts = new int[CellHash.Bits + 1];
         var perClass = new int[data.ClassNames.Count];
         var hits = new List<int>();
+        int sameClass = 0;
         for (int i = 0; i < test.Count; i++)
         {
             if (nearest[i].Id < 0)
@@ -42,11 +43,12 @@ public static class LeakAudit
             {
                 hits.Add(i);
                 perClass[data.Samples[test[i]].Label]++;
+                if (data.Samples[nearest[i].Id].Label == data.Samples[test[i]].Label) sameClass++;
             }
         }
         var shown = Spread(hits, examples).Select(i => new NearCopyPair(
             test[i], data.Samples[test[i]].RelativePath, nearest[i].Id, data.Samples[nearest[i].Id].RelativePath, nearest[i].Distance)).ToList();
-        return new SplitLeakAudit(split.Name, seed, threshold, test.Count, hits.Count, perClass, counts, shown);
+        return new SplitLeakAudit(split.Name, seed, threshold, test.Count, hits.Count, perClass, counts, shown) { SameClassNearCopies = sameClass };
     }
 
     /// <summary>
@@ -105,6 +107,27 @@ public static class LeakAudit
         progress?.Invoke("checking the file-name source index");
         var index = CheckSourceIndex(hashes, BccdLayout.Test, threshold);
         return new LeakAuditReport(data.Name, data.ClassNames, threshold, imageSize, audits, index);
+    }
+
+    /// <summary>
+    /// The audit of a data set without folders to keep apart (PBC): the stratified 50/50 split (<see cref="Splits.Stratified"/>,
+    /// the split `reproduce poster --dataset pbc` runs) for each seed, with the distinct cells among its test images.
+    /// </summary>
+    public static LeakAuditReport ForStratified(ImageHashes hashes, int imageSize, IReadOnlyList<int> seeds,
+        int threshold = DefaultThreshold, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        ArgumentNullException.ThrowIfNull(seeds);
+        if (seeds.Count == 0)
+            throw new ArgumentException("At least one seed is needed.", nameof(seeds));
+        var audits = new List<SplitLeakAudit>();
+        foreach (var seed in seeds)
+        {
+            var split = Splits.Stratified(hashes.Data, 0.5, seed);
+            progress?.Invoke($"auditing the {split.Name} split, seed {seed}");
+            audits.Add(Run(hashes, split, threshold, seed) with { TestCells = NearCopyClusters.Count(hashes, split.TestIds, threshold) });
+        }
+        return new LeakAuditReport(hashes.Data.Name, hashes.Data.ClassNames, threshold, imageSize, audits, SourceIndex: null);
     }
 
     /// <summary>Up to <paramref name="count"/> items evenly spread over <paramref name="items"/>.</summary>

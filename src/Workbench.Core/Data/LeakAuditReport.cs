@@ -29,6 +29,18 @@ public sealed record SplitLeakAudit(
 {
     /// <summary>Share of test images with a near-copy on the training side (0 when there are none).</summary>
     public double Fraction => TestCount == 0 ? 0 : TestWithNearCopy / (double)TestCount;
+
+    /// <summary>
+    /// Distinct cells among the test images (<see cref="NearCopyClusters"/>: near-copies within the test side linked into
+    /// one cell), the number of independent test units; null when not counted (it compares all pairs of test images).
+    /// </summary>
+    public int? TestCells { get; init; }
+
+    /// <summary>
+    /// Of <see cref="TestWithNearCopy"/>, those whose nearest training image has the test image's class. A cell has one
+    /// class, so a near-copy of another class is a hash collision of two different cells (or a mislabelled duplicate).
+    /// </summary>
+    public int SameClassNearCopies { get; init; }
 }
 
 /// <summary>

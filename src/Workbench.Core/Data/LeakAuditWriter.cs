@@ -18,13 +18,25 @@ internal static class LeakAuditWriter
         text.AppendLine("A test image with a near-copy on the training side is (almost surely) an augmented copy of a cell the model trained on.");
         text.AppendLine();
 
-        var rows = new List<string[]> { new[] { "split", "seed", "test images", "with near-copy", "%", $"per class ({string.Join("/", report.ClassNames.Select(Abbreviation))})" } };
-        rows.AddRange(report.Splits.Select(s => new[]
+        // The stratified audit's extra columns only where it was run: BCCD's report keeps its columns.
+        bool cells = report.Splits.Any(s => s.TestCells is not null);
+        string[] header = ["split", "seed", "test images", "with near-copy", "%", $"per class ({string.Join("/", report.ClassNames.Select(Abbreviation))})"];
+        var rows = new List<string[]> { cells ? [.. header, "near-copy of the same class", "distinct cells in test"] : header };
+        rows.AddRange(report.Splits.Select(s =>
         {
-            s.SplitName, s.Seed?.ToString(CultureInfo.InvariantCulture) ?? "-", N(s.TestCount), N(s.TestWithNearCopy), P(s.Fraction),
-            string.Join("/", s.NearCopiesPerClass.Select(N)),
+            string[] row = [s.SplitName, s.Seed?.ToString(CultureInfo.InvariantCulture) ?? "-", N(s.TestCount), N(s.TestWithNearCopy), P(s.Fraction),
+                string.Join("/", s.NearCopiesPerClass.Select(N))];
+            return cells ? [.. row, N(s.SameClassNearCopies), s.TestCells is { } n ? N(n) : "-"] : row;
         }));
         DataCheckReportWriter.Table(text, markdown, rows);
+        if (cells)
+        {
+            // Where the near-copies sit below the threshold: identical images at 0, collisions of different cells near it.
+            text.AppendLine();
+            foreach (var s in report.Splits)
+                text.AppendLine((markdown ? "- " : "  ") + $"{s.SplitName} seed {s.Seed}: test images by distance to the nearest training image, 0..{s.Threshold} bits: "
+                    + string.Join(" ", s.NearestDistanceCounts.Take(s.Threshold + 1).Select(N)));
+        }
 
         if (report.Splits.Select(s => s.SplitName).Distinct().Count() < report.Splits.Count)
         {

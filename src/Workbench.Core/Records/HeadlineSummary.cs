@@ -47,7 +47,7 @@ public static class HeadlineSummary
                     var mine = report.Records.Runs.Where(r => r.Run.Split == split && (arm == "baseline" || r.Run.Arm == arm))
                         .GroupBy(r => r.Run.Seed).Select(g => g.First()).OrderBy(r => r.Run.Seed).ToList();
                     var stat = MeanStd.Of(mine.Select(r => r.Run.Rounds[round].Accuracy).ToList());
-                    row.Add($"{stat.Format("F1", 100)} (n = {mine.Count})");
+                    row.Add(stat.Format("F1", 100));
                     if (report.Records.CellsOf(split) is { } cells)
                     {
                         var interval = ClusterBootstrap.AccuracyOfCounts(cells.Index, mine.Select(r => (IReadOnlyList<int>)r.CorrectByCell[round]!).ToList())

@@ -10,7 +10,9 @@ namespace Workbench.Reproductions;
 /// `reproduce poster`: baseline / SSL / AL / SSL+AL over seeds on the leaky `paper` split (the poster's) and the
 /// nearly leak-free `provided` split (BCCD's own TRAIN/TEST folders: 2.3% of its test images have a near-copy in TRAIN,
 /// against 85% for paper; the `grouped` split leaks like paper because BCCD's file-name index is not the source cell),
-/// summarised next to the poster's published numbers (drawn on the paper split only).
+/// summarised next to the poster's published numbers (drawn on the paper split only). With <see cref="DataSet"/> "pbc" the
+/// same protocol runs on PBC's 8 coarse classes over the stratified 50/50 split (one image per cell; its near-copy audit is
+/// results/pbc-near-copies.md), with no published column: the poster measured BCCD only.
 /// Every AL recipe runs next to its random-query control (the same recipe with random queries of the same budget).
 /// Baseline = round 0, one value per (split, seed): every arm of a seed starts from the same labels and weights.
 /// </summary>
@@ -22,8 +24,16 @@ public sealed class PosterReproduction
     public static IEnumerable<(string Recipe, bool RandomControl)> Arms =>
         Strategies.Select(s => (s, false)).Concat(Strategies.Where(s => Recipes.Parse(s).UsesActiveLearning()).Select(s => (s, true)));
 
+    /// <summary>The poster's own data set, whose file names carry no data-set tag and whose results sit next to the poster's.</summary>
+    public const string HomeDataSet = "bccd";
+
+    /// <summary>The data sets the protocol runs on: BCCD (the poster's) and PBC's 8 coarse classes.</summary>
+    public static IReadOnlyList<string> DataSetNames { get; } = [HomeDataSet, "pbc"];
+
     public required PresetProfile Profile { get; init; }
     public required IReadOnlyList<int> Seeds { get; init; }
+    /// <summary>"bccd" or "pbc" (<see cref="DataSetNames"/>).</summary>
+    public string DataSet { get; init; } = HomeDataSet;
     public IReadOnlyList<string> SplitNames { get; init; } = ["paper", "provided"];
     /// <summary>Applied to every preset config (e.g. initialisation from a weights file).</summary>
     public Func<ExperimentConfig, ExperimentConfig> Adjust { get; init; } = c => c;
@@ -32,7 +42,7 @@ public sealed class PosterReproduction
         from split in SplitNames
         from seed in Seeds
         from arm in Arms
-        let preset = Adjust(Presets.Create("poster", arm.Recipe, Profile, seed) with { Split = split })
+        let preset = Adjust(Presets.Create("poster", arm.Recipe, Profile, seed) with { DataSet = DataSet, Split = split })
         let config = arm.RandomControl ? preset with { ActiveLearning = "random" } : preset
         select (config, Path.Combine(outputDirectory, split, arm.Recipe.Replace('+', '-') + (arm.RandomControl ? "-random" : ""), $"seed-{seed}"));
 
@@ -40,19 +50,52 @@ public sealed class PosterReproduction
         Func<ExperimentConfig, IProgress<ExperimentProgress>?>? progress = null, CancellationToken cancel = default) =>
         ReproductionRun.RunAll(Plan(outputDirectory), data, progress, cancel);
 
-    /// <summary>Rows: baseline, then each strategy's rounds; columns: published, and mean ± std per split.</summary>
-    public static SummaryTable Summarise(IReadOnlyList<ReproductionRun> runs)
+    /// <summary>The splits a reproduction on <paramref name="dataSet"/> runs when none are named.</summary>
+    public static IReadOnlyList<string> DefaultSplits(string dataSet) =>
+        CheckDataSet(dataSet) == HomeDataSet ? ["paper", "provided"] : ["stratified"];
+
+    /// <summary>"bccd" or "pbc" for any casing.</summary>
+    /// <exception cref="ArgumentException">Another data set; names the ones the protocol runs on.</exception>
+    public static string CheckDataSet(string dataSet)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        var name = dataSet.Trim().ToLowerInvariant();
+        return DataSetNames.Contains(name) ? name
+            : throw new ArgumentException($"reproduce poster runs on {string.Join(" or ", DataSetNames)}, not '{dataSet}'", "--dataset");
+    }
+
+    /// <summary>
+    /// Refuses a split the data set cannot give: paper, grouped and provided are made of BCCD's TRAIN/TEST folders, and PBC
+    /// has only the stratified split (one image per cell, no folders to keep apart).
+    /// </summary>
+    /// <exception cref="ArgumentException">A split the data set has not; names the ones it has.</exception>
+    public static void CheckSplits(string dataSet, IReadOnlyList<string> splits)
+    {
+        ArgumentNullException.ThrowIfNull(splits);
+        if (splits.Count == 0) throw new ArgumentException("give at least one split", "--splits");
+        if (CheckDataSet(dataSet) == HomeDataSet) return;
+        var wrong = splits.FirstOrDefault(s => s != "stratified");
+        if (wrong is not null)
+            throw new ArgumentException($"split '{wrong}' does not apply to {dataSet} (its poster protocol runs on the stratified 50/50 split)", "--splits");
+    }
+
+    /// <summary>
+    /// Rows: baseline, then each strategy's rounds; columns: published (when <paramref name="published"/>: the poster's
+    /// BCCD numbers, never next to another data set's), and mean ± std per split.
+    /// </summary>
+    public static SummaryTable Summarise(IReadOnlyList<ReproductionRun> runs, bool published = true)
     {
         var splits = runs.Select(r => r.Split).Distinct().ToList();
-        var header = new List<string> { "strategy", "round", "published acc % (paper split)" };
+        var header = new List<string> { "strategy", "round" };
+        if (published) header.Add("published acc % (paper split)");
         foreach (var split in splits)
             header.AddRange([$"{split} n", $"{split} acc %", $"{split} macro-F1 %", $"{split} labelled", $"{split} oracle labels",
                 $"{split} pseudo-label precision %"]);
         var table = new SummaryTable(header);
         void Row(string strategy, int round, IEnumerable<ReproductionRun> source)
         {
-            var published = PublishedResults.Poster.GetValueOrDefault(strategy)?.GetValueOrDefault(round);
-            var cells = new List<string> { strategy, round.ToString(CultureInfo.InvariantCulture), Format(published) };
+            var cells = new List<string> { strategy, round.ToString(CultureInfo.InvariantCulture) };
+            if (published) cells.Add(Format(PublishedResults.Poster.GetValueOrDefault(strategy)?.GetValueOrDefault(round)));
             foreach (var split in splits)
             {
                 var mine = source.Where(r => r.Split == split && r.Rounds.Count > round).ToList();

@@ -20,10 +20,14 @@ public sealed class Reproduction
     /// <param name="seeds">The seeds every arm runs.</param>
     /// <param name="runFolder">Where each run gets its folder (split/arm/seed-n).</param>
     /// <param name="adjust">Applied to every preset config (e.g. a start from a weights file); the result is checked.</param>
-    /// <param name="splits">The poster's splits (default paper and provided); the bone-marrow protocol has one.</param>
-    /// <exception cref="ArgumentException">Unknown protocol, no seeds, or a planned config is invalid (names the field).</exception>
+    /// <param name="splits">The poster's splits (default: paper and provided on bccd, stratified on pbc); the bone-marrow protocol has one.</param>
+    /// <param name="dataSet">The poster's data set, bccd (default) or pbc (8 coarse classes); the bone-marrow protocol has its own.</param>
+    /// <exception cref="ArgumentException">
+    /// Unknown protocol or data set, a split the data set has not, no seeds, a start from a file on PBC, or a planned config is
+    /// invalid (names the field).
+    /// </exception>
     public Reproduction(string protocol, PresetProfile profile, IReadOnlyList<int> seeds, string runFolder,
-        Func<ExperimentConfig, ExperimentConfig>? adjust = null, IReadOnlyList<string>? splits = null)
+        Func<ExperimentConfig, ExperimentConfig>? adjust = null, IReadOnlyList<string>? splits = null, string? dataSet = null)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentException.ThrowIfNullOrWhiteSpace(runFolder);
@@ -32,12 +36,32 @@ public sealed class Reproduction
         Profile = profile;
         RunFolder = runFolder;
         adjust ??= c => c;
-        var plan = Protocol == "poster"
-            ? new PosterReproduction { Profile = profile, Seeds = seeds, Adjust = adjust, SplitNames = splits ?? ["paper", "provided"] }.Plan(runFolder)
-            : new BoneMarrowReproduction { Profile = profile, Seeds = seeds, Adjust = adjust }.Plan(runFolder);
+        IEnumerable<(ExperimentConfig Config, string RunDirectory)> plan;
+        if (Protocol == "poster")
+        {
+            var data = PosterReproduction.CheckDataSet(dataSet ?? PosterReproduction.HomeDataSet);
+            var splitNames = splits ?? PosterReproduction.DefaultSplits(data);
+            PosterReproduction.CheckSplits(data, splitNames);
+            plan = new PosterReproduction { Profile = profile, Seeds = seeds, Adjust = adjust, DataSet = data, SplitNames = splitNames }.Plan(runFolder);
+        }
+        else
+        {
+            if (dataSet is not null && dataSet != Presets.BoneMarrow().DataSet)
+                throw new ArgumentException($"reproduce bone-marrow runs on {Presets.BoneMarrow().DataSet} only, not '{dataSet}'", "--dataset");
+            plan = new BoneMarrowReproduction { Profile = profile, Seeds = seeds, Adjust = adjust }.Plan(runFolder);
+        }
         // Checked here, where the configs are built: a bad one fails before hours of runs, not in the middle of them.
         Plan = plan.Select(p => (p.Config.Validate(), p.RunDirectory)).ToList();
+        // A weights file or checkpoint may have been trained on PBC's labels, i.e. on its test half's distribution (the
+        // PBC-supervised checkpoint of the BCCD transfer runs is one): on PBC only scratch and SimCLR on its training half start.
+        if (Plan[0].Config.DataSet == "pbc"
+            && Plan.Select(p => p.Config).FirstOrDefault(c => c.Initialisation is InitialisationKind.Weights or InitialisationKind.Checkpoint) is { } fromFile)
+            throw new ArgumentException($"reproduce poster on pbc starts from scratch or from SimCLR on PBC's training half (--init scratch|pretrained), "
+                + $"not from a file ({fromFile.InitialisationPath}): it may have been trained on PBC's labels or its test half", "--dataset");
     }
+
+    /// <summary>The data set the campaign runs on ("bccd", "pbc", "pbc-fine").</summary>
+    public string DataSet => Plan[0].Config.DataSet;
 
     private Reproduction(Reproduction whole, IReadOnlyList<(ExperimentConfig Config, string RunDirectory)> plan)
     {

@@ -1,10 +1,11 @@
 // Reproductions layer: where one reproduction writes its runs, results and figures.
+using Workbench.Config;
 using Workbench.Engine;
 
 namespace Workbench.Reproductions;
 
 /// <summary>
-/// The file names of one reproduction (protocol, profile, start). Every name carries the start's tag, so a reproduction
+/// The file names of one reproduction (protocol, data set, profile, start). Every name carries the start's tag, so a reproduction
 /// from another start never resumes, overwrites or is mistaken for the one from scratch: all names come from here.
 /// </summary>
 /// <param name="Protocol">"poster" or "bone-marrow".</param>
@@ -13,13 +14,26 @@ namespace Workbench.Reproductions;
 /// <param name="Precision">bf16 runs give other numbers than fp32 ones: their names end in "-bf16", so neither resumes the other.</param>
 public sealed record ReproductionFiles(string Protocol, string Profile, string StartTag, Precision Precision = Precision.Fp32)
 {
+    /// <summary>
+    /// "" for the protocol's own data set (the names committed results and notebooks read), else the data set, which then
+    /// follows the protocol in every name ("poster-pbc-quick-..."), so a PBC reproduction never resumes or overwrites a BCCD one.
+    /// </summary>
+    public string DataSet { get; init; } = "";
+
+    /// <summary>The <see cref="DataSet"/> of a reproduction of <paramref name="protocol"/> on <paramref name="dataSet"/>: "" for its own.</summary>
+    public static string DataSetTag(string protocol, string dataSet)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        return Presets.Create(protocol, "baseline").DataSet == dataSet ? "" : dataSet;
+    }
+
     /// <summary>The tag of a start from the SimCLR checkpoint of <paramref name="epochs"/> epochs.</summary>
     public static string PretrainedTag(int epochs) => $"-pretrained-{epochs}ep";
 
     /// <summary>"-from-&lt;file name&gt;" for a weights file or checkpoint; "" (scratch) for none.</summary>
     public static string FileTag(string? file) => file is null ? "" : "-from-" + SafeName(file);
 
-    private string Stem => $"{Protocol}-{Profile}{StartTag}{(Precision == Precision.Fp32 ? "" : "-" + Precision.ToName())}";
+    private string Stem => $"{Protocol}{(DataSet.Length == 0 ? "" : "-" + DataSet)}-{Profile}{StartTag}{(Precision == Precision.Fp32 ? "" : "-" + Precision.ToName())}";
 
     /// <summary>The default run folder under <paramref name="runsRoot"/>.</summary>
     public string RunFolder(string runsRoot) => Path.Combine(runsRoot, $"reproduce-{Stem}");

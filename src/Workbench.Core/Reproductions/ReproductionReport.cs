@@ -40,14 +40,16 @@ public sealed record ReproductionReport(string Protocol, string Profile, string 
         string profileName = profile.ToString().ToLowerInvariant();
         string init = ReproductionRun.InitialisationName(first);
         int seeds = runs.Select(r => r.Seed).Distinct().Count();
-        var header = $"{protocol} reproduction, {profile} profile ({first.Architecture}, {first.ImageSize}px, init {init}), " +
+        bool poster = protocol == "poster";
+        // The poster measured BCCD: its numbers go next to BCCD runs only, and another data set is named in the header.
+        bool home = !poster || first.DataSet == PosterReproduction.HomeDataSet;
+        var header = $"{protocol} reproduction{(home ? "" : $" on {first.DataSet}")}, {profile} profile ({first.Architecture}, {first.ImageSize}px, init {init}), " +
                      $"{seeds} seed(s), {cores ?? Environment.ProcessorCount} cores: {wall.TotalMinutes:F1} min wall for this invocation, " +
                      $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min summed over all rounds (resumed runs included)";
-        bool poster = protocol == "poster";
         return new ReproductionReport(protocol, profileName, header, runs,
-            poster ? PosterReproduction.Summarise(runs) : BoneMarrowReproduction.Summarise(runs, classNames),
+            poster ? PosterReproduction.Summarise(runs, published: home) : BoneMarrowReproduction.Summarise(runs, classNames),
             ArmComparison.Table(runs), TidyResults.Rows(protocol, profileName, runs),
-            poster ? Curves(runs, $"{profileName}, init {init}") : [],
+            poster ? Curves(runs, $"{profileName}, init {init}", home ? null : first.DataSet) : [],
             poster ? null : BoneMarrowReproduction.AddedByClass(runs, classNames));
     }
 
@@ -113,7 +115,8 @@ public sealed record ReproductionReport(string Protocol, string Profile, string 
     /// <summary>Summary, additions by class and comparisons as plain text for a terminal.</summary>
     public string ToText() => $"{Header}\n{Summary.ToText()}\n{Comparison.ToText()}";
 
-    private static List<(string, LearningCurveChart)> Curves(IReadOnlyList<ReproductionRun> runs, string setting) =>
+    /// <param name="otherDataSet">null for BCCD, the poster's data set; else the data set, named in the title, with no published points.</param>
+    private static List<(string, LearningCurveChart)> Curves(IReadOnlyList<ReproductionRun> runs, string setting, string? otherDataSet) =>
         runs.Select(r => r.Split).Distinct().Select(split =>
         {
             var series = runs.Where(r => r.Split == split).GroupBy(r => r.Arm).Select(arm =>
@@ -127,13 +130,13 @@ public sealed record ReproductionReport(string Protocol, string Profile, string 
                     return new LearningCurvePoint(mine.Average(r => r.OracleLabels(round)), stat.Mean, stat.Std);
                 }).ToList();
                 // The poster measured on its random 50/50 split only: draw its numbers on that split alone.
-                IReadOnlyList<LearningCurvePoint>? published = split == "paper" && PublishedResults.Poster.TryGetValue(arm.Key, out var values)
+                IReadOnlyList<LearningCurvePoint>? published = otherDataSet is null && split == "paper" && PublishedResults.Poster.TryGetValue(arm.Key, out var values)
                     ? values.Select(p => new LearningCurvePoint(points[Math.Min(p.Key, points.Count - 1)].X, p.Value.Mean / 100, 0))
                         .Prepend(new LearningCurvePoint(points[0].X, PublishedResults.Poster["baseline"][0].Mean / 100, 0)).ToList()
                     : null;
                 return new LearningCurveSeries($"{arm.Key} (n = {mine.Count})", points, published);
             }).ToList();
-            return (split, new LearningCurveChart(series, $"Poster protocol, {split} split ({setting}): accuracy by oracle labels used",
+            return (split, new LearningCurveChart(series, $"Poster protocol, {(otherDataSet is null ? "" : otherDataSet + " ")}{split} split ({setting}): accuracy by oracle labels used",
                 "Oracle labels used (mean over seeds); band = ±1 std over n seeds", "Test accuracy"));
         }).ToList();
 }

@@ -87,6 +87,16 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public void APosterReproductionOnAnUnknownDataSetOrAForeignSplitIsAOneLineError()
+    {
+        var unknown = CliFixture.Workbench(["reproduce", "poster", "--dataset", "mnist", "--out", cli.Folder("mnist"), .. cli.DataOptions]);
+        Expect(unknown, 1, "error: reproduce poster runs on bccd or pbc, not 'mnist'");
+        Assert.DoesNotContain("runs into", unknown.Output);
+        Expect(CliFixture.Workbench(["reproduce", "poster", "--dataset", "pbc", "--splits", "paper", "--init", "scratch", "--out", cli.Folder("pbc-paper"),
+            .. cli.DataOptions]), 1, "error: split 'paper' does not apply to pbc");
+    }
+
+    [Fact]
     public void ZeroJobsIsAUsageError() =>
         Expect(CliFixture.Workbench(["reproduce", "poster", "--jobs", "0", "--out", cli.Folder("jobs"), .. cli.DataOptions]), 1,
             "error: must be >= 1 (Parameter '--jobs')");

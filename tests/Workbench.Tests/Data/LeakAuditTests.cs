@@ -9,16 +9,20 @@ public class LeakAuditTests
     // Four cells (labels 0, 1, 0, 1), three augmented copies each; sample id = 3 * cell + copy.
     private static readonly Augmentation[] Copies = [new(), new(ShiftX: 4, Degrees: 10, FlipX: true), new(ShiftY: -5, Degrees: -20, FlipY: true)];
 
-    private static ImageHashes Hashes(Func<int, int, (string Split, int Group)> place)
+    // Copies under flips, which the hash queries: every two copies of a cell are near-copies.
+    private static readonly Augmentation[] Symmetric = [new(), new(FlipX: true), new(FlipY: true)];
+
+    private static ImageHashes Hashes(Func<int, int, (string Split, int Group)> place, Augmentation[]? copies = null)
     {
+        copies ??= Copies;
         var items = new List<(SmearScene, Augmentation, int, string, int)>();
         for (int cell = 0; cell < 4; cell++)
         {
             var scene = SyntheticSmear.Random(40 + cell);
-            for (int copy = 0; copy < Copies.Length; copy++)
+            for (int copy = 0; copy < copies.Length; copy++)
             {
                 var (split, group) = place(cell, copy);
-                items.Add((scene, Copies[copy], cell % 2, split, group));
+                items.Add((scene, copies[copy], cell % 2, split, group));
             }
         }
         var (data, images, sizes) = SyntheticSmear.Set(items);
@@ -98,6 +102,28 @@ public class LeakAuditTests
         Assert.Matches(@"provided\s+-\s+6\s+0\s+0\.0\s+0/0", text);
         Assert.Contains("| paper | 0 | 4 | 4 | 100.0 | 2/2 |", report.ToMarkdown());
         Assert.Equal(1.0, report.MeanFractionBySplit["paper"]);
+    }
+
+    [Fact]
+    public void TheStratifiedAuditCountsNearCopiesAcrossTheSplitAndDistinctCellsInTest()
+    {
+        // Three copies of each of four cells, split 50/50 by class at random: what the audit counts follows from where the copies fall.
+        var hashes = Hashes((cell, _) => ("TRAIN", cell), Symmetric);
+        var report = LeakAudit.ForStratified(hashes, 64, [0, 1, 2]);
+        Assert.Null(report.SourceIndex);
+        Assert.Equal([0, 1, 2], report.Splits.Select(s => s.Seed!.Value));
+        foreach (var audit in report.Splits)
+        {
+            var split = Splits.Stratified(hashes.Data, 0.5, audit.Seed!.Value);
+            Assert.Equal(("stratified-0.5", 6), (audit.SplitName, audit.TestCount));
+            var trainCells = split.TrainIds.Select(id => id / 3).ToHashSet();
+            Assert.Equal(split.TestIds.Count(id => trainCells.Contains(id / 3)), audit.TestWithNearCopy);
+            Assert.Equal(audit.TestWithNearCopy, audit.SameClassNearCopies);
+            Assert.Equal(split.TestIds.Select(id => id / 3).Distinct().Count(), audit.TestCells);
+        }
+        Assert.Contains("distinct cells in test", report.ToMarkdown());
+        // The BCCD report keeps its columns.
+        Assert.DoesNotContain("distinct cells", LeakAudit.ForBccd(Hashes((cell, copy) => (copy == 0 ? "TEST" : "TRAIN", cell)), 64, [0]).ToText());
     }
 
     [Fact]

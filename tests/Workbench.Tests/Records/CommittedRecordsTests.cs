@@ -42,8 +42,12 @@ public class CommittedRecordsTests
                     Directory.CreateDirectory(temp.Sub("results/" + Path.GetFileName(folder)));
                     File.Copy(Path.Combine(folder, name), Path.Combine(temp.Sub("results/" + Path.GetFileName(folder)), name));
                 }
-        var index = ResultsIndex.Rebuild(temp.Sub("results"));
+        var readme = Path.Combine(temp.Path, "README.md");
+        File.Copy(Path.Combine(RepositoryPaths.Root, "README.md"), readme);
+        var index = ResultsIndex.Rebuild(temp.Sub("results"), readme: readme);
         Assert.True(File.ReadAllText(Path.Combine(results, ResultsIndex.FileName)) == File.ReadAllText(index.Path),
-            "results/README.md differs from what the records rebuild: run `workbench report results`");
+            "results/README.md differs from what the records rebuild: run `workbench report results --readme README.md`");
+        Assert.True(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")) == File.ReadAllText(readme),
+            "README.md's results block differs from what the records rebuild: run `workbench report results --readme README.md`");
     }
 }

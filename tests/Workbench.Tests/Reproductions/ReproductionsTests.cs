@@ -97,7 +97,7 @@ public class ExperimentsTests
         Assert.Equal(plan.Count, plan.Select(p => p.RunDirectory).Distinct().Count());
     }
 
-    private static RoundResult Round(int[][] confusion, int round = 0, double accuracy = 0)
+    internal static RoundResult Round(int[][] confusion, int round = 0, double accuracy = 0)
     {
         int k = confusion.Length;
         var perClass = Enumerable.Range(0, k).Select(c =>
