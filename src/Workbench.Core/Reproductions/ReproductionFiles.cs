@@ -41,18 +41,6 @@ public sealed record ReproductionFiles(string Protocol, string Profile, string S
     /// <summary>The folder of the committed per-seed records and the tables rebuilt from them.</summary>
     public string RecordsFolder(string results) => Path.Combine(results, Stem);
 
-    /// <summary>The tidy CSV in the results folder.</summary>
-    public string TidyCsv(string results) => Path.Combine(results, $"{Stem}.csv");
-
-    /// <summary>The Markdown summary and paired comparisons in the results folder.</summary>
-    public string Summary(string results) => Path.Combine(results, $"{Stem}.md");
-
-    /// <summary>The samples added per round and class (bone marrow) in the results folder.</summary>
-    public string AddedByClass(string results) => Path.Combine(results, $"{Stem}-added-by-class.md");
-
-    /// <summary>The learning curves of one split against oracle labels used.</summary>
-    public string LearningCurves(string figures, string split) => Path.Combine(figures, $"{Stem}-{split}-learning-curves.svg");
-
     // File names keep letters, digits, '-' and '_': a weights file called "rn18 (v2).pt" tags as "rn18--v2-".
     private static string SafeName(string path) =>
         new(Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path)).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());

@@ -85,33 +85,6 @@ public sealed record ReproductionReport(string Protocol, string Profile, string 
         return written;
     }
 
-    /// <summary>
-    /// Writes the committed copies under the campaign's names (<paramref name="files"/>): tidy CSV, Markdown summary and
-    /// additions by class in <paramref name="results"/>, learning curves in <paramref name="figures"/>. Returns the paths written.
-    /// </summary>
-    public IReadOnlyList<string> Publish(ReproductionFiles files, string results, string figures)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        var written = new List<string>();
-        foreach (var (split, chart) in LearningCurves)
-        {
-            var path = files.LearningCurves(figures, split);
-            chart.Save(path);
-            written.Add(path);
-        }
-        Directory.CreateDirectory(results);
-        File.WriteAllText(files.TidyCsv(results), TidyResults.ToCsv(Tidy));
-        File.WriteAllText(files.Summary(results), Markdown);
-        written.AddRange([files.TidyCsv(results), files.Summary(results)]);
-        // The additions by class are what the paper's class-imbalance argument rests on: they travel with the results.
-        if (AddedByClassMarkdown is { } added)
-        {
-            File.WriteAllText(files.AddedByClass(results), added);
-            written.Add(files.AddedByClass(results));
-        }
-        return written;
-    }
-
     /// <summary>Summary, additions by class and comparisons as plain text for a terminal.</summary>
     public string ToText() => $"{Header}\n{Summary.ToText()}\n{Comparison.ToText()}";
 

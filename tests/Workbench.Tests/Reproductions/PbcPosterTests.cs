@@ -153,13 +153,11 @@ public class PbcPosterTests
         { DataSet = ReproductionFiles.DataSetTag("poster", dataSet) };
         var pbc = Files("pbc");
         Assert.Equal(Path.Combine("runs", "reproduce-poster-pbc-quick-pretrained-10ep"), pbc.RunFolder("runs"));
-        Assert.Equal(Path.Combine("results", "poster-pbc-quick-pretrained-10ep.csv"), pbc.TidyCsv("results"));
-        Assert.Equal(Path.Combine("results", "poster-pbc-quick-pretrained-10ep.md"), pbc.Summary("results"));
-        Assert.Equal(Path.Combine("figures", "poster-pbc-quick-pretrained-10ep-stratified-learning-curves.svg"), pbc.LearningCurves("figures", "stratified"));
+        Assert.Equal(Path.Combine("results", "poster-pbc-quick-pretrained-10ep"), pbc.RecordsFolder("results"));
         var bccd = Files("bccd");
         Assert.Equal(new ReproductionFiles("poster", "quick", ReproductionFiles.PretrainedTag(10)), bccd);
         Assert.Equal(Path.Combine("runs", "reproduce-poster-quick-pretrained-10ep"), bccd.RunFolder("runs"));
-        Assert.Equal(Path.Combine("results", "poster-quick-pretrained-10ep.csv"), bccd.TidyCsv("results"));
+        Assert.Equal(Path.Combine("results", "poster-quick-pretrained-10ep"), bccd.RecordsFolder("results"));
         Assert.Equal("", ReproductionFiles.DataSetTag("bone-marrow", "pbc-fine"));
     }
 

@@ -38,11 +38,6 @@ public class ReproductionApiTests
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(temp.Sub("out"), "fixed-learning-curves.svg")));
         Assert.Equal(TidyResults.ToCsv(report.Tidy), File.ReadAllText(Path.Combine(temp.Sub("out"), "tidy.csv")));
 
-        var files = new ReproductionFiles("poster", "quick", "");
-        var published = report.Publish(files, temp.Sub("results"), temp.Sub("figures"));
-        Assert.Equal([files.LearningCurves(temp.Sub("figures"), "fixed"), files.TidyCsv(temp.Sub("results")), files.Summary(temp.Sub("results"))], published);
-        Assert.All(published, p => Assert.True(File.Exists(p), p));
-
         // Run again: every run is read back from its folder, with the same rounds.
         var again = campaign.Run(_ => problem.WithLabels(problem.Labels));
         Assert.Equal(report.Runs.Select(r => r.Rounds[^1].Accuracy), again.Runs.Select(r => r.Rounds[^1].Accuracy));

@@ -12,16 +12,12 @@ public class ReproductionFilesTests
     private static readonly ReproductionFiles Pretrained = new("poster", "quick", ReproductionFiles.PretrainedTag(10));
     private static readonly ReproductionFiles FromWeights = new("poster", "quick", ReproductionFiles.FileTag("/w/rn18 (v2).pt"));
 
-    public static TheoryData<string> Kinds => ["run folder", "tidy csv", "summary", "added by class", "paper curves", "provided curves"];
+    public static TheoryData<string> Kinds => ["run folder", "records"];
 
     private static string PathOf(ReproductionFiles files, string kind) => kind switch
     {
         "run folder" => files.RunFolder("runs"),
-        "tidy csv" => files.TidyCsv("results"),
-        "summary" => files.Summary("results"),
-        "added by class" => files.AddedByClass("results"),
-        "paper curves" => files.LearningCurves("figures", "paper"),
-        "provided curves" => files.LearningCurves("figures", "provided"),
+        "records" => files.RecordsFolder("results"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -39,9 +35,8 @@ public class ReproductionFilesTests
     public void ScratchKeepsTheNamesReadmeAndNotebooksRead()
     {
         Assert.Equal(Path.Combine("runs", "reproduce-poster-quick"), Scratch.RunFolder("runs"));
-        Assert.Equal(Path.Combine("figures", "poster-quick-paper-learning-curves.svg"), Scratch.LearningCurves("figures", "paper"));
-        Assert.Equal(Path.Combine("results", "poster-quick-pretrained-10ep.csv"), Pretrained.TidyCsv("results"));
-        Assert.Equal(Path.Combine("figures", "poster-quick-pretrained-10ep-provided-learning-curves.svg"), Pretrained.LearningCurves("figures", "provided"));
+        Assert.Equal(Path.Combine("results", "poster-quick"), Scratch.RecordsFolder("results"));
+        Assert.Equal(Path.Combine("results", "poster-quick-pretrained-10ep"), Pretrained.RecordsFolder("results"));
     }
 
     [Theory]
