@@ -105,11 +105,7 @@ public sealed record CellAccuracy(double PerImage, double PerCell, double ClassB
     public static CellAccuracy Of(CellIndex cells, IReadOnlyList<bool> correct)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var counts = cells.CorrectPerCell(correct);
-        var all = Enumerable.Range(0, cells.CellCount).ToArray();
-        return new CellAccuracy(
-            Compute(CellMetric.PerImage, cells, counts, all), Compute(CellMetric.PerCell, cells, counts, all),
-            Compute(CellMetric.ClassBalanced, cells, counts, all), cells.ImageCount, cells.CellCount, cells.CellsPerClass);
+        return FromCounts(cells, cells.CorrectPerCell(correct));
     }
 
     /// <summary>The three accuracies from correct images per cell (<paramref name="correctByCell"/>[c] of cell c's images).</summary>

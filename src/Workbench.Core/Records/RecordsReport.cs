@@ -83,12 +83,13 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
         }
     }
 
-    /// <summary>Writes README.md, summary.csv, tidy.csv, comparisons.csv, learning curves and additions into <paramref name="folder"/>; returns the paths.</summary>
+    /// <summary>
+    /// Writes what <see cref="ReproductionReport.WriteTo"/> writes (summary, tidy rows, learning curves, additions), then
+    /// README.md (this report), comparisons.csv (the families) and cells-summary.csv into <paramref name="folder"/>.
+    /// </summary>
     public IReadOnlyList<string> WriteTo(string folder)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        Directory.CreateDirectory(folder);
-        var written = new List<string>();
+        var written = Report.WriteTo(folder).ToList();
         void Write(string name, string text)
         {
             var path = Path.Combine(folder, name);
@@ -96,17 +97,8 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
             written.Add(path);
         }
         Write(ReportFile, Markdown);
-        Write("summary.csv", Report.Summary.ToCsv());
-        Write("tidy.csv", TidyResults.ToCsv(Report.Tidy));
         Write("comparisons.csv", FamilyCsv(new[] { OverSeeds, OverCells }.OfType<ComparisonFamily>()));
         if (Cells is { } cells) Write("cells-summary.csv", cells.ToCsv());
-        if (Report.AddedByClass is { } added) Write("added-by-class.csv", added.ToCsv());
-        foreach (var (split, chart) in Report.LearningCurves)
-        {
-            var path = Path.Combine(folder, $"{split}-learning-curves.svg");
-            chart.Save(path);
-            written.Add(path);
-        }
         return written;
     }
 

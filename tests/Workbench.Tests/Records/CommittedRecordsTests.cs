@@ -9,7 +9,7 @@ namespace Workbench.Tests.Records;
 /// </summary>
 public class CommittedRecordsTests
 {
-    private static readonly string[] Rebuilt = [RecordsReport.ReportFile, "summary.csv", "tidy.csv", "comparisons.csv", "cells-summary.csv", "added-by-class.csv"];
+    private static readonly string[] Rebuilt = [RecordsReport.ReportFile, "summary.csv", "tidy.csv", "comparisons.csv", "cells-summary.csv", "added-by-class.csv", "summary.md", "added-by-class.md"];
 
     [Fact]
     public void EveryCommittedReportIsWhatItsRecordsRebuild()

@@ -121,7 +121,7 @@ public class RecordsTests
         Assert.Equal([folder], index.Folders);
         var names = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(["README.md", "cells-summary.csv", "cells.csv", "comparisons.csv", "fixed-learning-curves.svg", "records.csv",
-            "reproduction.json", "summary.csv", "tidy.csv"], names);
+            "reproduction.json", "summary.csv", "summary.md", "tidy.csv"], names);
         var page = File.ReadAllText(Path.Combine(folder, "README.md"));
         Assert.Contains("Holm", page);
         Assert.Contains("| fixed | ssl+al | 1 | 2 |", page);  // the per-cell table: split, arm, last round, n seeds
