@@ -40,7 +40,7 @@ public sealed record ReproductionReport(string Protocol, string Profile, string 
         string profileName = profile.ToString().ToLowerInvariant();
         string init = ReproductionRun.InitialisationName(first);
         int seeds = runs.Select(r => r.Seed).Distinct().Count();
-        var header = $"{protocol} reproduction, {profile} profile ({first.Architecture}, {first.ImageSize}px, init {init}), " +
+        var header = $"{protocol} reproduction, {profile} profile ({first.Architecture}, {first.ImageSize}px{(first.CropPixels == 0 ? "" : $" cropped to {first.CropPixels} px around the nucleus")}, init {init}), " +
                      $"{seeds} seed(s), {Environment.ProcessorCount} cores: {wall.TotalMinutes:F1} min wall for this invocation, " +
                      $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min summed over all rounds (resumed runs included)";
         bool poster = protocol == "poster";
