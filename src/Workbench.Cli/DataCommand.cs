@@ -105,14 +105,16 @@ internal static class DataCommand
         var common = new CommonOptions();
         var dataset = DataSetArgument();
         var size = new Option<int>("--size") { Description = "Image side in pixels", DefaultValueFactory = _ => 64 };
+        var crop = CropOption.Create();
         var command = new Command("cache", "Decode and resize a data set once into the on-disk cache");
         command.Arguments.Add(dataset);
         command.Options.Add(size);
+        command.Options.Add(crop);
         common.AddTo(command, engine: false);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var set = LoadNamed(result.GetValue(dataset)!, common, result, everything: false);
-            using var cached = Progress.LoadImages(common.Cache(result), set, result.GetValue(size));
+            using var cached = Progress.LoadImages(common.Cache(result), set, result.GetValue(size), CropOption.Parse(result, crop));
             Console.WriteLine($"{cached.Status} ({cached.CachePath})");
             return 0;
         }));

@@ -6,7 +6,7 @@ using Workbench.Reproductions;
 
 namespace Workbench.Cli;
 
-/// <summary>Options shared by `run` and `reproduce`: profile, initialisation, output folder.</summary>
+/// <summary>Options shared by `run` and `reproduce`: profile, crop, initialisation, output folder.</summary>
 internal sealed class ExperimentOptions
 {
     public Option<string> Profile { get; } = new("--profile")
@@ -27,6 +27,9 @@ internal sealed class ExperimentOptions
 
     public Option<string?> Output { get; } = new("--out") { Description = "Output folder (default under ./runs)" };
 
+    /// <summary>Overrides the preset's (or config file's) crop; part of the default folder and result names when set.</summary>
+    public Option<int?> Crop { get; } = CropOption.Create();
+
     public Option<string?> Init { get; } = new("--init")
     {
         Description = "scratch, or pretrained: start every run from the cached SimCLR checkpoint of its own data set, split, seed, size and "
@@ -42,6 +45,7 @@ internal sealed class ExperimentOptions
         command.Options.Add(Weights);
         command.Options.Add(Checkpoint);
         command.Options.Add(Output);
+        command.Options.Add(Crop);
         command.Options.Add(Init);
         Pretraining.AddTo(command);
     }
@@ -68,11 +72,22 @@ internal sealed class ExperimentOptions
         new(protocol, ParseProfile(result).ToString().ToLowerInvariant(),
             InitName(result, protocol) == "pretrained" ? ReproductionFiles.PretrainedTag(Pretraining.Parse(result).Epochs)
                 : ReproductionFiles.FileTag(result.GetValue(Weights) ?? result.GetValue(Checkpoint)),
-            Runtime.Precision)
+            Runtime.Precision, CropOption.Parse(result, Crop))
         { DataSet = dataSet is null ? "" : ReproductionFiles.DataSetTag(protocol, dataSet) };
 
-    /// <summary>The initialisation the user asked for, applied to a preset config (pretrained checkpoints come from <paramref name="cache"/>).</summary>
-    public Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache, string? preset)
+    /// <summary>
+    /// The crop (when --crop is given) and then the initialisation the user asked for, applied to a preset config
+    /// (pretrained checkpoints come from <paramref name="cache"/>; the crop first, because it is part of their key).
+    /// </summary>
+    public Func<ExperimentConfig, ExperimentConfig> Adjust(ParseResult result, PretrainedCache cache, string? preset)
+    {
+        var initialise = Initialisation(result, cache, preset);
+        if (result.GetValue(Crop) is null) return initialise;
+        int crop = CropOption.Parse(result, Crop);
+        return config => initialise(config with { CropPixels = crop });
+    }
+
+    private Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache, string? preset)
     {
         var weights = result.GetValue(Weights);
         var checkpoint = result.GetValue(Checkpoint);
@@ -112,7 +127,4 @@ internal sealed class ExperimentOptions
             PretrainOptionsGroup.Ensure(config, experimentData, cache, options);
         }
     }
-
-    /// <summary>Short tag for folder names: scratch, weights, checkpoint or pretrained.</summary>
-    public static string InitialisationTag(ExperimentConfig config) => config.Initialisation.ToString().ToLowerInvariant();
 }

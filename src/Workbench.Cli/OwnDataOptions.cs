@@ -33,12 +33,4 @@ internal static class OwnDataOptions
             _ => throw new ArgumentException($"--oracle must be simulated or human, not '{oracle}'", "--oracle"),
         };
     }
-
-    /// <summary>A folder-name-safe tag for the data set: "own-&lt;folder&gt;" for own data.</summary>
-    public static string FolderTag(string dataSet)
-    {
-        if (!OwnData.IsOwnDataName(dataSet)) return dataSet;
-        var leaf = Path.GetFileNameWithoutExtension(OwnData.PathOf(dataSet));
-        return "own-" + new string(leaf.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
-    }
 }

@@ -22,8 +22,9 @@ internal static class PretrainCommand
         var size = new Option<int>("--size") { Description = "Image side in pixels", DefaultValueFactory = _ => 32 };
         var fraction = new Option<double>("--labelled-fraction") { Description = "Initially labelled share of the training side: the kNN monitor's images", DefaultValueFactory = _ => 0.02 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
+        var crop = CropOption.Create();
         var command = new Command("pretrain", "Self-supervised (SimCLR) pretraining on the training side of a split, cached for --init pretrained");
-        foreach (var option in new Option[] { dataset, split, arch, size, fraction, seed }) command.Options.Add(option);
+        foreach (var option in new Option[] { dataset, split, arch, size, crop, fraction, seed }) command.Options.Add(option);
         settings.AddTo(command);
         common.AddTo(command);
         command.SetAction(result => CommandRunner.Run(() =>
@@ -32,7 +33,7 @@ internal static class PretrainCommand
             var options = settings.Parse(result);
             var config = new ExperimentConfig
             {
-                DataSet = result.GetValue(dataset)!, Split = result.GetValue(split)!, Seed = result.GetValue(seed), ImageSize = result.GetValue(size),
+                DataSet = result.GetValue(dataset)!, Split = result.GetValue(split)!, Seed = result.GetValue(seed), ImageSize = result.GetValue(size), CropPixels = CropOption.Parse(result, crop),
                 Architecture = result.GetValue(arch)!, InitialFraction = result.GetValue(fraction), Device = result.GetValue(common.Device)!,
             };
             config.Validate();

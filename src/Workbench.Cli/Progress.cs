@@ -7,15 +7,15 @@ namespace Workbench.Cli;
 internal static class Progress
 {
     /// <summary>Loads a data set's images through the cache, with a bar while decoding.</summary>
-    public static CachedImages LoadImages(ImageCache cache, DataSet set, int size)
+    public static CachedImages LoadImages(ImageCache cache, DataSet set, int size, int crop = 0)
     {
         var clock = Stopwatch.StartNew();
         CachedImages cached = null!;
         var messages = new List<string>();
         Terminal.Progress(bars =>
         {
-            var bar = bars.Add($"{set.Name} images at {size}px", set.Count);
-            cached = cache.Load(set, size, new Progress<int>(done => bar.Value = done), messages.Add);
+            var bar = bars.Add($"{set.Name} images at {size}px{NucleusCrop.Tag(crop)}", set.Count);
+            cached = cache.Load(set, size, new Progress<int>(done => bar.Value = done), messages.Add, crop);
             bar.Complete();
         });
         foreach (var message in messages) Terminal.Note(message);

@@ -59,7 +59,7 @@ internal static class ReproduceCommand
             var data = name == "poster" ? PosterReproduction.CheckDataSet(result.GetValue(dataSet)!) : null;
             var files = experiment.Files(result, name, data);
             var campaign = new Reproduction(name, experiment.ParseProfile(result), Enumerable.Range(0, Math.Max(0, result.GetValue(seeds))).ToArray(),
-                result.GetValue(experiment.Output) ?? files.RunFolder("runs"), experiment.Initialisation(result, pretrained, preset: name),
+                result.GetValue(experiment.Output) ?? files.RunFolder("runs"), experiment.Adjust(result, pretrained, preset: name),
                 name == "poster" ? result.GetValue(splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null, data);
             var clock = Stopwatch.StartNew();
             using var images = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
@@ -68,7 +68,7 @@ internal static class ReproduceCommand
             var worker = result.GetValue(part) is { } partText ? ReproductionParts.Parse(partText) : ((int Index, int Count)?)null;
             var mine = worker is { } w ? campaign.Part(w.Index, w.Count) : campaign;
             var first = mine.Plan[0].Config;
-            Terminal.Line($"{mine.Plan.Count} runs into {campaign.RunFolder} ({campaign.DataSet}, {campaign.Profile} profile, {first.Architecture} {first.ImageSize}px, init {ReproductionRun.InitialisationName(first)})");
+            Terminal.Line($"{mine.Plan.Count} runs into {campaign.RunFolder} ({campaign.DataSet}, {campaign.Profile} profile, {first.Architecture} {first.ImageSize}px{Workbench.Data.NucleusCrop.Tag(first.CropPixels)}, init {ReproductionRun.InitialisationName(first)})");
             ReportInitialWeights(first, images);
             StartWorkers(worker is null, mine.Plan, jobCount, result.GetValue(common.Threads), images);
             // After the workers every run is finished: what follows only reads them back (and pretraining finds its cache).
@@ -100,7 +100,7 @@ internal static class ReproduceCommand
         int groups = plan.Select(p => (p.Config.Split, p.Config.Seed)).Distinct().Count();
         var (workers, threadsEach) = ReproductionParts.Workers(jobCount, threads ?? Environment.ProcessorCount, groups);
         if (!coordinator || workers <= 1) return;
-        data.Images(plan[0].Config.DataSet, plan[0].Config.ImageSize);
+        data.Images(plan[0].Config.DataSet, plan[0].Config.ImageSize, plan[0].Config.CropPixels);
         Terminal.Line($"{workers} worker processes of {threadsEach} thread(s), each with whole (split, seed) groups; then the summary here");
         ReproductionWorkers.Run(workers, threadsEach);
     }
@@ -130,7 +130,7 @@ internal static class ReproduceCommand
     private static void ReportInitialWeights(ExperimentConfig config, ExperimentDataProvider data)
     {
         if (config.Initialisation is not (InitialisationKind.Weights or InitialisationKind.Checkpoint)) return;
-        int classes = data.Images(config.DataSet, config.ImageSize).Data.ClassNames.Count;
+        int classes = data.Images(config.DataSet, config.ImageSize, config.CropPixels).Data.ClassNames.Count;
         var (model, report) = ModelInitialiser.Create(config, classes);
         model.Dispose();
         Terminal.Line($"init from {ModelInitialiser.WeightsFile(config)}: {report}");

@@ -51,7 +51,7 @@ internal static class RunCommand
                 : Presets.Create(result.GetValue(protocol) ?? throw new ArgumentException("give a protocol (poster, bone-marrow) or --config", "protocol"),
                     RecipeName(result, recipe, strategy), experiment.ParseProfile(result), result.GetValue(seed));
             var preset = result.GetValue(config) is null && result.GetValue(dataset) is null ? result.GetValue(protocol) : null;
-            chosen = experiment.Initialisation(result, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory), preset)(chosen);
+            chosen = experiment.Adjust(result, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory), preset)(chosen);
             chosen = OwnDataOptions.Apply(chosen, result.GetValue(dataset), result.GetValue(split), result.GetValue(oracle));
             if (result.GetValue(split) is { } s) chosen = chosen with { Split = s };
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };
@@ -66,10 +66,7 @@ internal static class RunCommand
             var configFolder = result.GetValue(config) is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath)) : null;
             return result.GetValue(experiment.Output)
                 ?? (configFolder is not null && Workbench.Runs.RunStore.IsRun(configFolder) ? configFolder : null)
-                ?? Path.Combine("runs", $"{OwnDataOptions.FolderTag(chosen.DataSet)}-{chosen.Split}-{chosen.Recipe.Replace('+', '-')}-{chosen.Architecture}-{chosen.ImageSize}px-{ExperimentOptions.InitialisationTag(chosen)}-seed{chosen.Seed}"
-                    + (result.GetValue(query) is null ? "" : "-" + chosen.ActiveLearning)
-                    // bf16 gives other numbers: its own folder, so it never resumes an fp32 run.
-                    + (Runtime.Precision == Precision.Fp32 ? "" : "-" + Runtime.Precision.ToName()));
+                ?? RunFolderName.For(chosen, queryNamed: result.GetValue(query) is not null, Runtime.Precision);
         }
 
         command.SetAction(result => CommandRunner.Run(() =>

@@ -23,12 +23,13 @@ internal static class ScoreCommand
         var part = new Option<string>("--part") { Description = "test, train or all", DefaultValueFactory = _ => "test" };
         var arch = new Option<string>("--arch") { Description = "resnet18, senet8, smallcnn or cnn4", DefaultValueFactory = _ => "smallcnn" };
         var size = new Option<int>("--size") { Description = "Image side in pixels", DefaultValueFactory = _ => 48 };
+        var crop = CropOption.Create();
         var seed = new Option<int>("--seed") { Description = "Split seed (and the initialisation when no checkpoint is given)", DefaultValueFactory = _ => 0 };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Weights to score with (e.g. train --save)" };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 256 };
         var output = new Option<string>("--out") { Description = "CSV file: id, file, label, one probability column per class", Required = true };
         var command = new Command("score", "Score a data set's images with a model and write the class probabilities");
-        foreach (var option in new Option[] { dataset, split, part, arch, size, seed, checkpoint, batch, output })
+        foreach (var option in new Option[] { dataset, split, part, arch, size, crop, seed, checkpoint, batch, output })
             command.Options.Add(option);
         common.AddTo(command);
         distributed.AddTo(command);
@@ -39,7 +40,7 @@ internal static class ScoreCommand
             common.ConfigureEngine(result);
             using var group = DistributedOptions.Join();
             var set = DataSets.Load(result.GetValue(dataset)!, common.ResolveDataRoot(result));
-            using var cached = DistributedOptions.RootFirst(group, () => Progress.LoadImages(common.Cache(result), set, result.GetValue(size)));
+            using var cached = DistributedOptions.RootFirst(group, () => Progress.LoadImages(common.Cache(result), set, result.GetValue(size), CropOption.Parse(result, crop)));
             var data = cached.Data;
             var parts = Splits.Create(result.GetValue(split)!, data, result.GetValue(seed));
             IReadOnlyList<int> ids = result.GetValue(part) switch

@@ -23,6 +23,7 @@ internal static class TrainCommand
         var split = new Option<string>("--split") { Description = $"One of: {string.Join(", ", Splits.Names)}", DefaultValueFactory = _ => "paper" };
         var arch = new Option<string>("--arch") { Description = "resnet18, senet8, smallcnn or cnn4", DefaultValueFactory = _ => "smallcnn" };
         var size = new Option<int>("--size") { Description = "Image side in pixels", DefaultValueFactory = _ => 48 };
+        var crop = CropOption.Create();
         var fraction = new Option<double>("--labelled-fraction") { Description = "Labelled share of the training part (stratified)", DefaultValueFactory = _ => 0.02 };
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 40 };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Step budget (caps epochs on large labelled sets)" };
@@ -52,7 +53,7 @@ internal static class TrainCommand
         var save = new Option<string?>("--save") { Description = "Write the trained model's checkpoint here" };
         var distributed = new DistributedOptions();
         var command = new Command("train", "Train a classifier on a labelled subset and report test accuracy");
-        foreach (var option in new Option[] { dataset, split, arch, size, fraction, epochs, maxSteps, minSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save })
+        foreach (var option in new Option[] { dataset, split, arch, size, crop, fraction, epochs, maxSteps, minSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save })
             command.Options.Add(option);
         pretraining.AddTo(command);
         common.AddTo(command);
@@ -78,7 +79,7 @@ internal static class TrainCommand
             {
                 var config = new ExperimentConfig
                 {
-                    DataSet = result.GetValue(dataset)!, Split = result.GetValue(split)!, Seed = result.GetValue(seed), ImageSize = result.GetValue(size),
+                    DataSet = result.GetValue(dataset)!, Split = result.GetValue(split)!, Seed = result.GetValue(seed), ImageSize = result.GetValue(size), CropPixels = cached.Crop,
                     Architecture = architecture.ToName(), InitialFraction = labelledFraction, Device = result.GetValue(common.Device)!,
                 };
                 var pretrainOptions = pretraining.Parse(result);
@@ -100,13 +101,14 @@ internal static class TrainCommand
             common.ConfigureEngine(result);
             var architecture = ArchitectureNames.Parse(result.GetValue(arch)!);
             var options = Options(result);
+            int cropPixels = CropOption.Parse(result, crop);
             var labelledFraction = result.GetValue(fraction);
             if (labelledFraction is <= 0 or > 1)
                 throw new ArgumentOutOfRangeException("--labelled-fraction", labelledFraction, "must be in (0, 1]");
 
             using var group = DistributedOptions.Join();
             var set = DataSets.Load(result.GetValue(dataset)!, common.ResolveDataRoot(result));
-            using var cached = DistributedOptions.RootFirst(group, () => Progress.LoadImages(common.Cache(result), set, result.GetValue(size)));
+            using var cached = DistributedOptions.RootFirst(group, () => Progress.LoadImages(common.Cache(result), set, result.GetValue(size), cropPixels));
             var data = cached.Data;
             var parts = Splits.Create(result.GetValue(split)!, data, result.GetValue(seed));
             var labelled = InitialLabels.ByFraction(data, parts.TrainIds, labelledFraction, result.GetValue(seed));
@@ -132,7 +134,7 @@ internal static class TrainCommand
             string measured = validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test";
             string ranks = group is null ? "" : $"{group.WorldSize} ranks x ";
             Terminal.Strong(
-                $"{measured} accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {ranks}{Runtime.Threads} threads, init {initName})");
+                $"{measured} accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px{NucleusCrop.Tag(cropPixels)}, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {ranks}{Runtime.Threads} threads, init {initName})");
             if (result.GetValue(save) is { } path)
             {
                 model.Save(path);

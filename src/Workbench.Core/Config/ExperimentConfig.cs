@@ -23,6 +23,13 @@ public sealed record ExperimentConfig
     /// <summary>Side of the square images fed to the network, in pixels.</summary>
     public int ImageSize { get; init; } = 224;
 
+    /// <summary>
+    /// Side, in original pixels, of a square cut around each image's nucleus before resizing to <see cref="ImageSize"/>
+    /// (<see cref="Workbench.Data.NucleusCrop"/>); 0 = the whole frame squashed (the default, and what configs written before
+    /// the field existed mean).
+    /// </summary>
+    public int CropPixels { get; init; }
+
     /// <summary>Network: resnet18, senet8, smallcnn or cnn4.</summary>
     public string Architecture { get; init; } = "resnet18";
 

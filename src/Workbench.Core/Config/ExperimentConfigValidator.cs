@@ -18,6 +18,7 @@ internal static class ExperimentConfigValidator
         if (string.IsNullOrWhiteSpace(c.DataSet)) Add("dataSet", "must name a data set");
         if (string.IsNullOrWhiteSpace(c.Split)) Add("split", "must name a split (e.g. paper, grouped, provided)");
         if (c.ImageSize < 8) Add("imageSize", $"must be >= 8 pixels, got {c.ImageSize}");
+        if (Workbench.Data.NucleusCrop.Problem(c.CropPixels) is { } crop) Add("cropPixels", crop);
         try { ArchitectureNames.Parse(c.Architecture ?? ""); }
         catch (ArgumentException) { Add("architecture", $"unknown architecture '{c.Architecture}' (expected resnet18, senet8, smallcnn or cnn4)"); }
 

@@ -9,7 +9,8 @@ namespace Workbench.Data;
 public sealed class CachedImages : IDisposable
 {
     internal CachedImages(DataSet data, ImageStore images, IReadOnlyList<ImageSize> originalSizes,
-        IReadOnlyList<SkippedFile> decodeFailures, string cachePath, bool rebuilt, string status)
+        IReadOnlyList<SkippedFile> decodeFailures, string cachePath, bool rebuilt, string status,
+        int crop = 0, IReadOnlyList<string>? centredCrops = null)
     {
         if (images.Count != data.Count || originalSizes.Count != data.Count)
             throw new ArgumentException(
@@ -21,7 +22,15 @@ public sealed class CachedImages : IDisposable
         CachePath = cachePath;
         Rebuilt = rebuilt;
         Status = status;
+        Crop = crop;
+        CentredCrops = centredCrops ?? [];
     }
+
+    /// <summary>Side of the nucleus-centred crop in original pixels; 0 = whole frames.</summary>
+    public int Crop { get; }
+
+    /// <summary>Relative paths of images in which no nucleus was found, so their crop is centred on the image.</summary>
+    public IReadOnlyList<string> CentredCrops { get; }
 
     /// <summary>The data set without decode failures; sample ids are image indices.</summary>
     public DataSet Data { get; }

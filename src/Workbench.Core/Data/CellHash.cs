@@ -48,20 +48,14 @@ public static class CellHash
             throw new ArgumentException($"Destination holds {destination.Length} words, needs {VariantCount * Words}.", nameof(destination));
 
         var gray = new float[size * size];
-        var purple = new float[size * size];
         for (int i = 0; i < size * size; i++)
-        {
-            float r = rgb[3 * i], g = rgb[3 * i + 1], b = rgb[3 * i + 2];
-            gray[i] = 0.299f * r + 0.587f * g + 0.114f * b;
-            // Stained nuclei are blue-violet, red cells pink and the background pale: blue minus green picks nuclei.
-            purple[i] = Math.Max(0f, b - g);
-        }
+            gray[i] = 0.299f * rgb[3 * i] + 0.587f * rgb[3 * i + 1] + 0.114f * rgb[3 * i + 2];
 
         // Isotropic units: the longer original side spans `size` units, so rotations are true rotations.
         var (width, height) = original.Width > 0 && original.Height > 0 ? (original.Width, original.Height) : (1, 1);
         double isoW = size * (double)width / Math.Max(width, height);
         double isoH = size * (double)height / Math.Max(width, height);
-        var (cx, cy) = NucleusCentre(purple, size);
+        var (cx, cy) = NucleusCentre(rgb, size) ?? (size / 2.0, size / 2.0);
         cx *= isoW / size;
         cy *= isoH / size;
 
@@ -97,9 +91,18 @@ public static class CellHash
         return d;
     }
 
-    /// <summary>Centroid (in pixel-centre coordinates) of the most purple pixels; the image centre when flat.</summary>
-    private static (double X, double Y) NucleusCentre(float[] purple, int size)
+    /// <summary>
+    /// Centre of the nucleus in a <paramref name="size"/> x <paramref name="size"/> RGB image (HWC), in pixel units
+    /// (pixel k spans [k, k+1)): the centroid of the most purple pixels. Null when no pixel is more purple than the
+    /// quantile (a flat or unstained image). Also what <see cref="NucleusCrop"/> centres its crop on, so that the crop
+    /// and the leak audit agree on where the cell is.
+    /// </summary>
+    internal static (double X, double Y)? NucleusCentre(ReadOnlySpan<byte> rgb, int size)
     {
+        var purple = new float[size * size];
+        // Stained nuclei are blue-violet, red cells pink and the background pale: blue minus green picks nuclei.
+        for (int i = 0; i < size * size; i++)
+            purple[i] = Math.Max(0f, rgb[3 * i + 2] - rgb[3 * i + 1]);
         var sorted = (float[])purple.Clone();
         Array.Sort(sorted);
         float threshold = sorted[Math.Min(sorted.Length - 1, (int)(NucleusQuantile * sorted.Length))];
@@ -116,7 +119,7 @@ public static class CellHash
                 sx += p * (x + 0.5);
                 sy += p * (y + 0.5);
             }
-        return sum > 0 ? (sx / sum, sy / sum) : (size / 2.0, size / 2.0);
+        return sum > 0 ? (sx / sum, sy / sum) : null;
     }
 
     /// <summary>Bilinear sample at continuous coordinates (pixel k spans [k, k+1)); edges are clamped.</summary>

@@ -1,4 +1,4 @@
-// Data layer, disk: the decoded-image cache, one file per (data set, size), read into an ImageStore.
+// Data layer, disk: the decoded-image cache, one file per (data set, crop, size), read into an ImageStore.
 using System.Collections.Concurrent;
 using Workbench.Engine;
 
@@ -9,7 +9,8 @@ namespace Workbench.Data;
 public delegate ImageSize ImageDecodeFunction(string path, int size, Span<byte> destination);
 
 /// <summary>
-/// Decoded images cached on disk, one file per (data set, size), so 12k JPEGs are decoded once.
+/// Decoded images cached on disk, one file per (data set, crop, size), so 12k JPEGs are decoded once. A crop
+/// (<see cref="NucleusCrop"/>) is part of the file's name, fingerprint and header: whole frames are never served for it.
 /// A cache whose file-list fingerprint differs, or that is truncated, is rebuilt (with a message),
 /// never used. Building decodes in parallel and writes through a temporary file.
 /// </summary>
@@ -43,28 +44,30 @@ public sealed class ImageCache
         return Path.GetFullPath(string.IsNullOrWhiteSpace(fromEnvironment) ? Path.Combine("data", "cache") : fromEnvironment);
     }
 
-    /// <summary>File that holds <paramref name="dataSet"/> at <paramref name="size"/> px.</summary>
-    public string PathFor(DataSet dataSet, int size)
+    /// <summary>File that holds <paramref name="dataSet"/> at <paramref name="size"/> px (cropped to <paramref name="crop"/> original px when not 0).</summary>
+    public string PathFor(DataSet dataSet, int size, int crop = 0)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
-        return Path.Combine(Directory, $"{dataSet.CacheKey}-{size}px.wbcache");
+        return Path.Combine(Directory, $"{dataSet.CacheKey}{NucleusCrop.Tag(crop)}-{size}px.wbcache");
     }
 
     /// <summary>
     /// The images of <paramref name="dataSet"/> at <paramref name="size"/> x <paramref name="size"/>:
     /// read from the cache when it is valid, else decoded and written. Files that fail to decode are
     /// excluded and reported. <paramref name="progress"/> gets the number of images decoded so far;
-    /// <paramref name="log"/> gets one line when the cache is (re)built and why.
+    /// <paramref name="log"/> gets one line when the cache is (re)built and why. <paramref name="crop"/> (original
+    /// pixels; 0 = the whole frame) cuts a square around each image's nucleus before resizing.
     /// </summary>
-    public CachedImages Load(DataSet dataSet, int size, IProgress<int>? progress = null, Action<string>? log = null)
+    public CachedImages Load(DataSet dataSet, int size, IProgress<int>? progress = null, Action<string>? log = null, int crop = 0)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, ImageStore.MaxSize);
-        var path = PathFor(dataSet, size);
-        var fingerprint = ImageCacheFile.Fingerprint(dataSet, size);
+        if (NucleusCrop.Problem(crop) is { } problem) throw new ArgumentOutOfRangeException(nameof(crop), crop, $"crop {problem}");
+        var path = PathFor(dataSet, size, crop);
+        var fingerprint = ImageCacheFile.Fingerprint(dataSet, size, crop);
 
-        var header = ImageCacheFile.TryReadHeader(path, size, dataSet.Count, fingerprint, out var reason);
+        var header = ImageCacheFile.TryReadHeader(path, size, crop, dataSet.Count, fingerprint, out var reason);
         if (header is not null)
         {
             var store = new ImageStore(header.OriginalSizes.Count, size);
@@ -73,8 +76,9 @@ public sealed class ImageCache
                 ImageCacheFile.ReadPixels(path, header.PixelOffset, store);
                 var data = dataSet.WithoutSamples(header.Failures);
                 progress?.Report(dataSet.Count);
+                var centred = Paths(dataSet, header.CentredFallbacks);
                 return new CachedImages(data, store, header.OriginalSizes, FailureList(dataSet, header.Failures),
-                    path, rebuilt: false, $"read {store.Count} images of {size}x{size} from cache {path}");
+                    path, rebuilt: false, $"read {store.Count} images of {size}x{size}{CropNote(crop, centred)} from cache {path}", crop, centred);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -85,14 +89,15 @@ public sealed class ImageCache
 
         var status = $"building cache {path} ({reason})";
         log?.Invoke(status);
-        return Build(dataSet, size, path, fingerprint, progress, status);
+        return Build(dataSet, size, crop, path, fingerprint, progress, status);
     }
 
-    private CachedImages Build(DataSet dataSet, int size, string path, byte[] fingerprint, IProgress<int>? progress, string status)
+    private CachedImages Build(DataSet dataSet, int size, int crop, string path, byte[] fingerprint, IProgress<int>? progress, string status)
     {
         var all = new ImageStore(dataSet.Count, size);
         var sizes = new ImageSize[dataSet.Count];
         var failures = new ConcurrentDictionary<int, string>();
+        var centredFallbacks = new ConcurrentBag<int>();
         int done = 0;
         int reportEvery = Math.Max(1, dataSet.Count / 200);
         ImageStore? store = null;
@@ -103,7 +108,14 @@ public sealed class ImageCache
                 var sample = dataSet.Samples[i];
                 try
                 {
-                    sizes[i] = _decode(dataSet.FullPath(sample), size, all.WritableImage(i));
+                    if (crop == 0)
+                        sizes[i] = _decode(dataSet.FullPath(sample), size, all.WritableImage(i));
+                    else
+                    {
+                        var (original, window) = NucleusCrop.Decode(_decode, dataSet.FullPath(sample), crop, size, all.WritableImage(i));
+                        sizes[i] = original;
+                        if (!window.NucleusFound) centredFallbacks.Add(i);
+                    }
                 }
                 catch (Exception e) when (e is EngineException or InvalidDataException or IOException or UnauthorizedAccessException)
                 {
@@ -117,10 +129,12 @@ public sealed class ImageCache
             var failed = new SortedDictionary<int, string>(failures);
             store = failed.Count == 0 ? all : Compact(all, failed);
             var keptSizes = sizes.Where((_, i) => !failed.ContainsKey(i)).ToList();
-            ImageCacheFile.Write(path, dataSet.Count, fingerprint, failed, keptSizes, store);
+            var centred = centredFallbacks.Where(id => !failed.ContainsKey(id)).Order().ToList();
+            ImageCacheFile.Write(path, dataSet.Count, fingerprint, failed, keptSizes, store, crop, centred);
             var failureNote = failed.Count == 0 ? "" : $"; {failed.Count} file(s) failed to decode and were excluded";
+            var centredPaths = Paths(dataSet, centred);
             return new CachedImages(dataSet.WithoutSamples(failed), store, keptSizes, FailureList(dataSet, failed),
-                path, rebuilt: true, $"{status}: decoded {store.Count} images{failureNote}");
+                path, rebuilt: true, $"{status}: decoded {store.Count} images{CropNote(crop, centredPaths)}{failureNote}", crop, centredPaths);
         }
         catch
         {
@@ -140,6 +154,12 @@ public sealed class ImageCache
         all.Dispose();
         return store;
     }
+
+    private static List<string> Paths(DataSet dataSet, IEnumerable<int> ids) => ids.Select(id => dataSet.Samples[id].RelativePath).ToList();
+
+    // Said every time the images are loaded: a crop that often missed the nucleus is not what it claims to be.
+    private static string CropNote(int crop, IReadOnlyList<string> centred) => crop == 0 ? ""
+        : $", cropped to {crop} px around the nucleus ({centred.Count} without a nucleus found, cropped at the centre)";
 
     private static List<SkippedFile> FailureList(DataSet dataSet, IReadOnlyDictionary<int, string> failures) =>
         failures.OrderBy(p => p.Key).Select(p => new SkippedFile(dataSet.Samples[p.Key].RelativePath, p.Value)).ToList();

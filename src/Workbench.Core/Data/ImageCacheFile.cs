@@ -11,28 +11,35 @@ namespace Workbench.Data;
 /// <param name="Failures">Sample ids that failed to decode, with the reason; not stored.</param>
 /// <param name="OriginalSizes">Original size of each stored image, in order.</param>
 /// <param name="PixelOffset">Byte offset of the pixel block.</param>
+/// <param name="Crop">Side of the nucleus-centred crop in original pixels; 0 = whole frames.</param>
+/// <param name="CentredFallbacks">Sample ids (as listed) whose crop fell back to the image centre: no nucleus found.</param>
 internal sealed record ImageCacheHeader(int Size, int ListedCount, byte[] Fingerprint,
-    IReadOnlyDictionary<int, string> Failures, IReadOnlyList<ImageSize> OriginalSizes, long PixelOffset);
+    IReadOnlyDictionary<int, string> Failures, IReadOnlyList<ImageSize> OriginalSizes, long PixelOffset,
+    int Crop, IReadOnlyList<int> CentredFallbacks);
 
 /// <summary>
 /// Binary cache layout (little-endian): magic "WBIMGC\r\n", version, size, listed count, image count,
 /// 32-byte fingerprint, failures (id + reason), original sizes, then image count * size*size*3 pixel
-/// bytes. The file length must match exactly, so a truncated file is never used.
+/// bytes. The file length must match exactly, so a truncated file is never used. Cropped images are version 2: the
+/// crop side and the ids whose crop fell back to the centre follow the original sizes. Whole frames stay version 1,
+/// byte for byte, so the caches built before crops existed are still read.
 /// </summary>
 internal static class ImageCacheFile
 {
     public const int Version = 1;
+    public const int CroppedVersion = 2;
     private static ReadOnlySpan<byte> Magic => "WBIMGC\r\n"u8;
 
     /// <summary>
     /// Hash of everything that decides the cache content: format version, size, data set key, and
     /// per sample its path, file length and modification time.
     /// </summary>
-    public static byte[] Fingerprint(DataSet dataSet, int size)
+    public static byte[] Fingerprint(DataSet dataSet, int size, int crop = 0)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
-        Add($"v{Version} size {size} key {dataSet.CacheKey} count {dataSet.Count}");
+        // The crop enters only when set, so a whole-frame cache keeps the fingerprint it was written with.
+        Add($"v{Version} size {size} key {dataSet.CacheKey} count {dataSet.Count}" + (crop == 0 ? "" : $" crop {crop}"));
         foreach (var sample in dataSet.Samples)
         {
             var info = new FileInfo(dataSet.FullPath(sample));
@@ -43,7 +50,7 @@ internal static class ImageCacheFile
     }
 
     /// <summary>Reads and validates the header; null with the reason when the file cannot be used.</summary>
-    public static ImageCacheHeader? TryReadHeader(string path, int size, int listedCount, byte[] fingerprint, out string reason)
+    public static ImageCacheHeader? TryReadHeader(string path, int size, int crop, int listedCount, byte[] fingerprint, out string reason)
     {
         if (!File.Exists(path))
         {
@@ -57,8 +64,9 @@ internal static class ImageCacheFile
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
                 return Invalid("not a workbench image cache (bad magic)", out reason);
             int version = reader.ReadInt32();
-            if (version != Version)
-                return Invalid($"format version {version}, expected {Version}", out reason);
+            int expected = crop == 0 ? Version : CroppedVersion;
+            if (version != expected)
+                return Invalid($"format version {version}, expected {expected}", out reason);
             int storedSize = reader.ReadInt32();
             int storedListed = reader.ReadInt32();
             int imageCount = reader.ReadInt32();
@@ -81,12 +89,29 @@ internal static class ImageCacheFile
             var sizes = new ImageSize[imageCount];
             for (int i = 0; i < imageCount; i++)
                 sizes[i] = new ImageSize(reader.ReadInt32(), reader.ReadInt32());
+            var fallbacks = new List<int>();
+            if (version == CroppedVersion)
+            {
+                int storedCrop = reader.ReadInt32();
+                if (storedCrop != crop)
+                    return Invalid($"crop of {storedCrop} px, expected {crop}", out reason);
+                int fallbackCount = reader.ReadInt32();
+                if (fallbackCount < 0 || fallbackCount > listedCount)
+                    return Invalid($"bad count of centred crops {fallbackCount}", out reason);
+                for (int i = 0; i < fallbackCount; i++)
+                {
+                    int id = reader.ReadInt32();
+                    if (id < 0 || id >= listedCount)
+                        return Invalid($"bad centred-crop entry {id}", out reason);
+                    fallbacks.Add(id);
+                }
+            }
             long pixelOffset = stream.Position;
             long expectedLength = pixelOffset + (long)imageCount * size * size * 3;
             if (stream.Length != expectedLength)
                 return Invalid($"file is {stream.Length} bytes, expected {expectedLength} (truncated or damaged)", out reason);
             reason = "";
-            return new ImageCacheHeader(size, listedCount, storedFingerprint, failures, sizes, pixelOffset);
+            return new ImageCacheHeader(size, listedCount, storedFingerprint, failures, sizes, pixelOffset, crop, fallbacks);
         }
         catch (EndOfStreamException)
         {
@@ -121,7 +146,7 @@ internal static class ImageCacheFile
     /// so a crash never leaves a half-written cache under the real name.
     /// </summary>
     public static void Write(string path, int listedCount, byte[] fingerprint, IReadOnlyDictionary<int, string> failures,
-        IReadOnlyList<ImageSize> originalSizes, ImageStore store)
+        IReadOnlyList<ImageSize> originalSizes, ImageStore store, int crop = 0, IReadOnlyList<int>? centredFallbacks = null)
     {
         if (originalSizes.Count != store.Count || store.Count != listedCount - failures.Count)
             throw new ArgumentException(
@@ -136,7 +161,7 @@ internal static class ImageCacheFile
                 using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
                 {
                     writer.Write(Magic);
-                    writer.Write(Version);
+                    writer.Write(crop == 0 ? Version : CroppedVersion);
                     writer.Write(store.Size);
                     writer.Write(listedCount);
                     writer.Write(store.Count);
@@ -151,6 +176,12 @@ internal static class ImageCacheFile
                     {
                         writer.Write(s.Width);
                         writer.Write(s.Height);
+                    }
+                    if (crop != 0)
+                    {
+                        writer.Write(crop);
+                        writer.Write(centredFallbacks?.Count ?? 0);
+                        foreach (var id in centredFallbacks ?? []) writer.Write(id);
                     }
                 }
                 foreach (var (offset, length) in store.Chunks())

@@ -6,9 +6,10 @@ using Workbench.Runs;
 
 namespace Workbench.Pretraining;
 
-/// <summary>What identifies a pretrained checkpoint: the images it saw (data set, split, seed, size), the network and the method.</summary>
+/// <summary>What identifies a pretrained checkpoint: the images it saw (data set, split, seed, size, crop), the network and the method.</summary>
+/// <remarks><paramref name="Crop"/> is last with default 0, so the sidecars written before crops existed read as whole frames.</remarks>
 public sealed record PretrainKey(string DataSet, string Split, int Seed, int Size, string Architecture, string Method, int Epochs,
-    string Precision = "fp32")
+    string Precision = "fp32", int Crop = 0)
 {
     /// <summary>
     /// The folder name of the method and length, also the initialisation's name in tables: "simclr-20ep"; a bf16
@@ -16,14 +17,14 @@ public sealed record PretrainKey(string DataSet, string Split, int Seed, int Siz
     /// </summary>
     public string MethodTag => Precision == "fp32" ? $"{Method}-{Epochs}ep" : $"{Method}-{Epochs}ep-{Precision}";
 
-    /// <summary>The file name (without extension) of the data and network: "bccd-paper-seed0-32px-cnn4".</summary>
+    /// <summary>The file name (without extension) of the data and network: "bccd-paper-seed0-32px-cnn4" ("-32px-crop120-" when cropped).</summary>
     public string FileStem
     {
         get
         {
             // Own data is named "folder:/path": keep a readable, file-system-safe stem.
             var data = new string(DataSet.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()).Trim('_');
-            return $"{data}-{Split}-seed{Seed}-{Size}px-{Architecture}";
+            return $"{data}-{Split}-seed{Seed}-{Size}px{Workbench.Data.NucleusCrop.Tag(Crop)}-{Architecture}";
         }
     }
 
@@ -33,7 +34,7 @@ public sealed record PretrainKey(string DataSet, string Split, int Seed, int Siz
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
         return new PretrainKey(config.DataSet, config.Split, config.Seed, config.ImageSize, config.Architecture, options.Method, options.Epochs,
-            Runtime.Precision.ToName());
+            Runtime.Precision.ToName(), config.CropPixels);
     }
 }
 

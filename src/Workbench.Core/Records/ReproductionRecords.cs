@@ -128,8 +128,8 @@ public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<Re
         ArgumentNullException.ThrowIfNull(data);
         var first = campaign.Plan[0].Config;
         var cells = campaign.Plan.Select(p => p.Config).Where(c => c.DataSet == "bccd" && c.Split == "provided").Take(1)
-            .Select(c => TestCells.FromMap(c.Split, data.BccdSourceCells(), data.Images(c.DataSet, c.ImageSize).Data,
-                Data.Splits.Create(c.Split, data.Images(c.DataSet, c.ImageSize).Data, c.Seed).TestIds)).ToList();
+            .Select(c => TestCells.FromMap(c.Split, data.BccdSourceCells(), data.Images(c.DataSet, c.ImageSize, c.CropPixels).Data,
+                Data.Splits.Create(c.Split, data.Images(c.DataSet, c.ImageSize, c.CropPixels).Data, c.Seed).TestIds)).ToList();
         var pretrained = Pretraining(campaign.Plan.Select(p => p.Config));
         var info = new ReproductionInfo(campaign.Protocol, campaign.Profile.ToString().ToLowerInvariant(), campaign.ClassNames(data), first,
             Span(runs), Environment.ProcessorCount, DescribeMachine(Runtime.Precision), pretrained?.Seconds, pretrained?.Count ?? 0);

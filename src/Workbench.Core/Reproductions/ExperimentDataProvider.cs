@@ -1,4 +1,4 @@
-// Reproductions layer: loads each (data set, image size) once through the image cache and serves experiment data for…
+// Reproductions layer: loads each (data set, image size, crop) once through the image cache and serves experiment data for…
 using Workbench.Data;
 using Workbench.Loop;
 using Workbench.Config;
@@ -6,29 +6,29 @@ using Workbench.Config;
 namespace Workbench.Reproductions;
 
 /// <summary>
-/// Loads each (data set, image size) once through the image cache and serves experiment data for
+/// Loads each (data set, image size, crop) once through the image cache and serves experiment data for
 /// any split and seed, so that a batch of experiments decodes nothing twice.
 /// </summary>
 public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Action<string>? log = null) : IDisposable
 {
-    private readonly Dictionary<(string, int), CachedImages> _loaded = [];
+    private readonly Dictionary<(string, int, int), CachedImages> _loaded = [];
     private SourceCellMap? _bccdCells;
 
     /// <summary>Called while a data set is decoded the first time (done, total).</summary>
     public Action<string, int, int>? DecodeProgress { get; init; }
 
-    /// <summary>The decoded data set (loaded on first use).</summary>
-    public CachedImages Images(string dataSet, int size)
+    /// <summary>The decoded data set (loaded on first use), cropped to <paramref name="crop"/> original pixels around the nucleus unless 0.</summary>
+    public CachedImages Images(string dataSet, int size, int crop = 0)
     {
-        if (_loaded.TryGetValue((dataSet, size), out var cached)) return cached;
+        if (_loaded.TryGetValue((dataSet, size, crop), out var cached)) return cached;
         var set = DataSets.Load(dataSet, dataRoot);
         set.EnsureUsableForTraining();
         if (set.IsOwnData && set.Skipped.Count > 0)
             log?.Invoke($"{set.Skipped.Count} file(s) of {set.Root} left out (see `workbench data check`), first: {set.Skipped[0].RelativePath}: {set.Skipped[0].Reason}");
         var progress = DecodeProgress is { } report ? new SynchronousProgress<int>(done => report(dataSet, done, set.Count)) : null;
-        cached = cache.Load(set, size, progress, log);
+        cached = cache.Load(set, size, progress, log, crop);
         foreach (var failure in cached.DecodeFailures) log?.Invoke($"skipped {failure.RelativePath}: {failure.Reason}");
-        _loaded[(dataSet, size)] = cached;
+        _loaded[(dataSet, size, crop)] = cached;
         return cached;
     }
 
@@ -70,7 +70,7 @@ public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Ac
     /// <summary>Images, truth and the config's split (seeded by the config's seed) in engine memory.</summary>
     public ExperimentData For(ExperimentConfig config)
     {
-        var cached = Images(config.DataSet, config.ImageSize);
+        var cached = Images(config.DataSet, config.ImageSize, config.CropPixels);
         return ExperimentData.FromCache(cached, Splits.Create(config.Split, cached.Data, config.Seed));
     }
 

@@ -118,7 +118,7 @@ public sealed class Reproduction
     public IReadOnlyList<string> ClassNames(ExperimentDataProvider data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return data.Images(Plan[0].Config.DataSet, Plan[0].Config.ImageSize).Data.ClassNames;
+        return data.Images(Plan[0].Config.DataSet, Plan[0].Config.ImageSize, Plan[0].Config.CropPixels).Data.ClassNames;
     }
 
     /// <summary>The report of finished <paramref name="runs"/>; <paramref name="wall"/> is the time this invocation took.</summary>

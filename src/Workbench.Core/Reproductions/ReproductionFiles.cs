@@ -12,7 +12,8 @@ namespace Workbench.Reproductions;
 /// <param name="Profile">"quick" or "full".</param>
 /// <param name="StartTag">"" for scratch, "-pretrained-10ep", "-from-&lt;file&gt;".</param>
 /// <param name="Precision">bf16 runs give other numbers than fp32 ones: their names end in "-bf16", so neither resumes the other.</param>
-public sealed record ReproductionFiles(string Protocol, string Profile, string StartTag, Precision Precision = Precision.Fp32)
+/// <param name="Crop">Nucleus-centred crop in original pixels (0 = whole frames): other images, so "-crop120" in every name.</param>
+public sealed record ReproductionFiles(string Protocol, string Profile, string StartTag, Precision Precision = Precision.Fp32, int Crop = 0)
 {
     /// <summary>
     /// "" for the protocol's own data set (the names committed results and notebooks read), else the data set, which then
@@ -33,7 +34,7 @@ public sealed record ReproductionFiles(string Protocol, string Profile, string S
     /// <summary>"-from-&lt;file name&gt;" for a weights file or checkpoint; "" (scratch) for none.</summary>
     public static string FileTag(string? file) => file is null ? "" : "-from-" + SafeName(file);
 
-    private string Stem => $"{Protocol}{(DataSet.Length == 0 ? "" : "-" + DataSet)}-{Profile}{StartTag}{(Precision == Precision.Fp32 ? "" : "-" + Precision.ToName())}";
+    private string Stem => $"{Protocol}{(DataSet.Length == 0 ? "" : "-" + DataSet)}-{Profile}{Workbench.Data.NucleusCrop.Tag(Crop)}{StartTag}{(Precision == Precision.Fp32 ? "" : "-" + Precision.ToName())}";
 
     /// <summary>The default run folder under <paramref name="runsRoot"/>.</summary>
     public string RunFolder(string runsRoot) => Path.Combine(runsRoot, $"reproduce-{Stem}");

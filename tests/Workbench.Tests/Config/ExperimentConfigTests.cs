@@ -31,6 +31,9 @@ public class ExperimentConfigTests
         { "augmentation", new ExperimentConfig { Augmentation = (Augmentation)64 } },
         { "initialisationPath", new ExperimentConfig { Initialisation = InitialisationKind.Weights } },
         { "topKScorer", new ExperimentConfig { TopKScorer = "variance" } },
+        { "cropPixels", new ExperimentConfig { CropPixels = -1 } },
+        { "cropPixels", new ExperimentConfig { CropPixels = 4 } },
+        { "cropPixels", new ExperimentConfig { CropPixels = 5000 } },
     };
 
     [Theory]
@@ -156,6 +159,29 @@ public class ExperimentConfigTests
         Assert.Equal(RoundSeeds.For(42, 3, SeedPurpose.Pool), RoundSeeds.For(42, 3, SeedPurpose.Pool));
         Assert.NotEqual(RoundSeeds.For(42, 3, SeedPurpose.Pool), RoundSeeds.For(43, 3, SeedPurpose.Pool));
         Assert.Equal(42, RoundSeeds.For(42, 5, SeedPurpose.InitialLabels));
+    }
+
+    [Fact]
+    public void TheCropRoundTripsAndConfigsWrittenBeforeItReadAsWholeFrames()
+    {
+        var cropped = Presets.Poster() with { CropPixels = 120 };
+        string json = cropped.ToJson();
+        Assert.Contains("\"cropPixels\": 120", json);
+        Assert.Equal(cropped, ExperimentConfigJson.FromJson(json));
+
+        string old = Presets.Poster().ToJson().Replace("  \"cropPixels\": 0,\n", "");
+        Assert.DoesNotContain("cropPixels", old);
+        var loaded = ExperimentConfigJson.FromJson(old);
+        Assert.Equal(0, loaded.CropPixels);
+        Assert.Equal(Presets.Poster(), loaded);
+
+        // Another crop is other images: a run never resumes with it.
+        var difference = Assert.Single(ExperimentConfigJson.Differences(loaded, cropped));
+        Assert.Equal("cropPixels", difference.Field);
+        Assert.Throws<ConfigMismatchException>(() => ExperimentConfigJson.RequireResumable(loaded, cropped, "runs/x"));
+        var bad = Assert.Throws<ArgumentException>(() => ExperimentConfigJson.FromJson(json.Replace("\"cropPixels\": 120", "\"cropPixels\": 2")));
+        Assert.Equal("cropPixels", bad.ParamName);
+        Assert.Contains("cropPixels: must be 0 (the whole frame) or a square side of 8 to 4096 original pixels, got 2", bad.Message);
     }
 
     [Fact]
