@@ -33,7 +33,7 @@ public static class RoundRecords
             "seconds_predict", "seconds_select", "seconds_label", "seconds_train", "seconds_evaluate", "seconds_total",
             "confusion", .. Provenances.Select(p => $"labelled_{p}"), .. Provenances.Select(p => $"added_{p}"),
             "wrong_pseudo_labels_by_class", "training_size", "training_by_class", "class_weights", "steps", "final_loss",
-            "pool_size", "candidates", "run", "run_seconds", "correct_by_cell",
+            "pool_size", "candidates", "run", "correct_by_cell",
         ];
     }
 
@@ -80,7 +80,7 @@ public static class RoundRecords
             .. Order(Enum.GetValues<Provenance>().Select(p => Numbers(l.Added.For(p))).ToArray()),
             Numbers(l.WrongPseudoLabelsByClass), Number(round.Training.Size), Numbers(round.Training.ByClass),
             Numbers(round.Training.ClassWeights), Number(round.Training.Steps), Number(round.Training.FinalLoss),
-            Number(round.Pool.Size), Number(round.Pool.Candidates), directory, Number(run.Seconds),
+            Number(round.Pool.Size), Number(round.Pool.Candidates), directory,
             correct is null ? "" : Numbers(correct),
         ];
     }
@@ -112,8 +112,9 @@ public static class RoundRecords
                 rounds.Add(Round(row, classNames, source));
                 correct.Add(row.Text("correct_by_cell") is "" ? null : row.Ints("correct_by_cell"));
             }
+            // A run's own seconds are those of the invocation that returned it (~0 when it was read back): its rounds' are kept instead.
             var run = new ReproductionRun(first.Text("recipe"), first.Text("split"), first.Int("seed"), Path.Combine(runFolder, group.Key),
-                rounds, first.Double("run_seconds"))
+                rounds, rounds.Sum(x => x.Seconds.Total))
             { ActiveLearning = first.Text("query"), Initialisation = first.Text("init") };
             if (run.Arm != first.Text("strategy"))
                 throw new InvalidDataException($"{source}: run '{group.Key}' is recipe '{run.Recipe}' with query '{run.ActiveLearning}', which is arm '{run.Arm}', not '{first.Text("strategy")}'.");
