@@ -74,7 +74,7 @@ public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<Re
             ["classNames"] = new JsonArray(info.ClassNames.Select(n => (JsonNode)n!).ToArray()),
             ["spanSeconds"] = info.SpanSeconds, ["cores"] = info.Cores, ["machine"] = info.Machine,
             ["pretrainingSeconds"] = info.PretrainingSeconds, ["pretrainedCheckpoints"] = info.PretrainedCheckpoints,
-            ["firstConfig"] = JsonNode.Parse(info.First.ToJson()),
+            ["firstConfig"] = JsonNode.Parse(Portable(info.First).ToJson()),
         };
         File.WriteAllText(Path.Combine(folder, InfoFile), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         File.WriteAllText(Path.Combine(folder, RecordsFile), records);
@@ -82,6 +82,10 @@ public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<Re
             File.WriteAllText(Path.Combine(folder, CellsFile), string.Join("\n", cells.SelectMany(c => c.Rows(info.ClassNames)).Prepend(TestCells.Header)) + "\n");
         else File.Delete(Path.Combine(folder, CellsFile));
     }
+
+    // Committed records must not carry this machine's paths: a start keeps the folder and file names its tables print.
+    private static ExperimentConfig Portable(ExperimentConfig config) => config.InitialisationPath is not { } path ? config
+        : config with { InitialisationPath = $"{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)))}/{Path.GetFileName(path.TrimEnd('/'))}" };
 
     /// <summary>Reads a records folder; run paths are given under <paramref name="runFolder"/> (only names, nothing is opened there).</summary>
     /// <exception cref="InvalidDataException">A file is missing or malformed; the message names the file and the field.</exception>

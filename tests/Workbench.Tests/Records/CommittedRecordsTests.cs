@@ -20,6 +20,7 @@ public class CommittedRecordsTests
         using var temp = new TempFolder();
         foreach (var folder in folders)
         {
+            Assert.DoesNotContain("\"/", File.ReadAllText(Path.Combine(folder, ReproductionRecords.InfoFile)));  // no absolute paths of the machine that ran it
             var copy = temp.Sub(Path.GetFileName(folder));
             RecordsReport.Of(ReproductionRecords.Read(folder)).WriteTo(copy);
             foreach (var name in Rebuilt.Where(n => File.Exists(Path.Combine(copy, n)) || File.Exists(Path.Combine(folder, n))))

@@ -133,6 +133,22 @@ public class RecordsTests
     }
 
     [Fact]
+    public void RecordsKeepTheStartsNameButNotThisMachinesPath()
+    {
+        using var temp = new TempFolder();
+        using var problem = SyntheticProblem.Create(trainCount: 120, testCount: 40, seed: 2);
+        var campaign = TinyPoster(temp.Sub("runs"));
+        var report = campaign.Run(_ => problem.WithLabels(problem.Labels));
+        var first = campaign.Plan[0].Config with { Initialisation = InitialisationKind.Pretrained, InitialisationPath = "/home/someone/cache/simclr-10ep/bccd-paper-seed0.pt" };
+        var info = new ReproductionInfo("poster", "quick", problem.ClassNames, first, null, 2, "test machine, fp32");
+        ReproductionRecords.Write(temp.Sub("out"), info, report.Runs, campaign.RunFolder, [CellsOf(problem)]);
+        var json = File.ReadAllText(Path.Combine(temp.Sub("out"), ReproductionRecords.InfoFile));
+        Assert.DoesNotContain("/home/someone", json);
+        var read = ReproductionRecords.Read(temp.Sub("out"));
+        Assert.Equal(ReproductionRun.InitialisationName(first), ReproductionRun.InitialisationName(read.Info.First));
+    }
+
+    [Fact]
     public void EditedOrIncompleteRecordsAreRefusedWithTheFileAndField()
     {
         using var temp = new TempFolder();
