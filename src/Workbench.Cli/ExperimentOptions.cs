@@ -39,6 +39,9 @@ internal sealed class ExperimentOptions
 
     public PretrainOptionsGroup Pretraining { get; } = new("pretrain-");
 
+    /// <summary>FixMatch's settings, for the recipes that train on the unlabelled pool.</summary>
+    public ConsistencyOptionsGroup Consistency { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Profile);
@@ -48,6 +51,7 @@ internal sealed class ExperimentOptions
         command.Options.Add(Crop);
         command.Options.Add(Init);
         Pretraining.AddTo(command);
+        Consistency.AddTo(command);
     }
 
     public PresetProfile ParseProfile(ParseResult result) => PresetProfiles.Parse(result.GetValue(Profile)!, "--profile");
@@ -82,9 +86,12 @@ internal sealed class ExperimentOptions
     public Func<ExperimentConfig, ExperimentConfig> Adjust(ParseResult result, PretrainedCache cache, string? preset)
     {
         var initialise = Initialisation(result, cache, preset);
-        if (result.GetValue(Crop) is null) return initialise;
+        // Only the recipes that read them get FixMatch's settings: the others' configs (and run folders) stay as they were.
+        var consistency = Consistency.Parse(result);
+        ExperimentConfig Consistent(ExperimentConfig c) => c.ParsedRecipe().TrainsOnUnlabelled() ? c with { Consistency = consistency } : c;
+        if (result.GetValue(Crop) is null) return config => initialise(Consistent(config));
         int crop = CropOption.Parse(result, Crop);
-        return config => initialise(config with { CropPixels = crop });
+        return config => initialise(Consistent(config with { CropPixels = crop }));
     }
 
     private Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache, string? preset)

@@ -30,6 +30,11 @@ internal static class ReproduceCommand
             Description = "Data set (poster only): bccd (the poster's) or pbc (its 8 coarse classes, stratified 50/50 split; files named poster-pbc-...)",
             DefaultValueFactory = _ => PosterReproduction.HomeDataSet,
         };
+        var recipes = new Option<string?>("--recipes")
+        {
+            Description = $"Comma-separated recipes compared (poster only; default: {string.Join(",", PosterReproduction.Strategies)}; "
+                + $"extended: {string.Join(",", PosterReproduction.Extended)}); each AL recipe also runs with random queries",
+        };
         var resultsFolder = new Option<string>("--results") { Description = "Folder whose <reproduction>/ subfolder gets the per-seed records and the tables made from them", DefaultValueFactory = _ => "results" };
         var jobs = new Option<int?>("--jobs")
         {
@@ -46,6 +51,7 @@ internal static class ReproduceCommand
         {
             command.Options.Add(splits);
             command.Options.Add(dataSet);
+            command.Options.Add(recipes);
         }
         command.Options.Add(resultsFolder);
         experiment.AddTo(command);
@@ -60,7 +66,8 @@ internal static class ReproduceCommand
             var files = experiment.Files(result, name, data);
             var campaign = new Reproduction(name, experiment.ParseProfile(result), Enumerable.Range(0, Math.Max(0, result.GetValue(seeds))).ToArray(),
                 result.GetValue(experiment.Output) ?? files.RunFolder("runs"), experiment.Adjust(result, pretrained, preset: name),
-                name == "poster" ? result.GetValue(splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null, data);
+                name == "poster" ? result.GetValue(splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null, data,
+                name == "poster" && result.GetValue(recipes) is { } names ? PosterReproduction.ParseRecipes(names) : null);
             var clock = Stopwatch.StartNew();
             using var images = new ExperimentDataProvider(common.ResolveDataRoot(result), common.Cache(result));
             int? jobCount = result.GetValue(jobs);

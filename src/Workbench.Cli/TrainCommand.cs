@@ -53,8 +53,11 @@ internal static class TrainCommand
         var save = new Option<string?>("--save") { Description = "Write the trained model's checkpoint here" };
         var distributed = new DistributedOptions();
         var command = new Command("train", "Train a classifier on a labelled subset and report test accuracy");
-        foreach (var option in new Option[] { dataset, split, arch, size, crop, fraction, epochs, maxSteps, minSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save })
+        var fixmatch = new Option<bool>("--fixmatch") { Description = "Consistency training (FixMatch): learn from the training part's unlabelled images too (not the validation images); see --fixmatch-* / --strong-*" };
+        var consistency = new ConsistencyOptionsGroup();
+        foreach (var option in new Option[] { dataset, split, arch, size, crop, fraction, epochs, maxSteps, minSteps, batch, lr, decay, schedule, warmup, augment, validation, seed, init, save, fixmatch })
             command.Options.Add(option);
+        consistency.AddTo(command);
         pretraining.AddTo(command);
         common.AddTo(command);
         distributed.AddTo(command);
@@ -121,13 +124,24 @@ internal static class TrainCommand
             string initName = Initialise(result, model, architecture, cached, parts, labelledFraction);
 
             var clock = Stopwatch.StartNew();
-            var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options, group);
             var validationCount = result.GetValue(validation);
             var scored = validationCount > 0 ? ValidationIds(parts.TrainIds, labelled, validationCount, result.GetValue(seed)) : parts.TestIds;
+            ConsistencyTraining? unlabelled = null;
+            if (result.GetValue(fixmatch))
+            {
+                var excluded = labelled.Concat(scored).ToHashSet();
+                var pool = parts.TrainIds.Where(id => !excluded.Contains(id)).ToArray();
+                unlabelled = new ConsistencyTraining(pool, consistency.Parse(result), pool.Select(id => data.Samples[id].Label).ToArray());
+                Terminal.Line($"fixmatch: {pool.Length} unlabelled training images, {unlabelled.Options.UnlabelledRatio} per labelled image in a step, threshold {unlabelled.Options.Threshold}");
+            }
+            else if (consistency.AnyGiven(result)) throw new ArgumentException("--fixmatch-*, --unlabelled-ratio and --strong-* need --fixmatch");
+            var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options, group, unlabelled);
             var predictions = group is null ? model.Predict(images, scored) : DistributedScoring.Predict(group, model, images, scored);
             if (group is not null)
                 Console.WriteLine($"rank {group.Rank} of {group.WorldSize}: {fit.Steps} steps, model checksum {model.Checksum():R}, trained in {fit.Duration.TotalSeconds:F1}s on {Runtime.Threads} threads");
             if (predictions is null) return 0;  // only rank 0 reports and writes
+            if (fit.Epochs[^1].Consistency is { } last)
+                Console.WriteLine($"fixmatch, last epoch: mask rate {last.MaskRate:P1}, pseudo-label precision {last.Precision:P1}, unlabelled loss {last.UnlabelledLoss:F3}");
             var report = ClassificationReport.Create(scored.Select(id => data.Samples[id].Label).ToArray(),
                 Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray(), data.ClassNames);
             Console.WriteLine(report.ToText());
@@ -158,7 +172,7 @@ internal static class TrainCommand
     }
 
     private static FitResult FitWithProgress(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels,
-        float[] weights, FitOptions options, ProcessGroup? group)
+        float[] weights, FitOptions options, ProcessGroup? group, ConsistencyTraining? unlabelled)
     {
         FitResult fit = null!;
         Terminal.Progress(bars =>
@@ -168,8 +182,9 @@ internal static class TrainCommand
             {
                 task.MaxValue = epoch.Epochs;
                 task.Value = epoch.Epoch;
-                task.Description = $"training: epoch {epoch.Epoch}/{epoch.Epochs} loss {epoch.Loss:F3} acc {epoch.Accuracy:P0}";
-            }), group: group);
+                task.Description = $"training: epoch {epoch.Epoch}/{epoch.Epochs} loss {epoch.Loss:F3} acc {epoch.Accuracy:P0}"
+                    + (epoch.Consistency is { } c ? $" mask {c.MaskRate:P0} precision {c.Precision:P0}" : "");
+            }), group: group, consistency: unlabelled);
             task.Complete();
         });
         return fit;

@@ -142,8 +142,15 @@ public sealed record ExperimentConfig
     /// <summary>SGD weight decay.</summary>
     public double WeightDecay { get; init; } = 5e-4;
 
-    /// <summary>On-the-fly training augmentations.</summary>
+    /// <summary>On-the-fly training augmentations (also the weak view of consistency training).</summary>
     public Augmentation Augmentation { get; init; } = Augmentation.HorizontalFlip | Augmentation.VerticalFlip;
+
+    /// <summary>
+    /// Consistency training's settings (threshold, unlabelled ratio and weight, the strong view), read by the recipes that
+    /// train on the unlabelled pool (fixmatch, fixmatch+al) and ignored by the others. Configs written before the field
+    /// existed mean the defaults.
+    /// </summary>
+    public ConsistencyOptions Consistency { get; init; } = new();
 
     /// <summary>
     /// Batch size of prediction (pool scoring, evaluation). 64 because on a CPU larger batches were measured slower

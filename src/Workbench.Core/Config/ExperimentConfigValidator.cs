@@ -1,6 +1,7 @@
 // Config layer: checks an ExperimentConfig.
 using Workbench.Selection;
 using System.Globalization;
+using System.Text.Json;
 using Workbench.Engine;
 using Workbench.Scoring;
 
@@ -19,6 +20,13 @@ internal static class ExperimentConfigValidator
         if (string.IsNullOrWhiteSpace(c.Split)) Add("split", "must name a split (e.g. paper, grouped, provided)");
         if (c.ImageSize < 8) Add("imageSize", $"must be >= 8 pixels, got {c.ImageSize}");
         if (Workbench.Data.NucleusCrop.Problem(c.CropPixels) is { } crop) Add("cropPixels", crop);
+        if (c.Consistency is null) Add("consistency", "must be given (the defaults: {})");
+        else
+            try { c.Consistency.Validate(); }
+            catch (ArgumentOutOfRangeException e)
+            {
+                Add("consistency." + JsonNamingPolicy.CamelCase.ConvertName(e.ParamName ?? ""), e.Message.Split(" (Parameter", 2)[0]);
+            }
         try { ArchitectureNames.Parse(c.Architecture ?? ""); }
         catch (ArgumentException) { Add("architecture", $"unknown architecture '{c.Architecture}' (expected resnet18, senet8, smallcnn or cnn4)"); }
 

@@ -16,13 +16,20 @@ public enum Recipe
     Cst,
     /// <summary>CST and AL on the same predictions.</summary>
     CstAl,
+    /// <summary>
+    /// Consistency training (FixMatch): every training also learns from the unlabelled pool (a confident weak view teaches
+    /// its strong view), and rounds add nothing; round 0 already trains this way.
+    /// </summary>
+    FixMatch,
+    /// <summary>FixMatch training with the oracle answering AL queries each round.</summary>
+    FixMatchAl,
 }
 
-/// <summary>Config names of <see cref="Recipe"/>: baseline, ssl, al, ssl+al, cst, cst+al.</summary>
+/// <summary>Config names of <see cref="Recipe"/>: baseline, ssl, al, ssl+al, cst, cst+al, fixmatch, fixmatch+al.</summary>
 public static class Recipes
 {
     /// <summary>Valid names, in enum order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["baseline", "ssl", "al", "ssl+al", "cst", "cst+al"];
+    public static IReadOnlyList<string> Names { get; } = ["baseline", "ssl", "al", "ssl+al", "cst", "cst+al", "fixmatch", "fixmatch+al"];
 
     /// <summary>The config name of a strategy.</summary>
     public static string ToName(this Recipe strategy) =>
@@ -58,5 +65,11 @@ public static class Recipes
 
     /// <summary>True when the strategy queries the oracle by active learning.</summary>
     public static bool UsesActiveLearning(this Recipe strategy) =>
-        strategy is Recipe.Al or Recipe.SslAl or Recipe.CstAl;
+        strategy is Recipe.Al or Recipe.SslAl or Recipe.CstAl or Recipe.FixMatchAl;
+
+    /// <summary>True when rounds after round 0 add labels (baseline and fixmatch add none: the run is its round 0).</summary>
+    public static bool AddsAfterRoundZero(this Recipe strategy) => strategy.UsesPseudoLabels() || strategy.UsesActiveLearning();
+
+    /// <summary>True when every training also learns from the unlabelled pool (consistency training, FixMatch).</summary>
+    public static bool TrainsOnUnlabelled(this Recipe strategy) => strategy is Recipe.FixMatch or Recipe.FixMatchAl;
 }

@@ -15,8 +15,8 @@ public sealed class GroupLoopRanks(ProcessGroup group) : LoopRanks
     public override int Count => group.WorldSize;
 
     public override FitResult Fit(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels, float[] classWeights,
-        FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel) =>
-        Fitter.Fit(model, images, ids, labels, classWeights, options, progress, cancel, group);
+        FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel, ConsistencyTraining? consistency = null) =>
+        Fitter.Fit(model, images, ids, labels, classWeights, options, progress, cancel, group, consistency);
 
     public override Predictions? Predict(Model model, ImageSet images, IReadOnlyList<int> ids, int batchSize, bool embeddings,
         CancellationToken cancel)

@@ -45,7 +45,9 @@ public sealed record FitOptions
 }
 
 /// <summary>Mean loss and training accuracy of one epoch, and the learning rate of its last step.</summary>
-public sealed record EpochResult(int Epoch, int Epochs, double Loss, double Accuracy, int Steps, int TotalSteps, double LearningRate);
+/// <param name="Consistency">What the unlabelled images did in the epoch (consistency training only).</param>
+public sealed record EpochResult(int Epoch, int Epochs, double Loss, double Accuracy, int Steps, int TotalSteps, double LearningRate,
+    ConsistencyEpoch? Consistency = null);
 
 /// <summary>The epochs of one fit and how long it took.</summary>
 public sealed record FitResult(IReadOnlyList<EpochResult> Epochs, int Steps, TimeSpan Duration);
@@ -59,11 +61,18 @@ public static class Fitter
     /// share of each batch, with its own augmentation seed (<see cref="Rendezvous.RankSeed"/>), and starts from rank
     /// 0's weights.
     /// </param>
+    /// <param name="consistency">
+    /// Consistency training (FixMatch): each step also draws unlabelled images from its pool, cycling through seeded
+    /// shuffles of it; null trains on the labelled images alone. One process only.
+    /// </param>
     public static FitResult Fit(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels,
         float[]? classWeights, FitOptions options, IProgress<EpochResult>? progress = null, CancellationToken cancel = default,
-        ProcessGroup? group = null)
+        ProcessGroup? group = null, ConsistencyTraining? consistency = null)
     {
         options.Validate();
+        consistency?.Validate(model.NumClasses);
+        if (consistency is not null && group is { WorldSize: > 1 })
+            throw new ArgumentException("consistency training runs on one process: drop the process group or the unlabelled pool", nameof(group));
         if (ids.Count != labels.Count) throw new ArgumentException($"{ids.Count} samples but {labels.Count} labels", nameof(labels));
         if (ids.Count < 2) throw new ArgumentException($"training needs at least 2 labelled samples, got {ids.Count}", nameof(ids));
         foreach (var label in labels)
@@ -94,11 +103,13 @@ public static class Fitter
         var batchLabels = new long[options.BatchSize + 2 * ranks];
         int steps = 0;
         double rate = options.Sgd.LearningRate;
+        var pool = consistency?.Draw(options.Seed, options.BatchSize);
         for (int epoch = 1; epoch <= epochs && steps < totalSteps; epoch++)
         {
             random.Shuffle(order);
             double lossSum = 0;
             long correct = 0, seen = 0;
+            var tally = consistency is null ? null : new ConsistencyTally(epoch, model.NumClasses);
             foreach (var (start, count) in batches)
             {
                 if (steps == totalSteps) break;
@@ -111,13 +122,23 @@ public static class Fitter
                     batchIds[i] = ids[order[start + from + i]];
                     batchLabels[i] = labels[order[start + from + i]];
                 }
-                var step = trainer.Step(images, batchIds.AsSpan(0, take), batchLabels.AsSpan(0, take), classWeights, options.Augmentation);
+                StepResult step;
+                if (pool is null)
+                    step = trainer.Step(images, batchIds.AsSpan(0, take), batchLabels.AsSpan(0, take), classWeights, options.Augmentation);
+                else
+                {
+                    var drawn = pool.Next(take * consistency!.Options.UnlabelledRatio);
+                    var both = trainer.ConsistencyStep(images, batchIds.AsSpan(0, take), batchLabels.AsSpan(0, take), drawn.Ids, classWeights,
+                        options.Augmentation, consistency.Options, drawn.PseudoLabels, drawn.Confidences);
+                    tally!.Add(drawn, consistency.Options.Threshold, both.UnlabelledLoss);
+                    step = new StepResult(both.Loss, both.Correct, both.Count);
+                }
                 lossSum += step.Loss * count;
                 correct += step.Correct;
                 seen += count;
                 steps++;
             }
-            var result = new EpochResult(epoch, epochs, lossSum / seen, (double)correct / seen, steps, totalSteps, rate);
+            var result = new EpochResult(epoch, epochs, lossSum / seen, (double)correct / seen, steps, totalSteps, rate, tally?.ToEpoch());
             history.Add(result);
             progress?.Report(result);
         }

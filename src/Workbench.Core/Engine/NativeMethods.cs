@@ -48,6 +48,11 @@ internal static partial class NativeMethods
         int n, float* classWeights, int augmentation, out float loss, out int correct);
 
     [LibraryImport(Library)]
+    internal static unsafe partial int wb_trainer_consistency_step(TrainerHandle trainer, ImagesHandle images, long* indices, long* labels,
+        int n, long* unlabelled, int m, float* classWeights, in ConsistencyOptionsNative options, out float loss, out float unlabelledLoss,
+        out int correct, long* pseudoLabels, float* confidences);
+
+    [LibraryImport(Library)]
     internal static unsafe partial int wb_predict(ModelHandle model, ImagesHandle images, long* indices, long n, int batchSize,
         float* probabilities, float* embeddings);
 
@@ -122,4 +127,18 @@ internal struct PretrainOptionsNative
     public long Seed;
     public int ProjectionDim;
     public int AugmentationFlags;
+}
+
+/// <summary>workbench.h's wb_consistency_options, field for field (same order, so the same padding).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct ConsistencyOptionsNative
+{
+    public double Threshold;
+    public double Weight;
+    public double CropMinScale;
+    public double Jitter;
+    public double Grey;
+    public double Cutout;
+    public int AugmentationFlags;
+    public int StrongFlags;
 }

@@ -70,5 +70,36 @@ public sealed class Trainer : IDisposable
         }
     }
 
+    /// <summary>
+    /// One FixMatch step (wb_trainer_consistency_step): the labelled batch as <see cref="Step"/> does it, plus the unlabelled
+    /// images; <paramref name="pseudoLabels"/> and <paramref name="confidences"/> (each as long as <paramref name="unlabelled"/>)
+    /// receive every weak view's class and top probability, from which the caller reads the mask.
+    /// </summary>
+    public unsafe ConsistencyStepResult ConsistencyStep(ImageSet images, ReadOnlySpan<long> ids, ReadOnlySpan<long> labels,
+        ReadOnlySpan<long> unlabelled, ReadOnlySpan<float> classWeights, Augmentation augmentation, ConsistencyOptions options,
+        Span<long> pseudoLabels, Span<float> confidences)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (ids.Length != labels.Length)
+            throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
+        if (!classWeights.IsEmpty && classWeights.Length != _numClasses)
+            throw new ArgumentException($"{classWeights.Length} class weights for a {_numClasses}-class model", nameof(classWeights));
+        if (pseudoLabels.Length != unlabelled.Length || confidences.Length != unlabelled.Length)
+            throw new ArgumentException($"{unlabelled.Length} unlabelled images need as many pseudo-label and confidence slots", nameof(pseudoLabels));
+        var native = options.ToNative(augmentation);
+        fixed (long* index = ids)
+        fixed (long* label = labels)
+        fixed (long* pool = unlabelled)
+        fixed (float* weights = classWeights)
+        fixed (long* guesses = pseudoLabels)
+        fixed (float* tops = confidences)
+        {
+            NativeMethods.Check(NativeMethods.wb_trainer_consistency_step(_handle, images.Handle, index, label, ids.Length, pool,
+                unlabelled.Length, classWeights.IsEmpty ? null : weights, native, out var loss, out var unlabelledLoss, out var correct,
+                guesses, tops), "consistency training step");
+            return new ConsistencyStepResult(loss, unlabelledLoss, correct, ids.Length);
+        }
+    }
+
     public void Dispose() => _handle.Dispose();
 }

@@ -122,7 +122,7 @@ public sealed partial class Experiment : IDisposable
     /// <summary>Why the experiment is over, or null while it is not.</summary>
     public string? StopReason =>
         _stopReason
-        ?? (Round >= 0 && Policy.AddsNothing ? "the baseline adds nothing after round 0"
+        ?? (Round >= 0 && Policy.AddsNothing ? $"the {Config.Recipe} recipe adds nothing after round 0"
             : Round >= 0 && Round >= Config.Rounds ? $"all {Config.Rounds} rounds done" : null);
 
     /// <summary>Training ids neither labelled nor rejected, ascending.</summary>

@@ -93,10 +93,22 @@ public sealed partial class Experiment
         Report(ExperimentPhase.Train, round, $"training on {training.Count} samples (lr {options.Sgd.LearningRate})");
         var epochs = new SynchronousProgress<EpochResult>(e => Report(ExperimentPhase.Train, round,
             $"epoch {e.Epoch}/{e.Epochs}: loss {e.Loss:F4}, train accuracy {e.Accuracy:P1}", e));
-        var fit = Ranks.Fit(Model, Data.Images, training.Ids, training.Labels, weights, options, epochs, cancel);
+        var fit = Ranks.Fit(Model, Data.Images, training.Ids, training.Labels, weights, options, epochs, cancel, Consistency());
         var trained = new RoundTraining(labels, training, weights, fit);
         _latest = trained;
         return trained;
+    }
+
+    /// <summary>
+    /// The unlabelled side of this round's training when the recipe trains on the pool (FixMatch): the pool as it stands
+    /// now, with each image's truth where the data has one, counted to measure the pseudo-labels' precision and never
+    /// trained on. Null for the other recipes.
+    /// </summary>
+    private ConsistencyTraining? Consistency()
+    {
+        if (!Config.ParsedRecipe().TrainsOnUnlabelled()) return null;
+        var pool = UnlabelledPool();
+        return new ConsistencyTraining(pool, Config.Consistency, pool.Select(id => Data.Labels[id]).ToArray());
     }
 
     /// <summary><see cref="Train(RoundLabels, CancellationToken)"/> after what this round's Label (or Initialize) returned.</summary>

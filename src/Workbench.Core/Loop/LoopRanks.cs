@@ -23,8 +23,9 @@ public abstract class LoopRanks
     public abstract int Count { get; }
 
     /// <summary>Trains the model: every rank passes the same arguments and ends with the same weights.</summary>
+    /// <param name="consistency">The unlabelled side of consistency training; null for supervised training.</param>
     public abstract FitResult Fit(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels, float[] classWeights,
-        FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel);
+        FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel, ConsistencyTraining? consistency = null);
 
     /// <summary>The predictions of <paramref name="ids"/> in their order on the root; null on the other ranks.</summary>
     public abstract Predictions? Predict(Model model, ImageSet images, IReadOnlyList<int> ids, int batchSize, bool embeddings,
@@ -96,8 +97,8 @@ public abstract class LoopRanks
         public override int Count => 1;
 
         public override FitResult Fit(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels, float[] classWeights,
-            FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel) =>
-            Fitter.Fit(model, images, ids, labels, classWeights, options, progress, cancel);
+            FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel, ConsistencyTraining? consistency = null) =>
+            Fitter.Fit(model, images, ids, labels, classWeights, options, progress, cancel, consistency: consistency);
 
         public override Predictions Predict(Model model, ImageSet images, IReadOnlyList<int> ids, int batchSize, bool embeddings,
             CancellationToken cancel) => model.Predict(images, ids, batchSize, embeddings, cancel);

@@ -1,5 +1,6 @@
 // Loop layer: the record of one finished round (saved by the run store as rounds/<n>.json).
 using System.Text.Json.Serialization;
+using Workbench.Engine;
 using Workbench.Metrics;
 
 namespace Workbench.Loop;
@@ -53,7 +54,10 @@ public sealed record LabelledSummary(ProvenanceCounts Counts, ProvenanceCounts A
 /// <param name="ClassWeights">Loss weights per class.</param>
 /// <param name="Steps">SGD steps.</param>
 /// <param name="FinalLoss">Mean training loss of the last epoch.</param>
-public sealed record TrainingSummary(int Size, int[] ByClass, float[] ClassWeights, int Steps, double FinalLoss);
+/// <param name="Consistency">Consistency training (FixMatch): per epoch, the unlabelled images seen and the pseudo-labels the
+/// threshold let through, by class, with their precision where the truth is known; null for supervised training.</param>
+public sealed record TrainingSummary(int Size, int[] ByClass, float[] ClassWeights, int Steps, double FinalLoss,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ConsistencyEpoch>? Consistency = null);
 
 /// <summary>The unlabelled pool of a round.</summary>
 /// <param name="Size">Unlabelled samples at the start of the round (0 in round 0).</param>

@@ -84,7 +84,8 @@ public sealed record RoundEvaluation(RoundTraining Training, ClassificationRepor
         var summary = new LabelledSummary(labelled.Counts(), added, precision, wrong, labels.CstConfirmed, labels.CstCorrected, labels.Rejected);
         var fit = Training.Fit;
         var trained = new TrainingSummary(Training.Set.Count, Training.Set.CountsByClass, Training.ClassWeights, fit.Steps,
-            fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN);
+            fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN,
+            fit.Epochs.Any(e => e.Consistency is not null) ? fit.Epochs.Select(e => e.Consistency!).ToArray() : null);
         var seconds = labels.Seconds with { Train = fit.Duration.TotalSeconds, Evaluate = Duration.TotalSeconds, Total = totalSeconds };
         return new RoundResult(Round, Test, summary, trained, labels.Pool, seconds, ValidationAccuracy, labels.Person,
             TestPredicted is { Count: > 0 } ? TestPredicted : null);

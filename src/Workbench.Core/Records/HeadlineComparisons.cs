@@ -4,15 +4,22 @@ using Workbench.Reproductions;
 
 namespace Workbench.Records;
 
-/// <summary>One planned comparison: arm minus other arm (or minus the baseline) at a split's last round.</summary>
+/// <summary>One planned comparison: arm minus other arm (or minus the baseline), each at its last round.</summary>
 /// <param name="Split">The split.</param>
 /// <param name="Arm">The arm measured.</param>
 /// <param name="Against">The arm it is measured against ("baseline" = round 0 of the same seed).</param>
-/// <param name="Round">The last round every arm of the split reached.</param>
-public sealed record PlannedComparison(string Split, string Arm, string Against, int Round)
+/// <param name="Round">The round of <paramref name="Arm"/>: the last both arms reached, or the arm's last against the baseline
+/// or against an arm that ends at round 0.</param>
+/// <param name="AgainstRound">The round of <paramref name="Against"/> when it is not <paramref name="Round"/>: 0 for the
+/// baseline and for an arm that ends at round 0 (FixMatch alone, whose later rounds would retrain on the same labels).</param>
+public sealed record PlannedComparison(string Split, string Arm, string Against, int Round, int? AgainstRound = null)
 {
-    /// <summary>"provided: ssl+al − al (round 3)".</summary>
-    public string Name => $"{Split}: {Arm} − {Against} (round {Round})";
+    /// <summary>The round <paramref name="Against"/> is read at.</summary>
+    public int OtherRound => Against == "baseline" ? 0 : AgainstRound ?? Round;
+
+    /// <summary>"provided: ssl+al − al (round 3)"; "paper: fixmatch+al (round 3) − fixmatch (round 0)" when the rounds differ.</summary>
+    public string Name => Against == "baseline" || OtherRound == Round ? $"{Split}: {Arm} − {Against} (round {Round})"
+        : $"{Split}: {Arm} (round {Round}) − {Against} (round {OtherRound})";
 }
 
 /// <summary>
@@ -30,14 +37,19 @@ public static class HeadlineComparisons
         var planned = new List<PlannedComparison>();
         foreach (var split in runs.GroupBy(r => r.Split))
         {
-            int last = split.Min(r => r.Rounds.Count) - 1;
-            var arms = split.Select(r => r.Arm).Distinct().ToHashSet();
+            var byArm = split.GroupBy(r => r.Arm).ToDictionary(g => g.Key, g => (Last: ReproductionRun.LastRound(g), AtZero: g.All(r => r.EndsAtRoundZero)));
+            var arms = byArm.Keys.ToHashSet();
             var methods = arms.Where(a => !a.EndsWith("(random)", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-            foreach (var arm in methods) planned.Add(new(split.Key, arm, "baseline", last));
-            foreach (var arm in methods.Where(a => arms.Contains($"{a} (random)"))) planned.Add(new(split.Key, arm, $"{arm} (random)", last));
+            // Both arms at the last round both reached (an unfinished run cuts its partner too), except an arm that ends at
+            // round 0: it is read there, against the other's last round.
+            PlannedComparison Versus(string arm, string other) => byArm[other].AtZero
+                ? new(split.Key, arm, other, byArm[arm].Last, 0)
+                : new(split.Key, arm, other, Math.Min(byArm[arm].Last, byArm[other].Last));
+            foreach (var arm in methods) planned.Add(new(split.Key, arm, "baseline", byArm[arm].Last));
+            foreach (var arm in methods.Where(a => arms.Contains($"{a} (random)"))) planned.Add(Versus(arm, $"{arm} (random)"));
             foreach (var arm in methods.Where(a => a.EndsWith("+al", StringComparison.Ordinal)))
                 foreach (var part in new[] { "al", arm[..^"+al".Length] }.Where(arms.Contains))
-                    planned.Add(new(split.Key, arm, part, last));
+                    planned.Add(Versus(arm, part));
         }
         return planned;
     }
@@ -47,7 +59,7 @@ public static class HeadlineComparisons
     {
         var comparisons = Plan(runs).Select(c =>
         {
-            var pairs = Pairs(runs, c).Select(p => (A: p.A.Rounds[c.Round].Accuracy, B: c.Against == "baseline" ? p.B.Rounds[0].Accuracy : p.B.Rounds[c.Round].Accuracy)).ToList();
+            var pairs = Pairs(runs, c).Select(p => (A: p.A.Rounds[c.Round].Accuracy, B: p.B.Rounds[c.OtherRound].Accuracy)).ToList();
             return Comparison.From(c.Name, PairedDifference.Of(pairs.Select(p => p.A).ToList(), pairs.Select(p => p.B).ToList()));
         }).ToList();
         return Holm.Adjust("headline comparisons, accuracy per image, paired t over seeds", comparisons, alpha);
@@ -68,7 +80,7 @@ public static class HeadlineComparisons
             if (records.CellsOf(c.Split) is not { } cells) continue;
             var pairs = Pairs(runs, c);
             var a = pairs.Select(p => (IReadOnlyList<int>)byRun[p.A][c.Round]!).ToList();
-            var b = pairs.Select(p => (IReadOnlyList<int>)byRun[p.B][c.Against == "baseline" ? 0 : c.Round]!).ToList();
+            var b = pairs.Select(p => (IReadOnlyList<int>)byRun[p.B][c.OtherRound]!).ToList();
             var interval = ClusterBootstrap.DifferenceOfCounts(cells.Index, a, b, options).Single(i => i.Metric == metric);
             comparisons.Add(Comparison.From(c.Name, interval));
         }
@@ -76,13 +88,13 @@ public static class HeadlineComparisons
             : Holm.Adjust($"headline comparisons on test cells, {metric}, cluster bootstrap over cells and seeds", comparisons, alpha);
     }
 
-    // Seeds both arms have; the baseline of a seed is the round 0 of any of its runs (the arms share it).
+    // Seeds both arms have; the baseline of a seed is the round 0 of any of its runs that shares it.
     private static List<(ReproductionRun A, ReproductionRun B)> Pairs(IReadOnlyList<ReproductionRun> runs, PlannedComparison c)
     {
         var split = runs.Where(r => r.Split == c.Split).ToList();
         var others = c.Against == "baseline"
-            ? split.GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First())
-            : split.Where(r => r.Arm == c.Against && r.Rounds.Count > c.Round).ToDictionary(r => r.Seed);
+            ? ReproductionRun.Baselines(split).ToDictionary(r => r.Seed)
+            : split.Where(r => r.Arm == c.Against && r.Rounds.Count > c.OtherRound).ToDictionary(r => r.Seed);
         return split.Where(r => r.Arm == c.Arm && r.Rounds.Count > c.Round && others.ContainsKey(r.Seed)).OrderBy(r => r.Seed)
             .Select(r => (r, others[r.Seed])).ToList();
     }

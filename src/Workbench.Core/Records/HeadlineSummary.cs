@@ -38,14 +38,14 @@ public static class HeadlineSummary
             }
             var table = new SummaryTable(header);
             var arms = runs.Select(r => r.Arm).Distinct().Order(StringComparer.Ordinal).ToList();
-            int last = runs.Min(r => r.Rounds.Count) - 1;
-            foreach (var (arm, round) in arms.Select(a => (a, last)).Prepend(("baseline", 0)))
+            var baselines = runs.GroupBy(r => r.Split).SelectMany(ReproductionRun.Baselines).ToHashSet();
+            foreach (var (arm, round) in arms.Select(a => (a, ReproductionRun.LastRound(runs.Where(r => r.Arm == a)))).Prepend(("baseline", 0)))
             {
                 var row = new List<string> { arm, round.ToString(CultureInfo.InvariantCulture) };
                 foreach (var split in splits)
                 {
-                    var mine = report.Records.Runs.Where(r => r.Run.Split == split && (arm == "baseline" || r.Run.Arm == arm))
-                        .GroupBy(r => r.Run.Seed).Select(g => g.First()).OrderBy(r => r.Run.Seed).ToList();
+                    var mine = report.Records.Runs.Where(r => r.Run.Split == split && (arm == "baseline" ? baselines.Contains(r.Run) : r.Run.Arm == arm))
+                        .OrderBy(r => r.Run.Seed).ToList();
                     var stat = MeanStd.Of(mine.Select(r => r.Run.Rounds[round].Accuracy).ToList());
                     row.Add(stat.Format("F1", 100));
                     if (report.Records.CellsOf(split) is { } cells)

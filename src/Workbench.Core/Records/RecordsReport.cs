@@ -120,7 +120,6 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
         foreach (var split in records.Runs.GroupBy(r => r.Run.Split))
         {
             if (records.CellsOf(split.Key) is not { } cells) continue;
-            int last = split.Min(r => r.Run.Rounds.Count) - 1;
             void Add(string arm, int round, IReadOnlyList<RecordedRun> runs)
             {
                 var counts = runs.OrderBy(r => r.Run.Seed).Select(r => (IReadOnlyList<int>)r.CorrectByCell[round]!).ToList();
@@ -130,9 +129,10 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
                 table.Add([split.Key, arm, round.ToString(CultureInfo.InvariantCulture), counts.Count.ToString(CultureInfo.InvariantCulture),
                     cells.Cells.Count.ToString(CultureInfo.InvariantCulture), F(CellMetric.PerImage), F(CellMetric.PerCell), F(CellMetric.ClassBalanced)]);
             }
-            Add("baseline", 0, split.GroupBy(r => r.Run.Seed).Select(g => g.First()).ToList());
+            var baselines = ReproductionRun.Baselines(split.Select(r => r.Run)).ToHashSet();
+            Add("baseline", 0, split.Where(r => baselines.Contains(r.Run)).ToList());
             foreach (var arm in split.GroupBy(r => r.Run.Arm).OrderBy(g => g.Key, StringComparer.Ordinal))
-                Add(arm.Key, last, arm.ToList());
+                Add(arm.Key, ReproductionRun.LastRound(arm.Select(r => r.Run)), arm.ToList());
         }
         return table;
     }

@@ -33,7 +33,7 @@ public static class RoundRecords
             "seconds_predict", "seconds_select", "seconds_label", "seconds_train", "seconds_evaluate", "seconds_total",
             "confusion", .. Provenances.Select(p => $"labelled_{p}"), .. Provenances.Select(p => $"added_{p}"),
             "wrong_pseudo_labels_by_class", "training_size", "training_by_class", "class_weights", "steps", "final_loss",
-            "pool_size", "candidates", "run", "correct_by_cell",
+            "pool_size", "candidates", "run", "correct_by_cell", "fixmatch_mask_rate", "fixmatch_precision", "fixmatch_epochs",
         ];
     }
 
@@ -82,6 +82,7 @@ public static class RoundRecords
             Numbers(round.Training.ClassWeights), Number(round.Training.Steps), Number(round.Training.FinalLoss),
             Number(round.Pool.Size), Number(round.Pool.Candidates), directory,
             correct is null ? "" : Numbers(correct),
+            .. ConsistencyColumns.Write(round.Training.Consistency),
         ];
     }
 
@@ -141,7 +142,7 @@ public static class RoundRecords
         var labelled = new LabelledSummary(Counts("labelled"), Counts("added"), row.NullableDouble("pseudo_label_precision"),
             row.Ints("wrong_pseudo_labels_by_class"), row.Int("cst_confirmed"), row.Int("cst_corrected"), row.Int("rejected"));
         var training = new TrainingSummary(row.Int("training_size"), row.Ints("training_by_class"), row.Floats("class_weights"),
-            row.Int("steps"), row.Double("final_loss"));
+            row.Int("steps"), row.Double("final_loss"), ConsistencyColumns.Read(row, classNames.Count, source));
         var seconds = new RoundTimings(row.Double("seconds_train"), row.Double("seconds_predict"), row.Double("seconds_select"),
             row.Double("seconds_label"), row.Double("seconds_evaluate"), row.Double("seconds_total"));
         return new RoundResult(row.Int("round"), test, labelled, training, new PoolSummary(row.Int("pool_size"), row.Int("candidates")),

@@ -19,7 +19,7 @@ public static class ArmComparison
             "Δ vs random control (pp)", "Δ vs al (pp)"]);
         foreach (var split in runs.GroupBy(r => r.Split))
         {
-            var baseline = split.GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First().Rounds[0].Accuracy);
+            var baseline = ReproductionRun.Baselines(split).ToDictionary(r => r.Seed, r => r.Rounds[0].Accuracy);
             foreach (var arm in split.GroupBy(r => r.Arm).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var mine = arm.OrderBy(r => r.Seed).ToList();
@@ -31,7 +31,7 @@ public static class ArmComparison
                     MeanStd.Of(final).Format("F1", 100), MeanStd.Of(areas).Format("F1", 100),
                     Versus(mine, last, seed => baseline.TryGetValue(seed, out var b) ? b : null),
                     arm.Key.EndsWith("(random)", StringComparison.Ordinal) ? "" : Versus(mine, last, Final(split, arm.Key + " (random)", last)),
-                    arm.Key is "ssl+al" or "cst+al" ? Versus(mine, last, Final(split, "al", last)) : "",
+                    arm.Key.EndsWith("+al", StringComparison.Ordinal) ? Versus(mine, last, Final(split, "al", last)) : "",
                 ]);
             }
         }

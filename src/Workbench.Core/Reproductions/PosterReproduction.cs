@@ -18,11 +18,32 @@ namespace Workbench.Reproductions;
 /// </summary>
 public sealed class PosterReproduction
 {
+    /// <summary>The poster's recipes, the default arms.</summary>
     public static readonly string[] Strategies = ["ssl", "al", "ssl+al"];
 
+    /// <summary>The extended arms: the poster's and consistency training (FixMatch) alone and with AL.</summary>
+    public static readonly string[] Extended = [.. Strategies, "fixmatch", "fixmatch+al"];
+
+    /// <summary>The recipes compared (default: the poster's); each AL recipe also runs with random queries.</summary>
+    public IReadOnlyList<string> RecipeNames { get; init; } = Strategies;
+
     /// <summary>The arms: each recipe, and a random-query control for each recipe with AL.</summary>
-    public static IEnumerable<(string Recipe, bool RandomControl)> Arms =>
-        Strategies.Select(s => (s, false)).Concat(Strategies.Where(s => Recipes.Parse(s).UsesActiveLearning()).Select(s => (s, true)));
+    public IEnumerable<(string Recipe, bool RandomControl)> Arms =>
+        RecipeNames.Select(s => (s, false)).Concat(RecipeNames.Where(s => Recipes.Parse(s).UsesActiveLearning()).Select(s => (s, true)));
+
+    /// <summary>The recipe names of a comma-separated list, checked (the baseline is every run's round 0, not an arm).</summary>
+    /// <exception cref="ArgumentException">An unknown recipe, the baseline, or an empty list.</exception>
+    public static IReadOnlyList<string> ParseRecipes(string list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => Recipes.Parse(n, "--recipes")).Distinct().ToList();
+        if (names.Count == 0) throw new ArgumentException("--recipes names no recipe", "--recipes");
+        if (names.Contains(Recipe.Baseline)) throw new ArgumentException("--recipes: the baseline is every run's round 0, not an arm of its own", "--recipes");
+        if (names.FirstOrDefault(n => n.UsesCst()) is var cst && cst.UsesCst())
+            throw new ArgumentException($"--recipes: {cst.ToName()} belongs to the bone-marrow protocol", "--recipes");
+        return names.Select(n => n.ToName()).ToList();
+    }
 
     /// <summary>The poster's own data set, whose file names carry no data-set tag and whose results sit next to the poster's.</summary>
     public const string HomeDataSet = "bccd";
@@ -109,9 +130,10 @@ public sealed class PosterReproduction
             }
             table.Add(cells);
         }
-        Row("baseline", 0, runs.GroupBy(r => (r.Split, r.Seed)).Select(g => g.First()));
+        Row("baseline", 0, runs.GroupBy(r => r.Split).SelectMany(ReproductionRun.Baselines));
         foreach (var arm in runs.Select(r => r.Arm).Distinct())
-            for (int round = 1; round <= runs.Where(r => r.Arm == arm).Select(r => r.Rounds.Count - 1).DefaultIfEmpty(0).Max(); round++)
+            for (int round = runs.Where(r => r.Arm == arm).All(r => r.SharesBaseline) ? 1 : 0;
+                 round <= runs.Where(r => r.Arm == arm).Select(r => r.Rounds.Count - 1).DefaultIfEmpty(0).Max(); round++)
                 Row(arm, round, runs.Where(r => r.Arm == arm));
         return table;
     }

@@ -22,12 +22,15 @@ public sealed class Reproduction
     /// <param name="adjust">Applied to every preset config (e.g. a start from a weights file); the result is checked.</param>
     /// <param name="splits">The poster's splits (default: paper and provided on bccd, stratified on pbc); the bone-marrow protocol has one.</param>
     /// <param name="dataSet">The poster's data set, bccd (default) or pbc (8 coarse classes); the bone-marrow protocol has its own.</param>
+    /// <param name="recipes">The poster's arms (default <see cref="PosterReproduction.Strategies"/>; <see cref="PosterReproduction.Extended"/>
+    /// adds FixMatch); each AL recipe also runs with random queries.</param>
     /// <exception cref="ArgumentException">
     /// Unknown protocol or data set, a split the data set has not, no seeds, a start from a file on PBC, or a planned config is
     /// invalid (names the field).
     /// </exception>
     public Reproduction(string protocol, PresetProfile profile, IReadOnlyList<int> seeds, string runFolder,
-        Func<ExperimentConfig, ExperimentConfig>? adjust = null, IReadOnlyList<string>? splits = null, string? dataSet = null)
+        Func<ExperimentConfig, ExperimentConfig>? adjust = null, IReadOnlyList<string>? splits = null, string? dataSet = null,
+        IReadOnlyList<string>? recipes = null)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentException.ThrowIfNullOrWhiteSpace(runFolder);
@@ -42,10 +45,15 @@ public sealed class Reproduction
             var data = PosterReproduction.CheckDataSet(dataSet ?? PosterReproduction.HomeDataSet);
             var splitNames = splits ?? PosterReproduction.DefaultSplits(data);
             PosterReproduction.CheckSplits(data, splitNames);
-            plan = new PosterReproduction { Profile = profile, Seeds = seeds, Adjust = adjust, DataSet = data, SplitNames = splitNames }.Plan(runFolder);
+            plan = new PosterReproduction
+            {
+                Profile = profile, Seeds = seeds, Adjust = adjust, DataSet = data, SplitNames = splitNames,
+                RecipeNames = recipes ?? PosterReproduction.Strategies,
+            }.Plan(runFolder);
         }
         else
         {
+            if (recipes is not null) throw new ArgumentException("reproduce bone-marrow compares its own arms (cst, al, cst+al): --recipes is the poster's", "--recipes");
             if (dataSet is not null && dataSet != Presets.BoneMarrow().DataSet)
                 throw new ArgumentException($"reproduce bone-marrow runs on {Presets.BoneMarrow().DataSet} only, not '{dataSet}'", "--dataset");
             plan = new BoneMarrowReproduction { Profile = profile, Seeds = seeds, Adjust = adjust }.Plan(runFolder);

@@ -34,6 +34,22 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
     private static string ArmName(string recipe, string activeLearning) =>
         activeLearning == "" || SelectionStrategies.Find(activeLearning) is { BuiltIn: true, Name: not "random" } ? recipe : $"{recipe} ({activeLearning})";
 
+    /// <summary>
+    /// True when the run's round 0 is the supervised training on the initial labels that every arm of its seed shares (the
+    /// baseline); false for a recipe that trains on the unlabelled pool from round 0 (FixMatch), whose round 0 is the method.
+    /// </summary>
+    public bool SharesBaseline => !Recipes.TryParse(Recipe, out var recipe) || !recipe.TrainsOnUnlabelled();
+
+    /// <summary>True when the recipe adds nothing after round 0 (baseline, fixmatch): the run is read at its round 0.</summary>
+    public bool EndsAtRoundZero => Recipes.TryParse(Recipe, out var recipe) && !recipe.AddsAfterRoundZero();
+
+    /// <summary>The baseline of each seed: round 0 of one run per seed that shares it (<see cref="SharesBaseline"/>).</summary>
+    public static IReadOnlyList<ReproductionRun> Baselines(IEnumerable<ReproductionRun> runs) =>
+        runs.Where(r => r.SharesBaseline && r.Rounds.Count > 0).GroupBy(r => r.Seed).Select(g => g.First()).ToList();
+
+    /// <summary>The last round every run of an arm reached (round 0 for an arm that ends there).</summary>
+    public static int LastRound(IEnumerable<ReproductionRun> arm) => arm.Min(r => r.Rounds.Count) - 1;
+
     /// <summary>Oracle answers used up to and including round <paramref name="round"/> (AL queries and CST reviews, rejections included).</summary>
     public int OracleLabels(int round) => Rounds.Take(round + 1).Sum(r =>
         r.Labelled.Added.TotalOf(Provenance.ActiveLearning) + r.Labelled.Added.TotalOf(Provenance.CstConfirmed)

@@ -30,12 +30,12 @@ public static class TidyResults
         var rows = new List<TidyRow>();
         foreach (var group in runs.GroupBy(r => (r.Initialisation, r.Split)))
         {
-            var baseline = group.GroupBy(r => r.Seed).Select(g => g.First()).Where(r => r.Rounds.Count > 0).ToList();
-            rows.Add(Row(protocol, profile, group.Key, "baseline", 0, baseline));
+            rows.Add(Row(protocol, profile, group.Key, "baseline", 0, ReproductionRun.Baselines(group)));
             foreach (var arm in group.GroupBy(r => r.Arm))
             {
                 int last = arm.Max(r => r.Rounds.Count - 1);
-                for (int round = 1; round <= last; round++)
+                // An arm whose round 0 is its own (FixMatch trains on the pool from the start) has a row for it.
+                for (int round = arm.All(r => r.SharesBaseline) ? 1 : 0; round <= last; round++)
                     rows.Add(Row(protocol, profile, group.Key, arm.Key, round, arm.Where(r => r.Rounds.Count > round).ToList()));
             }
         }

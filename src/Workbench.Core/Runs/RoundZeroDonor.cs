@@ -17,9 +17,13 @@ public static class RoundZeroDonor
         "topKScorer", "cstRejectRate", "rounds", "poolPerRound", "retrain", "fineTuneLearningRate", "device",
     ];
 
-    /// <summary>True when <paramref name="a"/> and <paramref name="b"/> produce the same round 0.</summary>
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> produce the same round 0. The recipe matters after round 0
+    /// only, except where it trains on the unlabelled pool (FixMatch): that changes round 0's training itself.
+    /// </summary>
     public static bool ShareRoundZero(ExperimentConfig a, ExperimentConfig b) =>
-        ExperimentConfigJson.Differences(a, b).All(d => LaterRoundFields.Contains(d.Field));
+        a.ParsedRecipe().TrainsOnUnlabelled() == b.ParsedRecipe().TrainsOnUnlabelled()
+        && ExperimentConfigJson.Differences(a, b).All(d => LaterRoundFields.Contains(d.Field));
 
     /// <summary>
     /// Seeds the empty run folder <paramref name="target"/> (opened for <paramref name="config"/>) with round 0 of the finished

@@ -137,6 +137,38 @@ WB_API int32_t wb_trainer_step(wb_trainer* trainer, const wb_images* images,
                                const float* class_weights, int32_t aug_flags, float* loss,
                                int32_t* correct);
 
+/* --- consistency training (FixMatch) ------------------------------------------------ */
+/* Sohn et al. 2020: one SGD step on a labelled batch (cross-entropy on a weak view, as
+ * wb_trainer_step) plus m unlabelled images, each seen twice: a weak view (aug_flags of the
+ * options) whose prediction, when its top probability reaches the threshold, becomes the
+ * pseudo-label of a strong view of the same image (random resized crop, quarter turns and flips,
+ * brightness / contrast / saturation jitter without hue, optional grey, cut-out square). The loss
+ * is CE(labelled) + weight * mean over the m images of mask * CE(strong, pseudo-label); all
+ * 2m + n views go through one forward pass (batch norm sees them together, as the reference
+ * implementation's interleaving). No gradient flows through the weak view's prediction. */
+typedef struct wb_consistency_options {
+  double threshold;       /* pseudo-label when the weak view's top probability >= threshold, (0, 1] */
+  double weight;          /* weight of the unlabelled loss, >= 0 */
+  double crop_min_scale;  /* strong view: crop area fraction drawn in [crop_min_scale, 1], (0, 1] */
+  double jitter;          /* strong view: brightness / contrast / saturation in [1 - jitter, 1 + jitter], [0, 1) */
+  double grey;            /* strong view: share turned grey (only when jitter > 0), [0, 1] */
+  double cutout;          /* strong view: side of the cut-out square / image side, [0, 1); 0 = none */
+  int32_t aug_flags;      /* weak views (labelled and unlabelled): WB_AUG_* as wb_trainer_step */
+  int32_t strong_flags;   /* strong view symmetries: WB_AUG_HFLIP | WB_AUG_VFLIP | WB_AUG_ROT90 only */
+} wb_consistency_options;
+/* Same threads and ownership as wb_trainer_step; the trainer must have no group attached (the
+ * step runs on one process). n >= 2 labelled, m >= 1 unlabelled. Writes the labelled loss, the
+ * unlabelled loss (already weighted), the labelled batch's correct count, and per unlabelled
+ * image the weak view's argmax and top probability (pseudo_labels, confidences: caller-owned
+ * arrays of m, either may be NULL); the caller derives the mask rate from the confidences. */
+WB_API int32_t wb_trainer_consistency_step(wb_trainer* trainer, const wb_images* images,
+                                           const int64_t* indices, const int64_t* labels, int32_t n,
+                                           const int64_t* unlabelled, int32_t m,
+                                           const float* class_weights,
+                                           const wb_consistency_options* options, float* loss,
+                                           float* unlabelled_loss, int32_t* correct,
+                                           int64_t* pseudo_labels, float* confidences);
+
 /* --- prediction (eval mode, no augmentation) ----------------------------------------- */
 /* For images[indices[0..n)], in batches: probs [n, num_classes], embeddings
  * [n, embedding_dim] (either may be NULL; caller-owned buffers of that many floats). Puts the

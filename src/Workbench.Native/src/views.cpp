@@ -49,7 +49,7 @@ torch::Tensor contrastive_view(const torch::Tensor& batch_u8, const ViewOptions&
   auto jittered = coin(j > 0 ? 0.8 : 0.0);
   auto factor = [&]() { return (uniform(1 - j, 1 + j) - 1) * jittered + 1; };
   auto brightness = factor(), contrast = factor(), saturation = factor();
-  auto greyed = coin(j > 0 ? 0.2 : 0.0);
+  auto greyed = coin(j > 0 ? options.grey : 0.0);
 
   auto x = batch_u8.to(device, /*non_blocking=*/true).permute({0, 3, 1, 2}).to(torch::kFloat32) / 255.0;
   auto grid = torch::nn::functional::affine_grid(theta.to(device), x.sizes(), /*align_corners=*/false);
@@ -65,6 +65,18 @@ torch::Tensor contrastive_view(const torch::Tensor& batch_u8, const ViewOptions&
     x = ((x - g) * per_image(saturation) + g).clamp(0, 1);
     auto gm = per_image(greyed);
     x = x * (1 - gm) + grey(x).expand_as(x) * gm;
+  }
+  if (options.cutout > 0) {
+    // Cutout (DeVries & Taylor 2017, FixMatch's strong view): a square of mid grey centred anywhere,
+    // clipped at the border, so the class must be read from what is left of the cell. Drawn after
+    // the other numbers, so views without it repeat the earlier draws exactly.
+    const int64_t height = x.size(2), width = x.size(3);
+    auto centre_y = torch::rand({n}, generator, cpu) * height, centre_x = torch::rand({n}, generator, cpu) * width;
+    const double half = options.cutout * std::min(height, width) / 2.0;
+    auto rows = torch::arange(height, cpu).view({1, height, 1}) + 0.5;
+    auto cols = torch::arange(width, cpu).view({1, 1, width}) + 0.5;
+    auto inside = ((rows - centre_y.view({n, 1, 1})).abs() < half) & ((cols - centre_x.view({n, 1, 1})).abs() < half);
+    x = torch::where(inside.unsqueeze(1).to(device), torch::full({}, 0.5, x.options()), x);
   }
   return normalise(x * 255.0);
 }

@@ -18,7 +18,7 @@ public class ExperimentTests
         var results = combined.Run();
 
         Assert.Single(baselineResults);
-        Assert.Equal("the baseline adds nothing after round 0", baseline.StopReason);
+        Assert.Equal("the baseline recipe adds nothing after round 0", baseline.StopReason);
         // Same seed, same initial labels and weights: round 0 of every strategy is the baseline.
         Assert.Equal(baselineResults[0].Accuracy, results[0].Accuracy);
         Assert.Equal(3, results.Count);
