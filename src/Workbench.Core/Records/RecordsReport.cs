@@ -79,6 +79,10 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
             text.AppendLine("## All paired comparisons (95% t intervals, unadjusted; * = excludes 0)").AppendLine();
             text.AppendLine(Report.Comparison.ToMarkdown());
             if (Report.AddedByClass is { } added) text.AppendLine($"## Samples added per round and class (first seed)\n\n{added.ToMarkdown()}");
+            if (ConsistencyTable.Of(Records.Runs.Select(r => r.Run).ToList(), Records.Info.ClassNames) is { } fixmatch)
+                text.AppendLine("## FixMatch: what the threshold let through\n\nShare of the unlabelled images drawn in an epoch whose weak view "
+                    + "passed the threshold (mask rate) and how many of those pseudo-labels were right (their truth is counted, never trained on); "
+                    + $"by class: precision of the pseudo-labels given that class (images passed, pooled over seeds).\n\n{fixmatch.ToMarkdown()}");
             return text.ToString();
         }
     }
@@ -99,6 +103,8 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
         Write(ReportFile, Markdown);
         Write("comparisons.csv", FamilyCsv(new[] { OverSeeds, OverCells }.OfType<ComparisonFamily>()));
         if (Cells is { } cells) Write("cells-summary.csv", cells.ToCsv());
+        if (ConsistencyTable.Of(Records.Runs.Select(r => r.Run).ToList(), Records.Info.ClassNames) is { } fixmatch)
+            Write("fixmatch-pseudo-labels.csv", fixmatch.ToCsv());
         return written;
     }
 

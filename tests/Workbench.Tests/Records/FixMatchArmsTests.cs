@@ -85,6 +85,15 @@ public class FixMatchArmsTests
                     y.Training.Consistency!.SelectMany(e => e.MaskedByClass.Concat(e.CheckedByClass).Concat(e.CorrectByClass)));
             }
 
+        // The report says what the threshold let through, per FixMatch arm, from the records alone.
+        var report = RecordsReport.Of(read, new Workbench.Metrics.ClusterBootstrapOptions(Resamples: 100));
+        Assert.Contains("## FixMatch: what the threshold let through", report.Markdown);
+        var written = report.WriteTo(folder);
+        var table = File.ReadAllLines(Assert.Single(written, f => f.EndsWith("fixmatch-pseudo-labels.csv", StringComparison.Ordinal)));
+        Assert.Contains(table, l => l.StartsWith("fixed,fixmatch,0,2,", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.StartsWith("fixed,fixmatch+al,1,2,", StringComparison.Ordinal));
+        Assert.DoesNotContain(table, l => l.StartsWith("fixed,ssl,", StringComparison.Ordinal));
+
         var path = Path.Combine(folder, ReproductionRecords.RecordsFile);
         var lines = File.ReadAllLines(path);
         int column = Array.IndexOf(lines[0].Split(','), "fixmatch_mask_rate");
