@@ -10,7 +10,9 @@ namespace Workbench.Reports;
 /// <summary>
 /// Image galleries for the questions a notebook asks: what did a strategy choose (and which pseudo-labels are wrong),
 /// what did a round add, which samples does the model get wrong, and which true class goes to which predicted class.
-/// Tiles show the predicted class, a score and the true label; a wrong tile is marked.
+/// Tiles show the predicted class, a score and the true label; a wrong tile is marked. Galleries of a selection or of a
+/// round's additions are planned first (<see cref="GalleryPlan"/>: the tiles drawn once, stratified and seeded), so only
+/// the tiles shown are decoded; every gallery refuses a tile whose image was not decoded.
 /// </summary>
 public static class Galleries
 {
@@ -18,61 +20,50 @@ public static class Galleries
     public const int DefaultMaxTiles = 24;
 
     /// <summary>
-    /// The first <paramref name="maxTiles"/> samples of <paramref name="selection"/> (pseudo-labels, CST proposals or
-    /// active-learning queries), in selection order: the label it gives (its own for pseudo-labels, else the model's
-    /// argmax in <paramref name="scored"/>), the score behind the choice and the true label. <paramref name="wrongFirst"/>
-    /// shows the wrong ones (label differs from the truth) first, keeping the selection order otherwise.
+    /// The tiles to show of <paramref name="selection"/> (pseudo-labels, CST proposals or active-learning queries), chosen
+    /// now by <see cref="TileSampling"/> (wrong and right side by side, stratified by <paramref name="strata"/>, seeded by
+    /// <paramref name="seed"/>): the label it gives (its own for pseudo-labels, else the model's argmax in
+    /// <paramref name="scored"/>), the score behind the choice and the true label. Decode the plan's ids, then render it.
     /// </summary>
-    /// <exception cref="ArgumentException">A chosen id was not among the scored candidates.</exception>
-    public static ImageGallery ForSelection(ImageStore images, SelectionResult selection, PoolPredictions scored, IReadOnlyList<int> truth,
-        IReadOnlyList<string> classNames, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, bool wrongFirst = false,
-        int columns = 8, bool mixed = false)
+    /// <exception cref="ArgumentException">A chosen id was not among the scored candidates, or a label has no class name.</exception>
+    public static GalleryPlan ForSelection(SelectionResult selection, PoolPredictions scored, IReadOnlyList<int> truth, IReadOnlyList<string> classNames,
+        TileStrata strata, int seed = 0, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, int columns = 8)
     {
-        ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(scored);
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(classNames);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
         var rowOf = new Dictionary<int, int>();
         for (int row = 0; row < scored.Ids.Count; row++) rowOf[scored.Ids[row]] = row;
-        var chosen = new List<(int Id, int Label, double Score, bool Wrong)>();
+        var candidates = new List<TileCandidate>(selection.Count);
         for (int k = 0; k < selection.Count; k++)
         {
             int id = selection.Ids[k];
             if (!rowOf.TryGetValue(id, out int row)) throw new ArgumentException($"sample {id} was chosen but is not among the scored candidates", nameof(selection));
-            int label = selection.Labels?[k] ?? scored.Predictions.ArgMax(row);
-            chosen.Add((id, label, selection.Scores[k], label != truth[id]));
+            if ((uint)id >= (uint)truth.Count) throw new ArgumentException($"sample {id} has no true label (there are {truth.Count})", nameof(truth));
+            candidates.Add(new TileCandidate(id, selection.Labels?[k] ?? scored.Predictions.ArgMax(row), truth[id], selection.Scores[k]));
         }
-        var shown = mixed ? Mix(chosen, c => c.Wrong, maxTiles) : (wrongFirst ? chosen.OrderByDescending(c => c.Wrong).ToList() : chosen).Take(maxTiles);
-        var tiles = shown.Select(c => Tile(images, c.Id, Name(classNames, c.Label), c.Score, Name(classNames, truth[c.Id]))).ToList();
-        return new ImageGallery(tiles, mixed ? MixedTitle(title, tiles, chosen.Count(c => c.Wrong), chosen.Count) : Title(title, tiles.Count, selection.Count),
-            columns, scoreName: scoreName);
+        return Plan(candidates, classNames, strata, seed, title, scoreName, maxTiles, columns);
     }
 
     /// <summary>
-    /// Samples a round added (optionally only one <paramref name="provenance"/>): the label proposed by the model when
-    /// there was one (pseudo-labels, CST), else the label given, with the score that chose it and the true label, so
-    /// wrong pseudo-labels and corrected CST proposals are marked. <paramref name="wrongFirst"/> puts marked tiles first.
+    /// The tiles to show of the samples a round added (optionally only one <paramref name="provenance"/>), chosen now as in
+    /// <see cref="ForSelection"/>: the label proposed by the model when there was one (pseudo-labels, CST), else the label
+    /// given, with the score that chose it and the true label, so wrong pseudo-labels and corrected CST proposals are
+    /// marked. <see cref="TileStrata.ConfusedPair"/> spreads the corrections over their (proposed → corrected) pairs.
     /// </summary>
-    public static ImageGallery ForAdded(ImageStore images, IReadOnlyList<AddedSample> added, IReadOnlyList<string> classNames,
-        Provenance? provenance = null, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, bool wrongFirst = false, int columns = 8,
-        bool mixed = false)
+    public static GalleryPlan ForAdded(IReadOnlyList<AddedSample> added, IReadOnlyList<string> classNames, TileStrata strata, int seed = 0,
+        Provenance? provenance = null, string title = "", string scoreName = "score", int maxTiles = DefaultMaxTiles, int columns = 8)
     {
-        ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(added);
         ArgumentNullException.ThrowIfNull(classNames);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
-        var chosen = added.Where(a => provenance is null || a.Provenance == provenance).ToList();
-        var ordered = mixed ? Mix(chosen, IsWrong, maxTiles) : (wrongFirst ? chosen.OrderByDescending(IsWrong).ToList() : chosen).Take(maxTiles);
-        var tiles = ordered.Select(a => Tile(images, a.Id, Name(classNames, a.ProposedLabel ?? a.Label), a.Score,
-            a.TrueLabel is int t ? Name(classNames, t) : null)).ToList();
-        return new ImageGallery(tiles, mixed ? MixedTitle(title, tiles, chosen.Count(IsWrong), chosen.Count) : Title(title, tiles.Count, chosen.Count),
-            columns, scoreName: scoreName);
+        var candidates = added.Where(a => provenance is null || a.Provenance == provenance)
+            .Select(a => new TileCandidate(a.Id, a.ProposedLabel ?? a.Label, a.TrueLabel, a.Score)).ToList();
+        return Plan(candidates, classNames, strata, seed, title, scoreName, maxTiles, columns);
     }
 
     /// <summary>Samples predicted wrong, most confident first, with their confidence and true label.</summary>
-    public static ImageGallery Wrong(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,
+    public static ImageGallery Wrong(TileImages images, SamplePredictions predictions, IReadOnlyList<string> classNames,
         string title = "Wrong predictions, most confident first", int maxTiles = DefaultMaxTiles, int columns = 8)
     {
         ArgumentNullException.ThrowIfNull(predictions);
@@ -83,7 +74,7 @@ public static class Galleries
     /// Samples of true class <paramref name="trueClass"/>, wrong and right side by side (up to half wrong), most confident
     /// first within each, titled with how many of the class are wrong: what the model gets right and wrong about one class.
     /// </summary>
-    public static ImageGallery OfClass(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames, int trueClass,
+    public static ImageGallery OfClass(TileImages images, SamplePredictions predictions, IReadOnlyList<string> classNames, int trueClass,
         int maxTiles = 16, string? title = null, int columns = 8)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -101,7 +92,7 @@ public static class Galleries
     /// Samples of true class <paramref name="trueClass"/> predicted as <paramref name="predictedClass"/> (e.g.
     /// metamyelocyte → band neutrophil), most confident first.
     /// </summary>
-    public static ImageGallery ConfusedPairs(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,
+    public static ImageGallery ConfusedPairs(TileImages images, SamplePredictions predictions, IReadOnlyList<string> classNames,
         int trueClass, int predictedClass, int maxTiles = 16, string? title = null, int columns = 8)
     {
         ArgumentNullException.ThrowIfNull(predictions);
@@ -111,8 +102,8 @@ public static class Galleries
         return FromRows(images, predictions, classNames, rows, title, maxTiles, columns);
     }
 
-    /// <summary><see cref="ConfusedPairs(ImageStore, SamplePredictions, IReadOnlyList{string}, int, int, int, string?, int)"/> by class name (case-insensitive).</summary>
-    public static ImageGallery ConfusedPairs(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,
+    /// <summary><see cref="ConfusedPairs(TileImages, SamplePredictions, IReadOnlyList{string}, int, int, int, string?, int)"/> by class name (case-insensitive).</summary>
+    public static ImageGallery ConfusedPairs(TileImages images, SamplePredictions predictions, IReadOnlyList<string> classNames,
         string trueClass, string predictedClass, int maxTiles = 16, string? title = null, int columns = 8)
     {
         var indices = ConfusionAnalysis.IndicesOf(classNames, [trueClass, predictedClass]);
@@ -123,13 +114,12 @@ public static class Galleries
     /// The images made from one source cell side by side, captioned with their file name and, when a split is given,
     /// the side they fell on; test-side copies are highlighted (those are the leaked ones).
     /// </summary>
-    public static ImageGallery SourceGroup(ImageStore images, DataSet data, int sourceGroup, Split? split = null, int maxTiles = 16,
+    public static ImageGallery SourceGroup(TileImages images, DataSet data, int sourceGroup, Split? split = null, int maxTiles = 16,
         string? title = null, int columns = 8)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
-        if (images.Count != data.Count) throw new ArgumentException($"{images.Count} images for {data.Count} samples", nameof(images));
         var members = SourceGroups.Members(data, sourceGroup);
         var test = split?.TestIds.ToHashSet();
         var train = split?.TrainIds.ToHashSet();
@@ -147,7 +137,7 @@ public static class Galleries
         return new ImageGallery(tiles, title, columns);
     }
 
-    private static ImageGallery FromRows(ImageStore images, SamplePredictions predictions, IReadOnlyList<string> classNames,
+    private static ImageGallery FromRows(TileImages images, SamplePredictions predictions, IReadOnlyList<string> classNames,
         IReadOnlyList<int> rows, string title, int maxTiles, int columns)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -163,8 +153,18 @@ public static class Galleries
     {
         var wrong = items.Where(isWrong).ToList();
         var right = items.Where(i => !isWrong(i)).ToList();
-        int wrongShown = Math.Min(wrong.Count, Math.Max((maxTiles + 1) / 2, maxTiles - right.Count));
-        return [.. wrong.Take(wrongShown), .. right.Take(maxTiles - wrongShown)];
+        var (wrongShown, rightShown) = TileSampling.Quota(wrong.Count, right.Count, maxTiles);
+        return [.. wrong.Take(wrongShown), .. right.Take(rightShown)];
+    }
+
+    private static GalleryPlan Plan(IReadOnlyList<TileCandidate> candidates, IReadOnlyList<string> classNames, TileStrata strata, int seed,
+        string title, string scoreName, int maxTiles, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTiles);
+        var shown = TileSampling.Draw(candidates, maxTiles, strata, seed);
+        string counts = $"{candidates.Count(c => c.IsWrong)} wrong of {candidates.Count}; shown: {TileSampling.Describe(shown, strata, seed)}";
+        return new GalleryPlan(shown, classNames, title.Length == 0 ? counts : $"{title}: {counts}", scoreName, columns);
     }
 
     private static string MixedTitle(string title, IReadOnlyList<GalleryTile> tiles, int wrong, int total)
@@ -174,12 +174,11 @@ public static class Galleries
         return title.Length == 0 ? counts : $"{title}: {counts}";
     }
 
-    private static GalleryTile Tile(ImageStore images, int id, string predicted, double score, string? truth) =>
+    private static GalleryTile Tile(TileImages images, int id, string predicted, double score, string? truth) =>
         new(images.Image(id).ToArray(), images.Size, predicted, score, truth);
 
-    private static bool IsWrong(AddedSample sample) => sample.TrueLabel is int t && t != (sample.ProposedLabel ?? sample.Label);
-
-    private static string Name(IReadOnlyList<string> classNames, int label) =>
+    /// <summary>The name of class <paramref name="label"/>; a label without one is a one-line error.</summary>
+    internal static string Name(IReadOnlyList<string> classNames, int label) =>
         (uint)label < (uint)classNames.Count ? classNames[label] : throw new ArgumentException($"label {label} has no class name (there are {classNames.Count})", nameof(classNames));
 
     private static string Title(string title, int shown, int total) =>

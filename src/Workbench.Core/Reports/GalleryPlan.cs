@@ -1,0 +1,57 @@
+// Reports layer: a gallery whose tiles are chosen before any image is decoded, so exactly those are decoded and shown.
+using Workbench.Display;
+
+namespace Workbench.Reports;
+
+/// <summary>
+/// The tiles a gallery will show, chosen once (by <see cref="TileSampling"/>) before any image exists: decode
+/// <see cref="Ids"/>, then <see cref="Render"/> the gallery from those images. Nothing is chosen again at render time, so
+/// the tiles shown are the tiles decoded, and a missing image is an error (see <see cref="TileImages"/>).
+/// </summary>
+public sealed class GalleryPlan
+{
+    private readonly IReadOnlyList<string> _classNames;
+
+    internal GalleryPlan(IReadOnlyList<TileCandidate> tiles, IReadOnlyList<string> classNames, string title, string scoreName, int columns)
+    {
+        foreach (var tile in tiles)
+        {
+            Galleries.Name(classNames, tile.Predicted);
+            if (tile.Truth is int truth) Galleries.Name(classNames, truth);
+        }
+        Tiles = tiles;
+        _classNames = classNames;
+        Title = title;
+        ScoreName = scoreName;
+        Columns = columns;
+    }
+
+    /// <summary>The tiles, in display order.</summary>
+    public IReadOnlyList<TileCandidate> Tiles { get; }
+
+    /// <summary>The sample ids to decode: exactly the tiles shown.</summary>
+    public IReadOnlyList<int> Ids => Tiles.Select(t => t.Id).ToList();
+
+    /// <summary>The gallery's title, with what was shown of what and how the tiles were drawn.</summary>
+    public string Title { get; }
+
+    /// <summary>The label of the score in captions ("conf", "margin").</summary>
+    public string ScoreName { get; }
+
+    /// <summary>Tiles per row.</summary>
+    public int Columns { get; }
+
+    /// <summary>The gallery, each tile's image taken from <paramref name="images"/>.</summary>
+    /// <exception cref="InvalidOperationException">A tile's sample has no image in <paramref name="images"/>.</exception>
+    public ImageGallery Render(TileImages images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var missing = Tiles.Where(t => !images.Contains(t.Id)).Select(t => t.Id).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"{missing.Count} of the {Tiles.Count} tiles have no image (samples {string.Join(", ", missing.Take(5))}" +
+                $"{(missing.Count > 5 ? ", …" : "")}): decode exactly the plan's Ids before rendering");
+        var tiles = Tiles.Select(t => new GalleryTile(images.Image(t.Id).ToArray(), images.Size, _classNames[t.Predicted], t.Score,
+            t.Truth is int truth ? _classNames[truth] : null)).ToList();
+        return new ImageGallery(tiles, Title, Columns, scoreName: ScoreName);
+    }
+}
