@@ -26,6 +26,10 @@ internal static class RunCommand
             Description = $"Active-learning (query) strategy, for the al, ssl+al and cst+al recipes: {string.Join(", ", SelectionStrategies.QueryNames)}; "
                 + "default: the preset's",
         };
+        var balanced = new Option<bool>("--balanced-queries")
+        {
+            Description = "Class-balanced queries: take the query strategy's ranking round-robin across the predicted classes (config: balancedQueries)",
+        };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var split = new Option<string?>("--split") { Description = "Override the preset's split (paper, grouped, provided, per-class-N ...)" };
         var rounds = new Option<int?>("--rounds") { Description = "Override the number of rounds (can extend a finished run)" };
@@ -40,7 +44,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Run one SSL/AL experiment into a run folder (resumes an interrupted run)");
         command.Arguments.Add(protocol);
-        foreach (var option in new Option[] { config, recipe, strategy, query, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
+        foreach (var option in new Option[] { config, recipe, strategy, query, balanced, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
         experiment.AddTo(command);
         common.AddTo(command);
         distributed.AddTo(command);
@@ -56,6 +60,7 @@ internal static class RunCommand
             if (result.GetValue(split) is { } s) chosen = chosen with { Split = s };
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };
             if (result.GetValue(query) is { } q) chosen = chosen with { ActiveLearning = SelectionStrategies.Normalise(q) };
+            if (result.GetValue(balanced)) chosen = chosen with { BalancedQueries = true };
             if (result.GetValue(common.Device) is { } device && device != "cpu") chosen = chosen with { Device = device };
             return chosen.Validate();
         }

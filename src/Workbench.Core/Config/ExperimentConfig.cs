@@ -63,11 +63,18 @@ public sealed record ExperimentConfig
     public double PseudoLabelThreshold { get; init; } = 0.97;
 
     /// <summary>Active-learning strategy: any query strategy of <see cref="Selection.SelectionStrategies.QueryNames"/> (the
-    /// built-ins cluster-margin, margin-threshold, top-k, core-set, random, and any registered from code).</summary>
+    /// built-ins cluster-margin, margin-threshold, top-k, core-set, random, typiclust, badge, and any registered from code).</summary>
     public string ActiveLearning { get; init; } = "cluster-margin";
 
-    /// <summary>Samples queried per round by cluster-margin, top-k, core-set and random.</summary>
+    /// <summary>Samples queried per round by cluster-margin, top-k, core-set, random, typiclust and badge.</summary>
     public int Budget { get; init; } = 100;
+
+    /// <summary>
+    /// Class-balanced queries: the active-learning strategy's ranking is taken round-robin across the candidates' predicted
+    /// classes (<see cref="Selection.BalancedQuerySelection"/>), for rare classes. False (the default, and what configs written
+    /// before the field existed mean) = the strategy's own choice.
+    /// </summary>
+    public bool BalancedQueries { get; init; }
 
     /// <summary>margin-threshold: query every candidate with top-1 minus top-2 below this (bone-marrow: 0.2).</summary>
     public double MarginThreshold { get; init; } = 0.2;

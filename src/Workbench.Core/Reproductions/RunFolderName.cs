@@ -7,8 +7,9 @@ namespace Workbench.Reproductions;
 
 /// <summary>
 /// The default folder of one `workbench run`: data set, split, recipe, network, image size, crop, start and seed (plus the
-/// query strategy when named, and the precision when not fp32). A run resumes the folder of its name, so whatever gives
-/// other numbers must change the name; a whole-frame run keeps the name it had before crops existed.
+/// query strategy when named, "balanced" for class-balanced queries, and the precision when not fp32). A run resumes the
+/// folder of its name, so whatever gives other numbers must change the name; a whole-frame run keeps the name it had
+/// before crops existed.
 /// </summary>
 public static class RunFolderName
 {
@@ -20,6 +21,7 @@ public static class RunFolderName
             $"{DataTag(config.DataSet)}-{config.Split}-{config.Recipe.Replace('+', '-')}-{config.Architecture}-{config.ImageSize}px"
             + $"{NucleusCrop.Tag(config.CropPixels)}-{config.Initialisation.ToString().ToLowerInvariant()}-seed{config.Seed}"
             + (queryNamed ? "-" + config.ActiveLearning : "")
+            + (config.BalancedQueries ? "-balanced" : "")
             // bf16 gives other numbers: its own folder, so it never resumes an fp32 run.
             + (precision == Precision.Fp32 ? "" : "-" + precision.ToName()));
     }

@@ -13,7 +13,7 @@ public static class RoundZeroDonor
     /// <summary>Config fields that only matter after round 0; configs equal in every other field share round 0.</summary>
     public static IReadOnlyList<string> LaterRoundFields { get; } =
     [
-        "recipe", "selectionOrder", "pseudoLabelThreshold", "activeLearning", "budget", "marginThreshold", "marginCap",
+        "recipe", "selectionOrder", "pseudoLabelThreshold", "activeLearning", "budget", "balancedQueries", "marginThreshold", "marginCap",
         "topKScorer", "cstRejectRate", "rounds", "poolPerRound", "retrain", "fineTuneLearningRate", "device",
     ];
 

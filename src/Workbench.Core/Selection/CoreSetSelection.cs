@@ -44,13 +44,7 @@ public sealed class CoreSetSelection : ISelectionStrategy
         var pool = predictions.RequireEmbeddings(Name);
         int dim = predictions.EmbeddingDim;
         var labelled = context.LabelledEmbeddings;
-        if (!float.IsFinite(TensorPrimitives.Sum(labelled)))
-            throw new ArgumentException("The labelled embeddings hold a non-finite value.", nameof(context));
-        if (labelled.Length % dim != 0)
-            throw new ArgumentException(
-                $"The labelled embeddings have {labelled.Length} values, not a multiple of the candidates' embedding width {dim}.",
-                nameof(context));
-        int labelledCount = labelled.Length / dim;
+        int labelledCount = SelectionRanking.LabelledRows(labelled, dim);
 
         var nearest = new double[n];
         Array.Fill(nearest, double.PositiveInfinity);

@@ -112,7 +112,8 @@ public sealed class KMeans
         return centroids;
     }
 
-    private static int Draw(double[] weights, double total, Random random)
+    /// <summary>An index drawn with probability proportional to its (non-negative) weight; <paramref name="total"/> &gt; 0 is their sum.</summary>
+    internal static int Draw(double[] weights, double total, Random random)
     {
         double target = random.NextDouble() * total;
         double cumulative = 0;

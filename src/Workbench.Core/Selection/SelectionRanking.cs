@@ -53,6 +53,20 @@ internal static class SelectionRanking
         return new SelectionResult(ids, scores, labels, reason);
     }
 
+    /// <summary>
+    /// Rows of the labelled embeddings (<see cref="SelectionContext.LabelledEmbeddings"/>) at the candidates' width
+    /// <paramref name="dim"/>; an <see cref="ArgumentException"/> for "context" when a value is not finite or the width differs.
+    /// </summary>
+    public static int LabelledRows(float[] labelled, int dim)
+    {
+        if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(labelled)))
+            throw new ArgumentException("The labelled embeddings hold a non-finite value.", "context");
+        if (labelled.Length % dim != 0)
+            throw new ArgumentException(
+                $"The labelled embeddings have {labelled.Length} values, not a multiple of the candidates' embedding width {dim}.", "context");
+        return labelled.Length / dim;
+    }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 &lt; value &lt;= 1.</summary>
     public static double CheckUnitThreshold(double value, string paramName)
     {

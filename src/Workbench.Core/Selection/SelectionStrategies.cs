@@ -16,7 +16,11 @@ namespace Workbench.Selection;
 /// <item>top-k (query): scorer (margin), budget (100)</item>
 /// <item>core-set (query): budget (100)</item>
 /// <item>random (query): budget (100)</item>
+/// <item>typiclust (query): budget (100), kmeansIterations (50)</item>
+/// <item>badge (query): budget (100)</item>
 /// </list>
+/// Any query strategy can be made class-balanced (<see cref="StrategySettings.Balanced"/>, string parameter "balanced"):
+/// the factory then wraps it in a <see cref="BalancedQuerySelection"/>.
 /// </summary>
 public static class SelectionStrategies
 {
@@ -39,6 +43,8 @@ public static class SelectionStrategies
                      BuiltIn("top-k", StrategyRole.Query, s => new TopKUncertaintySelection(Scorer(s, "margin"), s.Budget), "scorer", "budget"),
                      BuiltIn("core-set", StrategyRole.Query, s => new CoreSetSelection(s.Budget), "budget"),
                      BuiltIn("random", StrategyRole.Query, s => new RandomSelection(s.Budget), "budget"),
+                     BuiltIn("typiclust", StrategyRole.Query, s => new TypiClustSelection(s.Budget, s.KMeansIterations), "budget", "kmeansIterations"),
+                     BuiltIn("badge", StrategyRole.Query, s => new BadgeSelection(s.Budget), "budget"),
                  })
             Register(registration);
     }
@@ -127,14 +133,20 @@ public static class SelectionStrategies
     /// <exception cref="ArgumentException">Unknown strategy.</exception>
     public static IReadOnlyList<string> ParametersOf(string name) => Get(name).Parameters;
 
-    /// <summary>Creates strategy <paramref name="name"/> from typed settings.</summary>
-    /// <exception cref="ArgumentException">Unknown strategy or scorer, or a scorer the strategy cannot use.</exception>
+    /// <summary>
+    /// Creates strategy <paramref name="name"/> from typed settings; with <see cref="StrategySettings.Balanced"/>, wrapped in a
+    /// <see cref="BalancedQuerySelection"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown strategy or scorer, a scorer the strategy cannot use, or balanced for a
+    /// strategy that proposes labels.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value outside its range; names the field.</exception>
     public static ISelectionStrategy Create(string name, StrategySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var registration = Get(name);
-        var strategy = registration.Create(settings)
+        if (settings.Balanced && !registration.IsQuery)
+            throw new ArgumentException($"'{registration.Name}' proposes labels; only a query strategy can be class-balanced.", "balanced");
+        var strategy = (settings.Balanced ? new BalancedQuerySelection(registration, settings) : registration.Create(settings))
             ?? throw new InvalidOperationException($"The registration of strategy '{registration.Name}' built nothing (null).");
         // The name a strategy reports is the one its runs record and resume by: it must be the registered one.
         if (Normalise(strategy.Name) != registration.Name)

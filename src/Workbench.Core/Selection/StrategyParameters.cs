@@ -41,10 +41,19 @@ internal sealed class StrategyParameters
             Threshold: OptionalNumber("threshold"),
             Cap: OptionalInteger("cap"),
             Scorer: OptionalText("scorer"),
-            KMeansIterations: Integer("kmeansIterations", defaults.KMeansIterations));
+            KMeansIterations: Integer("kmeansIterations", defaults.KMeansIterations),
+            Balanced: Boolean("balanced"));
         if (settings.Scorer is { } scorer && !Scorers.Names.Contains(Common.Names.Normalise(scorer)))
             throw Bad("scorer", scorer, "one of " + string.Join(", ", Scorers.Names));
         return settings;
+    }
+
+    /// <summary>true or false (case-insensitive); false when absent.</summary>
+    public bool Boolean(string key)
+    {
+        string? raw = Raw(key);
+        if (raw is null || raw.Trim().Length == 0) return false;
+        return bool.TryParse(raw.Trim(), out bool value) ? value : throw Bad(key, raw, "true or false");
     }
 
     /// <summary>The text, or null when absent or empty.</summary>

@@ -36,8 +36,8 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
     {
         // The CLI's process holds the built-ins only (this process also holds the strategies other tests register).
         string[] queries = [.. Workbench.Selection.SelectionStrategies.All.Where(r => r.BuiltIn && r.IsQuery).Select(r => r.Name)];
-        Assert.Equal(5, queries.Length);
-        Expect(CliFixture.Workbench("run", "--help"), 0, ["--query", .. queries]);
+        Assert.Equal(7, queries.Length);
+        Expect(CliFixture.Workbench("run", "--help"), 0, ["--query", "--balanced-queries", .. queries]);
         Expect(CliFixture.Workbench("info"), 0, ["query strategies (activeLearning, --query): " + string.Join(", ", queries), "proposal strategies: pseudo-label, cst"]);
     }
 
