@@ -37,31 +37,49 @@ public static class HeadlineComparisons
         var planned = new List<PlannedComparison>();
         foreach (var split in runs.GroupBy(r => r.Split))
         {
-            var byArm = split.GroupBy(r => r.Arm).ToDictionary(g => g.Key, g => (Last: ReproductionRun.LastRound(g), AtZero: g.All(r => r.EndsAtRoundZero)));
-            var arms = byArm.Keys.ToHashSet();
+            var arms = split.Select(r => r.Arm).ToHashSet();
             var methods = arms.Where(a => !a.EndsWith("(random)", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-            // Both arms at the last round both reached (an unfinished run cuts its partner too), except an arm that ends at
-            // round 0: it is read there, against the other's last round.
-            PlannedComparison Versus(string arm, string other) => byArm[other].AtZero
-                ? new(split.Key, arm, other, byArm[arm].Last, 0)
-                : new(split.Key, arm, other, Math.Min(byArm[arm].Last, byArm[other].Last));
-            foreach (var arm in methods) planned.Add(new(split.Key, arm, "baseline", byArm[arm].Last));
-            foreach (var arm in methods.Where(a => arms.Contains($"{a} (random)"))) planned.Add(Versus(arm, $"{arm} (random)"));
+            foreach (var arm in methods) planned.Add(Between(runs, split.Key, arm, "baseline")!);
+            foreach (var arm in methods.Where(a => arms.Contains($"{a} (random)"))) planned.Add(Between(runs, split.Key, arm, $"{arm} (random)")!);
             foreach (var arm in methods.Where(a => a.EndsWith("+al", StringComparison.Ordinal)))
                 foreach (var part in new[] { "al", arm[..^"+al".Length] }.Where(arms.Contains))
-                    planned.Add(Versus(arm, part));
+                    planned.Add(Between(runs, split.Key, arm, part)!);
         }
         return planned;
+    }
+
+    /// <summary>
+    /// <paramref name="arm"/> against <paramref name="against"/> (an arm, or "baseline") on <paramref name="split"/>, read at
+    /// the rounds the family reads, whether or not the comparison is in the family; null when an arm has no run there.
+    /// Against the baseline, the arm's last round; otherwise the last round both reached (an unfinished run cuts its partner
+    /// too), except against an arm that ends at round 0 (FixMatch alone): that one is read there.
+    /// </summary>
+    public static PlannedComparison? Between(IReadOnlyList<ReproductionRun> runs, string split, string arm, string against)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var mine = runs.Where(r => r.Split == split && r.Arm == arm).ToList();
+        if (mine.Count == 0) return null;
+        int last = ReproductionRun.LastRound(mine);
+        if (against == "baseline") return new(split, arm, against, last);
+        var other = runs.Where(r => r.Split == split && r.Arm == against).ToList();
+        if (other.Count == 0) return null;
+        return other.All(r => r.EndsAtRoundZero) ? new(split, arm, against, last, 0)
+            : new(split, arm, against, Math.Min(last, ReproductionRun.LastRound(other)));
+    }
+
+    /// <summary>The comparison's accuracy difference per image, paired by seed; null when no seed has both arms.</summary>
+    public static PairedDifference? Difference(IReadOnlyList<ReproductionRun> runs, PlannedComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var pairs = Pairs(runs, comparison);
+        return pairs.Count == 0 ? null : PairedDifference.Of(pairs.Select(p => p.A.Rounds[comparison.Round].Accuracy).ToList(),
+            pairs.Select(p => p.B.Rounds[comparison.OtherRound].Accuracy).ToList());
     }
 
     /// <summary>Paired by seed (Student t), one family over all splits: accuracy per image.</summary>
     public static ComparisonFamily OverSeeds(IReadOnlyList<ReproductionRun> runs, double alpha = 0.05)
     {
-        var comparisons = Plan(runs).Select(c =>
-        {
-            var pairs = Pairs(runs, c).Select(p => (A: p.A.Rounds[c.Round].Accuracy, B: p.B.Rounds[c.OtherRound].Accuracy)).ToList();
-            return Comparison.From(c.Name, PairedDifference.Of(pairs.Select(p => p.A).ToList(), pairs.Select(p => p.B).ToList()));
-        }).ToList();
+        var comparisons = Plan(runs).Select(c => Comparison.From(c.Name, Difference(runs, c) ?? PairedDifference.Of([], []))).ToList();
         return Holm.Adjust("headline comparisons, accuracy per image, paired t over seeds", comparisons, alpha);
     }
 
