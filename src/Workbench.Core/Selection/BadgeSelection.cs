@@ -17,33 +17,23 @@ namespace Workbench.Selection;
 /// array). Equal norms go to the lower candidate position; when every candidate left coincides with a pick (all
 /// weights zero), the lowest remaining position is taken, so the strategy takes the whole pool when the budget exceeds it.
 /// </remarks>
-public sealed class BadgeSelection : ISelectionStrategy
+public sealed class BadgeSelection : EmbeddingQuery
 {
     /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
-    public BadgeSelection(int budget = 100)
+    public BadgeSelection(int budget = 100) : base(budget) { }
+
+    /// <inheritdoc/>
+    public override string Name => "badge";
+
+    /// <inheritdoc/>
+    protected override string EmptyPool => "empty pool: no gradients to seed from";
+
+    /// <inheritdoc/>
+    protected override SelectionResult Choose(SelectionContext context, float[] h)
     {
-        Budget = SelectionRanking.CheckPositive(budget, nameof(budget));
-    }
-
-    /// <summary>Number of candidates chosen (fewer when the pool is smaller).</summary>
-    public int Budget { get; }
-
-    /// <inheritdoc/>
-    public string Name => "badge";
-
-    /// <inheritdoc/>
-    public bool NeedsEmbeddings => true;
-
-    /// <inheritdoc/>
-    public SelectionResult Select(SelectionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
         var (predictions, candidateIds, seed) = context;
         int n = predictions.Count;
-        if (n == 0)
-            return SelectionResult.Empty("empty pool: no gradients to seed from");
-        var h = predictions.RequireEmbeddings(Name);
         int dim = predictions.EmbeddingDim, classes = predictions.NumClasses;
 
         // a = p − onehot(argmax p): the gradient's factor on the output side.

@@ -19,7 +19,7 @@ namespace Workbench.Selection;
 /// candidate position, ties in cluster order to the lower cluster index. Embeddings are the model's penultimate layer
 /// (the reference uses self-supervised features: with the pretrained start, the fine-tuned SimCLR encoder).
 /// </remarks>
-public sealed class TypiClustSelection : ISelectionStrategy
+public sealed class TypiClustSelection : EmbeddingQuery
 {
     /// <summary>Most clusters (the reference's MAX_NUM_CLUSTERS), which bounds the k-means cost.</summary>
     public const int MaxClusters = 500;
@@ -34,32 +34,25 @@ public sealed class TypiClustSelection : ISelectionStrategy
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
     /// <param name="kmeansIterations">Most Lloyd iterations, >= 1.</param>
     public TypiClustSelection(int budget = 100, int kmeansIterations = 50)
+        : base(budget)
     {
-        Budget = SelectionRanking.CheckPositive(budget, nameof(budget));
         KMeansIterations = SelectionRanking.CheckPositive(kmeansIterations, nameof(kmeansIterations));
     }
-
-    /// <summary>Number of candidates chosen (fewer when the pool is smaller).</summary>
-    public int Budget { get; }
 
     /// <summary>Most Lloyd iterations of the k-means step.</summary>
     public int KMeansIterations { get; }
 
     /// <inheritdoc/>
-    public string Name => "typiclust";
+    public override string Name => "typiclust";
 
     /// <inheritdoc/>
-    public bool NeedsEmbeddings => true;
+    protected override string EmptyPool => "empty pool: nothing to cluster";
 
     /// <inheritdoc/>
-    public SelectionResult Select(SelectionContext context)
+    protected override SelectionResult Choose(SelectionContext context, float[] pool)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var (predictions, candidateIds, seed) = context;
         int n = predictions.Count;
-        if (n == 0)
-            return SelectionResult.Empty("empty pool: nothing to cluster");
-        var pool = predictions.RequireEmbeddings(Name);
         int dim = predictions.EmbeddingDim;
         var labelled = context.LabelledEmbeddings;
         int labelledCount = SelectionRanking.LabelledRows(labelled, dim);
