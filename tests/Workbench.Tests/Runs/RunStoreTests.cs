@@ -49,6 +49,9 @@ public class RunStoreTests
 
         Assert.Equal([2, 3], trainedRounds); // nothing repeated
         Assert.Equal(expected.Count, actual.Count);
+        // The resumed run draws the same stop set, so round 2 compares with round 1's stored predictions as the uninterrupted run did.
+        Assert.Equal(uninterrupted.StopSet.Ids, resumed.StopSet.Ids);
+        Assert.All(actual.Skip(1), r => Assert.NotNull(r.StopSetKappa));
         for (int r = 0; r < expected.Count; r++) AssertSameOutcome(expected[r], actual[r]);
         Assert.Equal(uninterrupted.Labelled.Samples, resumed.Labelled.Samples);
         Assert.Equal(uninterrupted.Labelled.Rejected, resumed.Labelled.Rejected);
@@ -162,5 +165,7 @@ public class RunStoreTests
         Assert.Equal(expected.Training.Steps, actual.Training.Steps);
         Assert.Equal(expected.Training.FinalLoss, actual.Training.FinalLoss);
         Assert.Equal(expected.Training.ClassWeights, actual.Training.ClassWeights);
+        Assert.Equal(expected.StopSetPredicted, actual.StopSetPredicted);
+        Assert.Equal(expected.StopSetKappa, actual.StopSetKappa);
     }
 }
