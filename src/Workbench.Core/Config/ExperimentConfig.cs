@@ -120,6 +120,12 @@ public sealed record ExperimentConfig
     /// <summary>Rounds whose kappas <see cref="StopWhenKappa"/> averages (the paper: 3).</summary>
     public int StopKappaWindow { get; init; } = KappaStopping.DefaultWindow;
 
+    /// <summary>
+    /// Images in the stop set (drawn once from round 0's unlabelled training side; all of it when smaller). Round 0 records
+    /// the set's predictions, so unlike the rule it is part of what round 0 is.
+    /// </summary>
+    public int StopSetSize { get; init; } = StopSet.DefaultSize;
+
     /// <summary>Class-weighted loss from the training set's class counts (poster: yes; bone-marrow: no, balance comes from the class cap).</summary>
     public bool WeightedLoss { get; init; } = true;
 

@@ -149,7 +149,7 @@ public sealed partial class Experiment : IDisposable
         Report(ExperimentPhase.Initialize, 0, Data.GivenLabelledIds is null ? "picking the initial labels and building the model"
             : "starting from the given labelled images (initialFraction / initialPerClass do not apply) and building the model");
         (var initialIds, _validation) = ModelInitialiser.StartingSets(Config, Data);
-        _stopSet = StopSet.For(Config.Seed, Data, initialIds, _validation);
+        _stopSet = StopSet.For(Config, Data, initialIds, _validation);
         var labelled = new LabelledSet(NumClasses);
         var added = new List<AddedSample>();
         foreach (int id in initialIds)

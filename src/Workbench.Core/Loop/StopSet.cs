@@ -1,4 +1,6 @@
 // Loop layer: the fixed unlabelled sample on which consecutive rounds' predictions are compared (the stopping signal).
+using Workbench.Config;
+
 namespace Workbench.Loop;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace Workbench.Loop;
 /// </summary>
 public sealed class StopSet
 {
-    /// <summary>Images in the set when the unlabelled side has more (the paper's stop sets: a few thousand; 1,000 small images predict in well under a second).</summary>
+    /// <summary>Images in the set when the unlabelled side has more, unless the config says otherwise (the paper's stop sets: a few thousand; 1,000 small images predict in well under a second).</summary>
     public const int DefaultSize = 1000;
 
     private StopSet(IReadOnlyList<int> ids) => Ids = ids;
@@ -21,15 +23,17 @@ public sealed class StopSet
 
     /// <summary>
     /// The stop set of a run whose round 0 labelled <paramref name="initial"/> and held out <paramref name="validation"/>:
-    /// <paramref name="size"/> ids drawn with the seed of (config seed, round 0, <see cref="SeedPurpose.StopSet"/>), or all when fewer.
+    /// <see cref="ExperimentConfig.StopSetSize"/> ids drawn with the seed of (config seed, round 0, <see cref="SeedPurpose.StopSet"/>),
+    /// or all when fewer.
     /// </summary>
-    public static StopSet For(int seed, IExperimentData data, IReadOnlyCollection<int> initial, ValidationSet validation, int size = DefaultSize)
+    public static StopSet For(ExperimentConfig config, IExperimentData data, IReadOnlyCollection<int> initial, ValidationSet validation)
     {
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentNullException.ThrowIfNull(validation);
         var taken = initial as IReadOnlySet<int> ?? initial.ToHashSet();
         var unlabelled = data.TrainIds.Where(id => !taken.Contains(id) && !validation.Contains(id)).Order().ToArray();
-        return new StopSet(PoolSampler.Subsample(unlabelled, size, RoundSeeds.For(seed, 0, SeedPurpose.StopSet)));
+        return new StopSet(PoolSampler.Subsample(unlabelled, config.StopSetSize, RoundSeeds.For(config.Seed, 0, SeedPurpose.StopSet)));
     }
 }

@@ -38,6 +38,7 @@ public class ExperimentConfigTests
         { "stopWhenKappa", new ExperimentConfig { StopWhenKappa = -1.5 } },
         { "stopWhenKappa", new ExperimentConfig { StopWhenKappa = double.NaN } },
         { "stopKappaWindow", new ExperimentConfig { StopKappaWindow = 0 } },
+        { "stopSetSize", new ExperimentConfig { StopSetSize = 0 } },
     };
 
     [Theory]
@@ -193,9 +194,11 @@ public class ExperimentConfigTests
     {
         string json = Presets.Poster().ToJson();
         Assert.Contains("\"stopWhenKappa\": null", json);
-        string old = json.Replace("  \"stopWhenKappa\": null,\n", "").Replace("  \"stopKappaWindow\": 3,\n", "");
+        string old = json.Replace("  \"stopWhenKappa\": null,\n", "").Replace("  \"stopKappaWindow\": 3,\n", "")
+            .Replace("  \"stopSetSize\": 1000,\n", "");
         Assert.DoesNotContain("stopWhenKappa", old);
         Assert.DoesNotContain("stopKappaWindow", old);
+        Assert.DoesNotContain("stopSetSize", old);
         var loaded = ExperimentConfigJson.FromJson(old);
         Assert.Null(loaded.StopWhenKappa);
         Assert.Equal(Presets.Poster(), loaded);
@@ -206,6 +209,8 @@ public class ExperimentConfigTests
         Assert.Equal(["stopWhenKappa", "stopKappaWindow"], ExperimentConfigJson.Differences(loaded, stopping).Select(d => d.Field));
         // A stop rule decides after round 0 only: the arms of a seed still share their round 0 with or without one.
         Assert.True(Workbench.Runs.RoundZeroDonor.ShareRoundZero(loaded, stopping));
+        // The stop set is not: round 0 records its predictions.
+        Assert.False(Workbench.Runs.RoundZeroDonor.ShareRoundZero(loaded, loaded with { StopSetSize = 500 }));
     }
 
     [Fact]

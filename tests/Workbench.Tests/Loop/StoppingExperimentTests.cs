@@ -28,6 +28,27 @@ public class StoppingExperimentTests
         Assert.Contains(experiment.Labelled.Samples, s => s.Provenance == Provenance.ActiveLearning && experiment.StopSet.Ids.Contains(s.Id));
     }
 
+    [Fact]
+    public void TheStopSetIsASeededDrawOfRoundZerosUnlabelledImages()
+    {
+        using var data = SyntheticProblem.Create(trainCount: 160, testCount: 40, seed: 21);
+        var config = SyntheticProblem.Config("al") with { StopSetSize = 40, ValidationPerClass = 5 };
+        IReadOnlyList<int> Drawn(Workbench.Config.ExperimentConfig c)
+        {
+            using var experiment = new Experiment(c, data);
+            experiment.Initialize();
+            var pool = experiment.UnlabelledPool();
+            Assert.All(experiment.StopSet.Ids, id => Assert.Contains(id, pool));  // neither initial labels nor validation images
+            return experiment.StopSet.Ids;
+        }
+        var ids = Drawn(config);
+        Assert.Equal(40, ids.Count);
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(40, ids.Distinct().Count());
+        Assert.Equal(ids, Drawn(config));
+        Assert.NotEqual(ids, Drawn(config with { Seed = 4 }));
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]

@@ -24,6 +24,7 @@ public class RunStoreTests
         var config = SyntheticProblem.Config(strategy, rounds: 3) with
         {
             Retrain = retrain, FineTuneLearningRate = 0.02, PoolPerRound = 150, CstRejectRate = 0.1, MaxSteps = 30,
+            StopSetSize = 50,  // a draw from the 232 unlabelled images, so a resume must draw it alike
         };
 
         using var uninterrupted = new Experiment(config, data, RunStore.Open(folder.Sub("whole"), config));
