@@ -37,8 +37,9 @@ public class StoppingExperimentTests
         {
             using var experiment = new Experiment(c, data);
             experiment.Initialize();
+            // Round 0's unlabelled pool (neither initial labels nor validation images), drawn from with the stop set's own seed.
             var pool = experiment.UnlabelledPool();
-            Assert.All(experiment.StopSet.Ids, id => Assert.Contains(id, pool));  // neither initial labels nor validation images
+            Assert.Equal(PoolSampler.Subsample(pool, c.StopSetSize, RoundSeeds.For(c.Seed, 0, SeedPurpose.StopSet)), experiment.StopSet.Ids);
             return experiment.StopSet.Ids;
         }
         var ids = Drawn(config);
