@@ -42,9 +42,16 @@ internal static class RunCommand
             Description = "simulated (the truth answers) or human (each round waits for your answers: workbench label <run-folder>); "
                 + "own data that asks questions defaults to human",
         };
+        var stopWhenKappa = new Option<double?>("--stop-when-kappa")
+        {
+            Description = "End the run early once its predictions on a fixed unlabelled sample have stabilised: the mean Cohen's kappa "
+                + "between consecutive rounds over the last --stop-kappa-window rounds reaches this (Bloodgood & Vijay-Shanker: 0.99). "
+                + "Default: never (the kappa is reported every round)",
+        };
+        var stopKappaWindow = new Option<int?>("--stop-kappa-window") { Description = "Rounds whose kappas --stop-when-kappa averages (default 3)" };
         var command = new Command("run", "Run one SSL/AL experiment into a run folder (resumes an interrupted run)");
         command.Arguments.Add(protocol);
-        foreach (var option in new Option[] { config, recipe, strategy, query, balanced, seed, split, rounds, dataset, oracle }) command.Options.Add(option);
+        foreach (var option in new Option[] { config, recipe, strategy, query, balanced, seed, split, rounds, dataset, oracle, stopWhenKappa, stopKappaWindow }) command.Options.Add(option);
         experiment.AddTo(command);
         common.AddTo(command);
         distributed.AddTo(command);
@@ -59,6 +66,8 @@ internal static class RunCommand
             chosen = OwnDataOptions.Apply(chosen, result.GetValue(dataset), result.GetValue(split), result.GetValue(oracle));
             if (result.GetValue(split) is { } s) chosen = chosen with { Split = s };
             if (result.GetValue(rounds) is { } r) chosen = chosen with { Rounds = r };
+            if (result.GetValue(stopWhenKappa) is { } kappa) chosen = chosen with { StopWhenKappa = kappa };
+            if (result.GetValue(stopKappaWindow) is { } window) chosen = chosen with { StopKappaWindow = window };
             if (result.GetValue(query) is { } q) chosen = chosen with { ActiveLearning = SelectionStrategies.Normalise(q) };
             if (result.GetValue(balanced)) chosen = chosen with { BalancedQueries = true };
             if (result.GetValue(common.Device) is { } device && device != "cpu") chosen = chosen with { Device = device };
@@ -131,6 +140,7 @@ internal static class RunCommand
         Console.WriteLine(RoundTable.For(outcome.Results).ToText());
         if (outcome.Results.Count > 0 && !outcome.Results[^1].HasTest)
             Console.WriteLine("no test labels: test accuracy is not measured; the table shows the labelled set's growth and how often you agreed with the model.");
+        if (outcome.StopReason is { } why) Console.WriteLine($"stopped: {why}");
         Console.WriteLine($"run folder: {output}");
         if (outcome.AwaitingRound is int waiting)
         {

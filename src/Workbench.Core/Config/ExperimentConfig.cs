@@ -116,6 +116,23 @@ public sealed record ExperimentConfig
     /// </summary>
     public double? ValidationGate { get; init; }
 
+    /// <summary>
+    /// Ends the run early once the model's predictions on a fixed unlabelled sample (<see cref="StopSet"/>) have stabilised:
+    /// the mean Cohen's kappa between consecutive rounds over the last <see cref="StopKappaWindow"/> rounds reaches this
+    /// (Bloodgood and Vijay-Shanker 2009: 0.99; <see cref="KappaStopping"/>). Null = never (the default: the kappa is still
+    /// reported every round). Matters after round 0 only.
+    /// </summary>
+    public double? StopWhenKappa { get; init; }
+
+    /// <summary>Rounds whose kappas <see cref="StopWhenKappa"/> averages (the paper: 3).</summary>
+    public int StopKappaWindow { get; init; } = KappaStopping.DefaultWindow;
+
+    /// <summary>
+    /// Images in the stop set (drawn once from round 0's unlabelled training side; all of it when smaller). Round 0 records
+    /// the set's predictions, so unlike the rule it is part of what round 0 is.
+    /// </summary>
+    public int StopSetSize { get; init; } = StopSet.DefaultSize;
+
     /// <summary>Class-weighted loss from the training set's class counts (poster: yes; bone-marrow: no, balance comes from the class cap).</summary>
     public bool WeightedLoss { get; init; } = true;
 

@@ -56,6 +56,10 @@ internal static class ExperimentConfigValidator
         if (c.ValidationPerClass is < 1) Add("validationPerClass", $"must be >= 1 or null, got {c.ValidationPerClass}");
         if (c.ValidationGate is { } gate && !(gate > 0 && gate <= 1)) Add("validationGate", $"must be in (0, 1] or null, got {Show(gate)}");
         if (c.ValidationGate is not null && c.ValidationPerClass is null) Add("validationGate", "needs a validation set (validationPerClass)");
+        if (c.StopWhenKappa is { } stopKappa && !(stopKappa >= -1 && stopKappa <= 1))
+            Add("stopWhenKappa", $"must be a kappa in [-1, 1] or null, got {Show(stopKappa)}");
+        if (c.StopKappaWindow < 1) Add("stopKappaWindow", $"must be >= 1 round, got {c.StopKappaWindow}");
+        if (c.StopSetSize < 1) Add("stopSetSize", $"must be >= 1 image, got {c.StopSetSize}");
         if (c.MarginCap is < 1) Add("marginCap", $"must be >= 1 or null, got {c.MarginCap}");
         if (c.TopKScorer is null || !Scorers.Names.Contains(Workbench.Common.Names.Normalise(c.TopKScorer)))
             Add("topKScorer", $"unknown scorer '{c.TopKScorer}'; valid: {string.Join(", ", Scorers.Names)}");

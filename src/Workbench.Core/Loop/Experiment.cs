@@ -37,6 +37,7 @@ public sealed partial class Experiment : IDisposable
     private Stopwatch _roundClock = new();
     private string? _stopReason;
     private ValidationSet? _validation;
+    private StopSet? _stopSet;
 
     /// <summary>Creates the experiment; nothing runs yet.</summary>
     /// <param name="config">Checked here unless it was where it was built (a config is checked once per instance).</param>
@@ -98,6 +99,8 @@ public sealed partial class Experiment : IDisposable
 
     /// <summary>The held-out labelled validation set (after <see cref="Initialize"/>; empty unless the config asks for one).</summary>
     public ValidationSet Validation => _validation ?? throw NotInitialised();
+    /// <summary>The fixed unlabelled sample whose predictions every round compares with the previous round's (after <see cref="Initialize"/>).</summary>
+    public StopSet StopSet => _stopSet ?? throw NotInitialised();
     /// <summary>The labelled pool (after <see cref="Initialize"/>).</summary>
     public LabelledSet Labelled => _labelled ?? throw NotInitialised();
     /// <summary>The current model (after <see cref="Initialize"/>).</summary>
@@ -146,6 +149,7 @@ public sealed partial class Experiment : IDisposable
         Report(ExperimentPhase.Initialize, 0, Data.GivenLabelledIds is null ? "picking the initial labels and building the model"
             : "starting from the given labelled images (initialFraction / initialPerClass do not apply) and building the model");
         (var initialIds, _validation) = ModelInitialiser.StartingSets(Config, Data);
+        _stopSet = StopSet.For(Config, Data, initialIds, _validation);
         var labelled = new LabelledSet(NumClasses);
         var added = new List<AddedSample>();
         foreach (int id in initialIds)

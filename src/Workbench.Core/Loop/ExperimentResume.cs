@@ -27,7 +27,9 @@ public sealed partial class Experiment
             stored = LabelledSet.Restore(NumClasses, state.Samples, state.Rejected);
         }
         var labelled = Ranks.ShareLabelled(stored ?? new LabelledSet(NumClasses), NumClasses);
-        _validation = ModelInitialiser.ValidationOnResume(Config, Data, labelled.Samples.Where(s => s.Provenance == Provenance.Initial).Select(s => s.Id).ToHashSet());
+        var initial = labelled.Samples.Where(s => s.Provenance == Provenance.Initial).Select(s => s.Id).ToHashSet();
+        _validation = ModelInitialiser.ValidationOnResume(Config, Data, initial);
+        _stopSet = StopSet.For(Config, Data, initial, _validation);
         if (Store is not null) _results.AddRange(Store.ReadRounds(lastRound));
         _initial = Ranks.SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.InitialWeightsPath), BlankModel);
         _model = Ranks.SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.CheckpointPath(lastRound)), BlankModel);

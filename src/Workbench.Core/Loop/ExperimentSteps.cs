@@ -135,13 +135,28 @@ public sealed partial class Experiment
             ? "no test labels: test accuracy is not measured (the report is empty)" : $"evaluating on {Data.TestIds.Count} test samples");
         var predictions = Predict(Data.TestIds, embeddings: false, cancel);
         var validation = ValidationAccuracy(cancel);
+        var stopSet = Predict(StopSet.Ids, embeddings: false, cancel);
         var duration = clock.Elapsed;
-        if (predictions is null) return null;
+        if (predictions is null || stopSet is null) return null;
         var predicted = Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray();
         var truth = Data.TestIds.Select(id => Data.Labels[id]).ToArray();
-        var evaluation = new RoundEvaluation(training, ClassificationReport.Create(truth, predicted, Data.ClassNames), validation, duration, predicted);
+        var stable = Enumerable.Range(0, stopSet.Count).Select(stopSet.ArgMax).ToArray();
+        var evaluation = new RoundEvaluation(training, ClassificationReport.Create(truth, predicted, Data.ClassNames), validation, duration, predicted,
+            stable, StopSetKappa(round, stable));
         _latest = evaluation;
         return evaluation;
+    }
+
+    /// <summary>
+    /// Kappa of this round's stop-set predictions against the previous round's (rank 0 holds the results); null in round 0 and
+    /// after a round stored before the stop set existed.
+    /// </summary>
+    private double? StopSetKappa(int round, int[] predicted)
+    {
+        if (round == 0 || predicted.Length == 0 || _results.Count == 0) return null;
+        var previous = _results[^1];
+        return previous.Round == round - 1 && previous.StopSetPredicted is { } before && before.Count == predicted.Length
+            ? CohensKappa.Of(before, predicted) : null;
     }
 
     /// <summary>Closes the round <paramref name="evaluation"/> belongs to: builds its <see cref="RoundResult"/> from the steps' values and commits it to the store.</summary>
@@ -163,6 +178,10 @@ public sealed partial class Experiment
         var result = evaluation?.ToResult(Labelled, NumClasses, _roundClock.Elapsed.TotalSeconds);
         // Rank 0 alone knows the validation accuracy; every rank must stop with it, or the others would wait forever.
         if (round == 0) _stopReason = Ranks.ShareText(result is null ? null : ValidationSet.GateFailure(Config, result.ValidationAccuracy));
+        // The stopping rule only ends a run that had rounds left: one that reached its last round stops for that (and can be extended).
+        else if (Config.StopWhenKappa is double threshold && round < Config.Rounds)
+            _stopReason = Ranks.ShareText(result is null ? null
+                : KappaStopping.Reason([.. _results.Select(r => r.StopSetKappa), result.StopSetKappa], threshold, Config.StopKappaWindow));
         if (result is not null)
         {
             Store?.CommitRound(result, evaluation!.Training.Labels.Added, Labelled, Model, _stopReason);

@@ -22,10 +22,20 @@ namespace Workbench.Loop;
 /// are ~35 augmentations of each source cell), so intervals are computed over cells from these, after the run. Null in
 /// rounds stored before it was kept.
 /// </param>
+/// <param name="StopSetPredicted">
+/// The predicted class of every image of the run's <see cref="StopSet"/>, in its ascending id order: the next round's kappa
+/// compares with it, also after a resume. Null in rounds stored before the stop set existed (and in records, which keep the kappa only).
+/// </param>
+/// <param name="StopSetKappa">
+/// Cohen's kappa between this round's and the previous round's <see cref="StopSetPredicted"/>: how much the model's view of
+/// the unlabelled images still changes (1 = not at all). Null in round 0, and where the previous round has no stop-set predictions.
+/// </param>
 public sealed record RoundResult(int Round, ClassificationReport Test, LabelledSummary Labelled, TrainingSummary Training,
     PoolSummary Pool, RoundTimings Seconds, double? ValidationAccuracy = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PersonSummary? Person = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? TestPredicted = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? TestPredicted = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? StopSetPredicted = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? StopSetKappa = null)
 {
     /// <summary>False when the data has no test labels: <see cref="Test"/> is then empty and its numbers mean nothing.</summary>
     [JsonIgnore] public bool HasTest => Test.Confusion.Total > 0;

@@ -22,6 +22,8 @@ public enum SeedPurpose
     Validation,
     /// <summary>Shuffling, views and projection head of self-supervised pretraining (appended after Validation, for the same reason).</summary>
     Pretraining,
+    /// <summary>The fixed unlabelled sample whose predictions are compared round to round (appended last, for the same reason).</summary>
+    StopSet,
 }
 
 /// <summary>

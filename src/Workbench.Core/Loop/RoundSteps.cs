@@ -57,8 +57,10 @@ public sealed record RoundTraining(RoundLabels Labels, TrainingSet Set, float[] 
 /// <param name="ValidationAccuracy">Accuracy on the validation set, or null without one.</param>
 /// <param name="Duration">Time spent predicting test and validation images.</param>
 /// <param name="TestPredicted">The predicted class of every test image, in the data's test order.</param>
+/// <param name="StopSetPredicted">The predicted class of every stop-set image, in its id order.</param>
+/// <param name="StopSetKappa">Cohen's kappa of <paramref name="StopSetPredicted"/> against the previous round's; null in round 0.</param>
 public sealed record RoundEvaluation(RoundTraining Training, ClassificationReport Test, double? ValidationAccuracy, TimeSpan Duration,
-    IReadOnlyList<int>? TestPredicted = null)
+    IReadOnlyList<int>? TestPredicted = null, IReadOnlyList<int>? StopSetPredicted = null, double? StopSetKappa = null)
 {
     /// <summary>The round.</summary>
     public int Round => Training.Round;
@@ -88,6 +90,6 @@ public sealed record RoundEvaluation(RoundTraining Training, ClassificationRepor
             fit.Epochs.Any(e => e.Consistency is not null) ? fit.Epochs.Select(e => e.Consistency!).ToArray() : null);
         var seconds = labels.Seconds with { Train = fit.Duration.TotalSeconds, Evaluate = Duration.TotalSeconds, Total = totalSeconds };
         return new RoundResult(Round, Test, summary, trained, labels.Pool, seconds, ValidationAccuracy, labels.Person,
-            TestPredicted is { Count: > 0 } ? TestPredicted : null);
+            TestPredicted is { Count: > 0 } ? TestPredicted : null, StopSetPredicted is { Count: > 0 } ? StopSetPredicted : null, StopSetKappa);
     }
 }

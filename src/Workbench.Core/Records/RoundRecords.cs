@@ -34,6 +34,7 @@ public static class RoundRecords
             "confusion", .. Provenances.Select(p => $"labelled_{p}"), .. Provenances.Select(p => $"added_{p}"),
             "wrong_pseudo_labels_by_class", "training_size", "training_by_class", "class_weights", "steps", "final_loss",
             "pool_size", "candidates", "run", "correct_by_cell", "fixmatch_mask_rate", "fixmatch_precision", "fixmatch_epochs",
+            "stop_set_kappa",
         ];
     }
 
@@ -83,6 +84,7 @@ public static class RoundRecords
             Number(round.Pool.Size), Number(round.Pool.Candidates), directory,
             correct is null ? "" : Numbers(correct),
             .. ConsistencyColumns.Write(round.Training.Consistency),
+            Number(round.StopSetKappa),
         ];
     }
 
@@ -146,6 +148,8 @@ public static class RoundRecords
         var seconds = new RoundTimings(row.Double("seconds_train"), row.Double("seconds_predict"), row.Double("seconds_select"),
             row.Double("seconds_label"), row.Double("seconds_evaluate"), row.Double("seconds_total"));
         return new RoundResult(row.Int("round"), test, labelled, training, new PoolSummary(row.Int("pool_size"), row.Int("candidates")),
-            seconds, row.NullableDouble("validation_accuracy"));
+            seconds, row.NullableDouble("validation_accuracy"),
+            // Records written before the stop set existed have no column: their rounds have no kappa.
+            StopSetKappa: row.Has("stop_set_kappa") ? row.NullableDouble("stop_set_kappa") : null);
     }
 }

@@ -15,6 +15,7 @@ public static class RoundZeroDonor
     [
         "recipe", "selectionOrder", "pseudoLabelThreshold", "activeLearning", "budget", "balancedQueries", "marginThreshold", "marginCap",
         "topKScorer", "cstRejectRate", "rounds", "poolPerRound", "retrain", "fineTuneLearningRate", "device",
+        "stopWhenKappa", "stopKappaWindow",
     ];
 
     /// <summary>

@@ -34,6 +34,11 @@ public class ExperimentConfigTests
         { "cropPixels", new ExperimentConfig { CropPixels = -1 } },
         { "cropPixels", new ExperimentConfig { CropPixels = 4 } },
         { "cropPixels", new ExperimentConfig { CropPixels = 5000 } },
+        { "stopWhenKappa", new ExperimentConfig { StopWhenKappa = 1.01 } },
+        { "stopWhenKappa", new ExperimentConfig { StopWhenKappa = -1.5 } },
+        { "stopWhenKappa", new ExperimentConfig { StopWhenKappa = double.NaN } },
+        { "stopKappaWindow", new ExperimentConfig { StopKappaWindow = 0 } },
+        { "stopSetSize", new ExperimentConfig { StopSetSize = 0 } },
     };
 
     [Theory]
@@ -182,6 +187,30 @@ public class ExperimentConfigTests
         var bad = Assert.Throws<ArgumentException>(() => ExperimentConfigJson.FromJson(json.Replace("\"cropPixels\": 120", "\"cropPixels\": 2")));
         Assert.Equal("cropPixels", bad.ParamName);
         Assert.Contains("cropPixels: must be 0 (the whole frame) or a square side of 8 to 4096 original pixels, got 2", bad.Message);
+    }
+
+    [Fact]
+    public void ConfigsWrittenBeforeTheStoppingRuleNeverStopAndTheRuleLeavesRoundZeroShared()
+    {
+        string json = Presets.Poster().ToJson();
+        Assert.Contains("\"stopWhenKappa\": null", json);
+        string old = json.Replace("  \"stopWhenKappa\": null,\n", "").Replace("  \"stopKappaWindow\": 3,\n", "")
+            .Replace("  \"stopSetSize\": 1000,\n", "");
+        Assert.DoesNotContain("stopWhenKappa", old);
+        Assert.DoesNotContain("stopKappaWindow", old);
+        Assert.DoesNotContain("stopSetSize", old);
+        var loaded = ExperimentConfigJson.FromJson(old);
+        Assert.Null(loaded.StopWhenKappa);
+        Assert.Equal(Presets.Poster(), loaded);
+        Assert.Empty(ExperimentConfigJson.Differences(loaded, Presets.Poster()));
+
+        var stopping = Presets.Poster() with { StopWhenKappa = 0.99, StopKappaWindow = 2 };
+        Assert.Equal(stopping, ExperimentConfigJson.FromJson(stopping.ToJson()));
+        Assert.Equal(["stopWhenKappa", "stopKappaWindow"], ExperimentConfigJson.Differences(loaded, stopping).Select(d => d.Field));
+        // A stop rule decides after round 0 only: the arms of a seed still share their round 0 with or without one.
+        Assert.True(Workbench.Runs.RoundZeroDonor.ShareRoundZero(loaded, stopping));
+        // The stop set is not: round 0 records its predictions.
+        Assert.False(Workbench.Runs.RoundZeroDonor.ShareRoundZero(loaded, loaded with { StopSetSize = 500 }));
     }
 
     [Fact]

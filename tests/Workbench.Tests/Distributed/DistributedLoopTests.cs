@@ -108,6 +108,19 @@ public sealed class DistributedLoopTests
     }
 
     [Fact]
+    public void A_kappa_stop_decided_on_rank_0_stops_every_rank()
+    {
+        using var temp = new TempDirectory();
+        var setup = new Setup(temp);
+        var two = setup.Folder("two");
+        // -1 always holds: the run stops after round 1 of 2; a rank that missed the stop would wait for rank 0 in round 2.
+        string[] stop = ["--stop-when-kappa", "-1", "--stop-kappa-window", "1"];
+        var (root, _) = TwoRanks([.. setup.Run(two), .. stop], [.. setup.Run(setup.Folder("rank1-out")), .. stop]);
+        Assert.Contains("stopped: the stop-set predictions stabilised", root);
+        Assert.Equal(2, AddedIds(two, rounds: 1).Count);
+    }
+
+    [Fact]
     public void A_run_continues_on_another_number_of_ranks()
     {
         using var temp = new TempDirectory();

@@ -55,7 +55,7 @@ public class RecordsTests
     public void EveryTableRebuiltFromTheRecordsEqualsTheTableFromTheRuns()
     {
         using var temp = new TempFolder();
-        var (fromRuns, read, _, cells) = Record(temp);
+        var (fromRuns, read, folder, cells) = Record(temp);
         var rebuilt = RecordsReport.Of(read, new ClusterBootstrapOptions(Resamples: 200));
 
         Assert.Equal(10, read.Runs.Count);
@@ -77,7 +77,18 @@ public class RecordsTests
                 Assert.Equal(x.Labelled.PseudoLabelPrecision, y.Labelled.PseudoLabelPrecision);
                 Assert.Equal(x.Training.ClassWeights, y.Training.ClassWeights);
                 Assert.Equal(x.Seconds, y.Seconds);
+                Assert.Equal(x.StopSetKappa, y.StopSetKappa);
             }
+        Assert.Contains(fromRuns.Runs.SelectMany(r => r.Rounds), x => x.StopSetKappa is not null);
+        // Records written before the stop_set_kappa column existed (the last column) still read, as rounds without a kappa.
+        var path = Path.Combine(folder, ReproductionRecords.RecordsFile);
+        var lines = File.ReadAllLines(path);
+        Assert.EndsWith(",stop_set_kappa", lines[0]);
+        File.WriteAllLines(path, lines.Select(line => line[..line.LastIndexOf(',')]));
+        var legacy = ReproductionRecords.Read(folder, temp.Sub("runs"));
+        Assert.All(legacy.Runs.SelectMany(r => r.Run.Rounds), x => Assert.Null(x.StopSetKappa));
+        Assert.Equal(read.Runs.SelectMany(r => r.Run.Rounds).Select(x => x.Accuracy), legacy.Runs.SelectMany(r => r.Run.Rounds).Select(x => x.Accuracy));
+        Assert.All(StoppingReport.Of(legacy).Where(row => row.LastRound > 0), row => Assert.StartsWith("no stop-set kappa recorded", row.Note));
         // The per-cell counts add up to the per-image accuracy of the same round.
         foreach (var run in read.Runs)
             for (int r = 0; r < run.Run.Rounds.Count; r++)

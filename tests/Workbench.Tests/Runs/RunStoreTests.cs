@@ -24,6 +24,7 @@ public class RunStoreTests
         var config = SyntheticProblem.Config(strategy, rounds: 3) with
         {
             Retrain = retrain, FineTuneLearningRate = 0.02, PoolPerRound = 150, CstRejectRate = 0.1, MaxSteps = 30,
+            StopSetSize = 50,  // a draw from the 232 unlabelled images, so a resume must draw it alike
         };
 
         using var uninterrupted = new Experiment(config, data, RunStore.Open(folder.Sub("whole"), config));
@@ -49,6 +50,9 @@ public class RunStoreTests
 
         Assert.Equal([2, 3], trainedRounds); // nothing repeated
         Assert.Equal(expected.Count, actual.Count);
+        // The resumed run draws the same stop set, so round 2 compares with round 1's stored predictions as the uninterrupted run did.
+        Assert.Equal(uninterrupted.StopSet.Ids, resumed.StopSet.Ids);
+        Assert.All(actual.Skip(1), r => Assert.NotNull(r.StopSetKappa));
         for (int r = 0; r < expected.Count; r++) AssertSameOutcome(expected[r], actual[r]);
         Assert.Equal(uninterrupted.Labelled.Samples, resumed.Labelled.Samples);
         Assert.Equal(uninterrupted.Labelled.Rejected, resumed.Labelled.Rejected);
@@ -162,5 +166,7 @@ public class RunStoreTests
         Assert.Equal(expected.Training.Steps, actual.Training.Steps);
         Assert.Equal(expected.Training.FinalLoss, actual.Training.FinalLoss);
         Assert.Equal(expected.Training.ClassWeights, actual.Training.ClassWeights);
+        Assert.Equal(expected.StopSetPredicted, actual.StopSetPredicted);
+        Assert.Equal(expected.StopSetKappa, actual.StopSetKappa);
     }
 }
