@@ -165,7 +165,7 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
     [Fact]
     public void AnUnknownRecipeIsAUsageError() =>
         Expect(CliFixture.Workbench(["run", "poster", "--recipe", "nope", "--out", cli.Folder("recipe"), .. cli.DataOptions]), 1,
-            "error: Unknown recipe 'nope'. Valid recipes: baseline, ssl, al, ssl+al, cst, cst+al.");
+            "error: Unknown recipe 'nope'. Valid recipes: baseline, ssl, al, ssl+al, cst, cst+al, fixmatch, fixmatch+al.");
 
     [Fact]
     public void TheOldStrategyOptionStillTakesARecipeWithADeprecationNote()
