@@ -41,7 +41,12 @@ internal sealed class ConsistencyOptionsGroup
             Threshold = result.GetValue(_threshold), Weight = result.GetValue(_weight), UnlabelledRatio = result.GetValue(_ratio),
             CropMinScale = result.GetValue(_crop), Jitter = result.GetValue(_jitter), Grey = result.GetValue(_grey), Cutout = result.GetValue(_cutout),
         };
-        options.Validate();
+        try { options.Validate(); }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // One line naming the option, not the record's property and the runtime's "Actual value was" line.
+            throw new ArgumentException($"FixMatch option {e.ParamName}: {e.Message.Split(" (Parameter", 2)[0].Split('\n')[0].TrimEnd()}, got {e.ActualValue}");
+        }
         return options;
     }
 }
