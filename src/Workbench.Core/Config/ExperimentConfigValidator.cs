@@ -27,8 +27,9 @@ internal static class ExperimentConfigValidator
             {
                 Add("consistency." + JsonNamingPolicy.CamelCase.ConvertName(e.ParamName ?? ""), e.Message.Split(" (Parameter", 2)[0]);
             }
-        try { ArchitectureNames.Parse(c.Architecture ?? ""); }
-        catch (ArgumentException) { Add("architecture", $"unknown architecture '{c.Architecture}' (expected resnet18, senet8, smallcnn or cnn4)"); }
+        Architecture? architecture = null;
+        try { architecture = ArchitectureNames.Parse(c.Architecture ?? ""); }
+        catch (ArgumentException e) { Add("architecture", e.Message.Split(" (Parameter", 2)[0]); }
 
         if (!Enum.IsDefined(c.Initialisation)) Add("initialisation", $"unknown initialisation {c.Initialisation}");
         else if (c.Initialisation == InitialisationKind.Scratch && c.InitialisationPath is not null)
@@ -50,6 +51,10 @@ internal static class ExperimentConfigValidator
             Add("activeLearning", SelectionStrategies.Find(c.ActiveLearning ?? "") is { IsQuery: false } proposer
                 ? $"'{proposer.Name}' proposes labels, it does not query the oracle; valid: {string.Join(", ", SelectionStrategies.QueryNames)}"
                 : $"unknown active-learning strategy '{c.ActiveLearning}'; valid: {string.Join(", ", SelectionStrategies.QueryNames)}");
+        else if (architecture is { } built && !built.HasHeadDropout() && Recipes.TryParse(c.Recipe, out var recipe) && recipe.UsesActiveLearning()
+                 && SelectionStrategies.Create(c.ActiveLearning!, new StrategySettings(Budget: Math.Max(c.Budget, 1))).SamplesDropout)
+            Add("activeLearning", $"'{c.ActiveLearning}' samples MC-dropout, which needs an architecture with dropout before its classifier "
+                + $"(cnn4-dropout, senet8), not {built.ToName()}");
         if (c.Budget < 1) Add("budget", $"must be >= 1, got {c.Budget}");
         if (!(c.MarginThreshold > 0 && c.MarginThreshold <= 1))
             Add("marginThreshold", $"must be in (0, 1], got {Show(c.MarginThreshold)}");

@@ -12,6 +12,8 @@ public enum Architecture
     SmallCnn,
     /// <summary>4 blocks of conv-BN-ReLU-max-pool (widths 32, 64, 128, 256), the quick profile's network.</summary>
     Cnn4,
+    /// <summary><see cref="Cnn4"/> with dropout 0.5 between the embedding and the classifier (same weights): for MC-dropout (BALD).</summary>
+    Cnn4Dropout,
 }
 
 /// <summary>Names used in configs and on the command line.</summary>
@@ -23,6 +25,7 @@ public static class ArchitectureNames
         Architecture.SeNet8 => "senet8",
         Architecture.SmallCnn => "smallcnn",
         Architecture.Cnn4 => "cnn4",
+        Architecture.Cnn4Dropout => "cnn4-dropout",
         _ => throw new ArgumentOutOfRangeException(nameof(architecture)),
     };
 
@@ -32,6 +35,16 @@ public static class ArchitectureNames
         "senet8" => Architecture.SeNet8,
         "smallcnn" => Architecture.SmallCnn,
         "cnn4" => Architecture.Cnn4,
-        _ => throw new ArgumentException($"unknown architecture '{name}' (expected resnet18, senet8, smallcnn or cnn4)", nameof(name)),
+        "cnn4-dropout" => Architecture.Cnn4Dropout,
+        _ => throw new ArgumentException($"unknown architecture '{name}' (expected {string.Join(", ", Names)})", nameof(name)),
     };
+
+    /// <summary>Every architecture's name.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<Architecture>().Select(a => a.ToName())];
+
+    /// <summary>
+    /// True when the network trains with dropout before its classifier, which MC-dropout then samples (the engine's
+    /// <c>wb_model_head_dropout</c>: senet8 0.3, cnn4-dropout 0.5).
+    /// </summary>
+    public static bool HasHeadDropout(this Architecture architecture) => architecture is Architecture.SeNet8 or Architecture.Cnn4Dropout;
 }

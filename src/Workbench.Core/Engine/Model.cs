@@ -211,6 +211,41 @@ public sealed class Model : IDisposable
         return new Predictions(probabilities, features, indices.Length, NumClasses, embeddings ? EmbeddingDim : 0);
     }
 
+    /// <summary>
+    /// The training dropout rate between the embedding and the classifier (0 when the architecture has none), the rate
+    /// <see cref="PredictWithDropout"/> samples.
+    /// </summary>
+    public double HeadDropout => NativeMethods.wb_model_head_dropout(Handle);
+
+    /// <summary>
+    /// MC-dropout: the embedding once in eval mode, then <paramref name="samples"/> passes of the classifier, each with a
+    /// fresh dropout mask at <see cref="HeadDropout"/> drawn from <paramref name="seed"/> (same seed, same passes).
+    /// </summary>
+    /// <exception cref="EngineException">The model has no dropout before its classifier.</exception>
+    public unsafe SampledPredictions PredictWithDropout(ImageSet images, IReadOnlyList<int> ids, int samples, long seed,
+        int batchSize = 256, CancellationToken cancel = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var indices = ids.Select(i => (long)i).ToArray();
+        var probabilities = new float[(long)indices.Length * samples * NumClasses];
+        // One native call per chunk of whole batches, as Predict; each chunk draws its masks from its own seed so that
+        // a chunk's passes do not depend on where the previous one left the generator.
+        long chunk = (long)batchSize * BatchesPerCancellationCheck;
+        fixed (long* index = indices)
+        fixed (float* p = probabilities)
+        {
+            for (long start = 0; start < indices.Length; start += chunk)
+            {
+                cancel.ThrowIfCancellationRequested();
+                long count = Math.Min(chunk, indices.Length - start);
+                NativeMethods.Check(NativeMethods.wb_predict_mc_dropout(Handle, images.Handle, index + start, count, batchSize,
+                    samples, seed + (start / chunk), p + (start * samples * NumClasses)), "MC-dropout prediction");
+            }
+        }
+        return new SampledPredictions(probabilities, indices.Length, samples, NumClasses);
+    }
+
     /// <summary>Batches predicted between two looks at the cancellation token.</summary>
     internal const int BatchesPerCancellationCheck = 4;
 

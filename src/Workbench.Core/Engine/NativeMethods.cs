@@ -25,6 +25,7 @@ internal static partial class NativeMethods
     [LibraryImport(Library)] internal static partial void wb_model_free(IntPtr model);
     [LibraryImport(Library)] internal static partial int wb_model_num_classes(ModelHandle model);
     [LibraryImport(Library)] internal static partial int wb_model_embedding_dim(ModelHandle model);
+    [LibraryImport(Library)] internal static partial double wb_model_head_dropout(ModelHandle model);
     [LibraryImport(Library)] internal static partial long wb_model_parameter_count(ModelHandle model);
     [LibraryImport(Library)] internal static partial int wb_model_copy_from(ModelHandle destination, ModelHandle source);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
@@ -55,6 +56,10 @@ internal static partial class NativeMethods
     [LibraryImport(Library)]
     internal static unsafe partial int wb_predict(ModelHandle model, ImagesHandle images, long* indices, long n, int batchSize,
         float* probabilities, float* embeddings);
+
+    [LibraryImport(Library)]
+    internal static unsafe partial int wb_predict_mc_dropout(ModelHandle model, ImagesHandle images, long* indices, long n,
+        int batchSize, int samples, long seed, float* probabilities);
 
     [LibraryImport(Library)]
     internal static partial PretrainerHandle wb_pretrainer_create(ModelHandle model, in PretrainOptionsNative options);

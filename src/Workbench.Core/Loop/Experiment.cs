@@ -206,8 +206,10 @@ public sealed partial class Experiment : IDisposable
         var clock = Stopwatch.StartNew();
         Report(ExperimentPhase.Select, round, $"selecting among {predicted.Ids.Count} candidates ({Recipe.ToName()})");
         var labelledIds = Labelled.Samples.Select(s => s.Id).ToArray();
-        var context = new SelectionContext(predicted.Predictions, predicted.Ids,
-            RoundSeeds.For(Config.Seed, round, SeedPurpose.Selection), labelledIds, LabelledEmbeddings);
+        int seed = RoundSeeds.For(Config.Seed, round, SeedPurpose.Selection);
+        // Like LabelledEmbeddings: the selection runs on rank 0 alone, so MC-dropout is a local prediction.
+        var context = new SelectionContext(predicted.Predictions, predicted.Ids, seed, labelledIds, LabelledEmbeddings,
+            samples => Model.PredictWithDropout(Data.Images, predicted.Ids, samples, seed, Config.EvalBatchSize));
         var (proposals, queries) = Policy.Select(context);
         var selection = new RoundSelection(round, proposals, queries, predicted.Ids.Count, clock.Elapsed).CheckedAgainst(predicted.Ids);
         return selection with

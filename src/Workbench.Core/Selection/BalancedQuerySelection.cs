@@ -51,6 +51,9 @@ public sealed class BalancedQuerySelection : ISelectionStrategy
     public bool NeedsEmbeddings => _inner.NeedsEmbeddings;
 
     /// <inheritdoc/>
+    public bool SamplesDropout => _inner.SamplesDropout;
+
+    /// <inheritdoc/>
     public SelectionResult Select(SelectionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -19,6 +19,12 @@ public interface ISelectionStrategy
     /// <summary>True when the strategy needs penultimate-layer embeddings of the pool (and of the labelled set).</summary>
     bool NeedsEmbeddings { get; }
 
+    /// <summary>
+    /// True when the strategy samples the model with dropout (<see cref="SelectionContext.SampleWithDropout"/>), which
+    /// needs an architecture with dropout: a config that pairs them otherwise is refused when it is checked.
+    /// </summary>
+    bool SamplesDropout => false;
+
     /// <summary>Chooses among the candidates; the returned ids are global ids, with the score behind each.</summary>
     SelectionResult Select(SelectionContext context);
 }

@@ -18,6 +18,7 @@ namespace Workbench.Selection;
 /// <item>random (query): budget (100)</item>
 /// <item>typiclust (query): budget (100), kmeansIterations (50)</item>
 /// <item>badge (query): budget (100)</item>
+/// <item>bald (query): budget (100); MC-dropout, 20 passes, needs an architecture with dropout (cnn4-dropout, senet8)</item>
 /// </list>
 /// Any query strategy can be made class-balanced (<see cref="StrategySettings.Balanced"/>, string parameter "balanced"):
 /// the factory then wraps it in a <see cref="BalancedQuerySelection"/>.
@@ -45,6 +46,7 @@ public static class SelectionStrategies
                      BuiltIn("random", StrategyRole.Query, s => new RandomSelection(s.Budget), "budget"),
                      BuiltIn("typiclust", StrategyRole.Query, s => new TypiClustSelection(s.Budget, s.KMeansIterations), "budget", "kmeansIterations"),
                      BuiltIn("badge", StrategyRole.Query, s => new BadgeSelection(s.Budget), "budget"),
+                     BuiltIn("bald", StrategyRole.Query, s => new BaldSelection(s.Budget), "budget"),
                  })
             Register(registration);
     }

@@ -69,7 +69,8 @@ WB_API void wb_images_free(wb_images* images);
 
 /* --- models -------------------------------------------------------------------------- */
 /* arch: "resnet18" | "senet8" (8 conv + BN + max-pool + squeeze-excitation) | "smallcnn" |
- * "cnn4" (4 blocks of conv-BN-ReLU-max-pool, widths 32..256, embedding 256).
+ * "cnn4" (4 blocks of conv-BN-ReLU-max-pool, widths 32..256, embedding 256) | "cnn4-dropout"
+ * (cnn4 with dropout 0.5 between the embedding and the classifier, for MC-dropout).
  * device: "cpu" | "cuda" | "cuda:N". Initialisation is deterministic for a seed; creation is
  * thread-safe (serialised inside, as it draws from libtorch's global generator).
  * All other wb_model_* calls and wb_predict: serialise per model (see Threads above).
@@ -78,6 +79,9 @@ WB_API wb_model* wb_model_create(const char* arch, int32_t num_classes, int64_t 
                                  const char* device);
 WB_API void wb_model_free(wb_model* model);
 WB_API int32_t wb_model_num_classes(const wb_model* model);
+/* The training dropout rate between the embedding and the classifier (senet8 0.3, cnn4-dropout
+ * 0.5, others 0); -1 for NULL. */
+WB_API double wb_model_head_dropout(const wb_model* model);
 WB_API int32_t wb_model_embedding_dim(const wb_model* model);
 WB_API int64_t wb_model_parameter_count(const wb_model* model);
 /* Copies all parameters and buffers from src into dst (same arch and shapes). Neither model
@@ -175,6 +179,16 @@ WB_API int32_t wb_trainer_consistency_step(wb_trainer* trainer, const wb_images*
  * model in eval mode: serialise with training and every other call on the model. */
 WB_API int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indices,
                           int64_t n, int32_t batch_size, float* probs, float* embeddings);
+
+/* MC-dropout (Gal & Ghahramani 2016): for images[indices[0..n)], the embedding once in eval
+ * mode (as wb_predict), then `samples` passes of the classifier over it, each with a fresh
+ * dropout mask at the model's own training rate (wb_model_head_dropout, which must be > 0):
+ * since the architectures' only dropout sits there, this is the full MC-dropout posterior at the
+ * cost of one backbone pass. probs: caller-owned [n, samples, num_classes] floats. The masks come
+ * from a generator seeded with `seed` (same seed, same samples). Threads as wb_predict. */
+WB_API int32_t wb_predict_mc_dropout(wb_model* model, const wb_images* images,
+                                     const int64_t* indices, int64_t n, int32_t batch_size,
+                                     int32_t samples, int64_t seed, float* probs);
 
 /* --- contrastive pretraining (SimCLR) ------------------------------------------------- */
 /* Self-supervised pretraining of a model's backbone: two random views of every image of a

@@ -18,6 +18,20 @@
 
 using wb::require;
 
+namespace {
+// The embedding of images[idx] in eval mode: the folded inference plan where there is one, the
+// eager modules otherwise. The caller holds InferenceMode and has put the net in eval mode.
+torch::Tensor eval_features(wb::ModelState& state, const wb_images& images, const torch::Tensor& idx) {
+  auto x = wb::to_input(images.data.index_select(0, idx), state.device);
+  torch::Tensor features;
+  if (auto* plan = state.inference_plan()) features = state.net->folded_features(x, *plan);
+  if (!features.defined()) {
+    wb::PrecisionScope precision(state.precision, state.device);
+    features = state.net->features(state.layout(x)).to(torch::kFloat);
+  }
+  return features;
+}
+}  // namespace
 
 extern "C" {
 
@@ -250,17 +264,10 @@ int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indi
     // Inference mode skips autograd bookkeeping entirely (cheaper than no_grad).
     c10::InferenceMode inference;
     state.net->eval();
-    auto* plan = state.inference_plan();
     const int64_t k = state.num_classes, d = state.net->embedding_dim();
     for (int64_t start = 0; start < n; start += batch_size) {
       int64_t m = std::min<int64_t>(batch_size, n - start);
-      auto x = wb::to_input(images->data.index_select(0, idx.slice(0, start, start + m)), state.device);
-      torch::Tensor features;
-      if (plan) features = state.net->folded_features(x, *plan);
-      if (!features.defined()) {
-        wb::PrecisionScope precision(state.precision, state.device);
-        features = state.net->features(state.layout(x)).to(torch::kFloat);
-      }
+      auto features = eval_features(state, *images, idx.slice(0, start, start + m));
       if (probs) {
         auto p = torch::softmax(state.net->fc(features), 1).cpu().contiguous();
         std::memcpy(probs + start * k, p.data_ptr<float>(), sizeof(float) * m * k);
@@ -269,6 +276,40 @@ int32_t wb_predict(wb_model* model, const wb_images* images, const int64_t* indi
         auto e = features.cpu().contiguous();
         std::memcpy(embeddings + start * d, e.data_ptr<float>(), sizeof(float) * m * d);
       }
+    }
+  });
+}
+
+double wb_model_head_dropout(const wb_model* model) {
+  return model ? model->state->net->head_dropout() : -1.0;
+}
+
+int32_t wb_predict_mc_dropout(wb_model* model, const wb_images* images, const int64_t* indices,
+                              int64_t n, int32_t batch_size, int32_t samples, int64_t seed,
+                              float* probs) {
+  return wb::guarded([&] {
+    require(model && images && probs && (indices || n == 0), "null argument");
+    require(batch_size >= 1, "batch size must be >= 1");
+    require(samples >= 1, "MC-dropout needs at least 1 sample, got " + std::to_string(samples));
+    auto& state = *model->state;
+    const double rate = state.net->head_dropout();
+    require(rate > 0, "MC-dropout needs a model with dropout before its classifier (cnn4-dropout, "
+                      "senet8); this one has none");
+    auto idx = wb::index_tensor(images, indices, n);
+    c10::InferenceMode inference;
+    state.net->eval();
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(static_cast<uint64_t>(seed));
+    const int64_t k = state.num_classes, d = state.net->embedding_dim();
+    for (int64_t start = 0; start < n; start += batch_size) {
+      int64_t m = std::min<int64_t>(batch_size, n - start);
+      auto features = eval_features(state, *images, idx.slice(0, start, start + m));
+      // Inverted dropout as in training: keep with 1 - rate, scale the kept by 1 / (1 - rate).
+      // The masks are drawn on the CPU generator, batch after batch, so they do not depend on
+      // the device.
+      auto keep = torch::empty({m, samples, d}, torch::kFloat).bernoulli_(1.0 - rate, generator);
+      auto dropped = features.unsqueeze(1) * keep.to(features.device()).div_(1.0 - rate);
+      auto p = torch::softmax(state.net->fc(dropped.reshape({m * samples, d})), 1).cpu().contiguous();
+      std::memcpy(probs + start * samples * k, p.data_ptr<float>(), sizeof(float) * m * samples * k);
     }
   });
 }

@@ -163,6 +163,7 @@ struct ConvStackNet : ClassifierImpl {
     return FoldedConvs::pool(y);
   }
   int64_t embedding_dim() const override { return width_; }
+  double head_dropout() const override { return dropout_; }
   std::vector<nn::Sequential> stages;
   int64_t width_;
   double dropout_;
@@ -187,8 +188,13 @@ std::shared_ptr<ClassifierImpl> make_classifier(const std::string& arch, int64_t
   if (arch == "cnn4")
     return std::make_shared<ConvStackNet>(std::vector<int64_t>{32, 64, 128, 256}, 1, false, 0.0,
                                           num_classes);
+  // cnn4 with dropout 0.5 on the embedding (Gal et al. 2017's rate before the last layer): the
+  // network BALD's MC-dropout samples; its weights have cnn4's names and shapes.
+  if (arch == "cnn4-dropout")
+    return std::make_shared<ConvStackNet>(std::vector<int64_t>{32, 64, 128, 256}, 1, false, 0.5,
+                                          num_classes);
   throw std::invalid_argument("unknown architecture '" + arch +
-                              "' (expected resnet18, senet8, smallcnn or cnn4)");
+                              "' (expected resnet18, senet8, smallcnn, cnn4 or cnn4-dropout)");
 }
 
 }  // namespace wb

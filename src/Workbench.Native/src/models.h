@@ -12,6 +12,8 @@ namespace wb {
 struct ClassifierImpl : torch::nn::Module {
   virtual torch::Tensor features(const torch::Tensor& x) = 0;
   virtual int64_t embedding_dim() const = 0;
+  // The dropout rate between the embedding and fc in training (0: none); MC-dropout samples it.
+  virtual double head_dropout() const { return 0.0; }
   torch::Tensor forward(const torch::Tensor& x) { return fc(features(x)); }
   // features() in eval mode through an inference plan (inference.h), for a dense float NCHW x;
   // undefined when the architecture has no plan (senet8: its squeeze-excitation gate
@@ -23,7 +25,7 @@ struct ClassifierImpl : torch::nn::Module {
   torch::nn::Linear fc{nullptr};
 };
 
-// arch: "resnet18" (torchvision names and shapes), "senet8", "smallcnn", "cnn4".
+// arch: "resnet18" (torchvision names and shapes), "senet8", "smallcnn", "cnn4", "cnn4-dropout".
 std::shared_ptr<ClassifierImpl> make_classifier(const std::string& arch, int64_t num_classes);
 
 }  // namespace wb

@@ -17,7 +17,7 @@ public class ExperimentConfigTests
         { "initialPerClass", new ExperimentConfig { InitialFraction = null, InitialPerClass = 0 } },
         { "rounds", new ExperimentConfig { Rounds = -1 } },
         { "recipe", new ExperimentConfig { Recipe = "active" } },
-        { "activeLearning", new ExperimentConfig { ActiveLearning = "bald" } },
+        { "activeLearning", new ExperimentConfig { ActiveLearning = "batchbald" } },
         { "architecture", new ExperimentConfig { Architecture = "vgg" } },
         { "marginThreshold", new ExperimentConfig { MarginThreshold = -0.1 } },
         { "cstRejectRate", new ExperimentConfig { CstRejectRate = 1 } },

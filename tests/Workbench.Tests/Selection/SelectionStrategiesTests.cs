@@ -41,7 +41,7 @@ public class SelectionStrategiesTests
     [Fact]
     public void UnknownStrategyListsValidNames()
     {
-        var e = Assert.Throws<ArgumentException>(() => SelectionStrategies.Create("bald"));
+        var e = Assert.Throws<ArgumentException>(() => SelectionStrategies.Create("batchbald"));
         Assert.Equal("name", e.ParamName);
         Assert.Contains("cluster-margin", e.Message);
         Assert.Contains("pseudo-label", e.Message);

@@ -81,7 +81,7 @@ public class StrategyRegistryTests
         Assert.Contains(query, SelectionStrategies.QueryNames);
         Assert.DoesNotContain(proposal, SelectionStrategies.QueryNames);
         Assert.Contains(proposal, SelectionStrategies.ProposalNames);
-        var unknown = Assert.Single(AlConfig("bald").Problems(), p => p.Field == "activeLearning");
+        var unknown = Assert.Single(AlConfig("batchbald").Problems(), p => p.Field == "activeLearning");
         Assert.Contains(query, unknown.Message);
         Assert.Contains("cluster-margin", unknown.Message);
         var notAQuery = Assert.Single(AlConfig(proposal).Problems(), p => p.Field == "activeLearning");
