@@ -42,6 +42,9 @@ internal sealed class ExperimentOptions
     /// <summary>FixMatch's settings, for the recipes that train on the unlabelled pool.</summary>
     public ConsistencyOptionsGroup Consistency { get; } = new();
 
+    /// <summary>A reproduction's overrides of network, size and query strategy (reproduce only: run has its own).</summary>
+    public VariantOptions? Variant { get; init; }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Profile);
@@ -52,6 +55,7 @@ internal sealed class ExperimentOptions
         command.Options.Add(Init);
         Pretraining.AddTo(command);
         Consistency.AddTo(command);
+        Variant?.AddTo(command);
     }
 
     public PresetProfile ParseProfile(ParseResult result) => PresetProfiles.Parse(result.GetValue(Profile)!, "--profile");
@@ -77,7 +81,7 @@ internal sealed class ExperimentOptions
             InitName(result, protocol) == "pretrained" ? ReproductionFiles.PretrainedTag(Pretraining.Parse(result).Epochs)
                 : ReproductionFiles.FileTag(result.GetValue(Weights) ?? result.GetValue(Checkpoint)),
             Runtime.Precision, CropOption.Parse(result, Crop))
-        { DataSet = dataSet is null ? "" : ReproductionFiles.DataSetTag(protocol, dataSet) };
+        { DataSet = dataSet is null ? "" : ReproductionFiles.DataSetTag(protocol, dataSet), Variant = Variant?.Tag(result) ?? "" };
 
     /// <summary>
     /// The crop (when --crop is given) and then the initialisation the user asked for, applied to a preset config
@@ -88,10 +92,12 @@ internal sealed class ExperimentOptions
         var initialise = Initialisation(result, cache, preset);
         // Only the recipes that read them get FixMatch's settings: the others' configs (and run folders) stay as they were.
         var consistency = Consistency.Parse(result);
+        // Size, network and crop first: the pretrained start's key depends on them.
+        var variant = Variant?.Apply(result) ?? (c => c);
         ExperimentConfig Consistent(ExperimentConfig c) => c.ParsedRecipe().TrainsOnUnlabelled() ? c with { Consistency = consistency } : c;
-        if (result.GetValue(Crop) is null) return config => initialise(Consistent(config));
+        if (result.GetValue(Crop) is null) return config => initialise(Consistent(variant(config)));
         int crop = CropOption.Parse(result, Crop);
-        return config => initialise(Consistent(config with { CropPixels = crop }));
+        return config => initialise(Consistent(variant(config) with { CropPixels = crop }));
     }
 
     private Func<ExperimentConfig, ExperimentConfig> Initialisation(ParseResult result, PretrainedCache cache, string? preset)

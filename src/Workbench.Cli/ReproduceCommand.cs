@@ -22,7 +22,7 @@ internal static class ReproduceCommand
     private static Command Protocol(string name, string description)
     {
         var common = new CommonOptions();
-        var experiment = new ExperimentOptions();
+        var experiment = new ExperimentOptions { Variant = new VariantOptions() };
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds (0, 1, ...)", DefaultValueFactory = _ => name == "poster" ? 3 : 1 };
         var splits = new Option<string?>("--splits") { Description = "Comma-separated splits (poster only; default: paper,provided on bccd, stratified on pbc)" };
         var dataSet = new Option<string>("--dataset")

@@ -47,4 +47,10 @@ public static class ArchitectureNames
     /// <c>wb_model_head_dropout</c>: senet8 0.3, cnn4-dropout 0.5).
     /// </summary>
     public static bool HasHeadDropout(this Architecture architecture) => architecture is Architecture.SeNet8 or Architecture.Cnn4Dropout;
+
+    /// <summary>
+    /// The architecture whose backbone (everything before the classifier) and weights this one shares: cnn4 for
+    /// cnn4-dropout, itself otherwise. Self-supervised pretraining is of the backbone, so both start from one checkpoint.
+    /// </summary>
+    public static Architecture Backbone(this Architecture architecture) => architecture == Architecture.Cnn4Dropout ? Architecture.Cnn4 : architecture;
 }

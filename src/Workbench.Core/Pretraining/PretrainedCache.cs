@@ -33,8 +33,9 @@ public sealed record PretrainKey(string DataSet, string Split, int Seed, int Siz
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
-        return new PretrainKey(config.DataSet, config.Split, config.Seed, config.ImageSize, config.Architecture, options.Method, options.Epochs,
-            Runtime.Precision.ToName(), config.CropPixels);
+        // Keyed by the backbone: cnn4-dropout starts from cnn4's checkpoint (its dropout belongs to the classifier).
+        return new PretrainKey(config.DataSet, config.Split, config.Seed, config.ImageSize, config.ParsedArchitecture().Backbone().ToName(),
+            options.Method, options.Epochs, Runtime.Precision.ToName(), config.CropPixels);
     }
 }
 

@@ -53,7 +53,7 @@ public static class PretrainedStart
         var labelled = initial.Where(id => data.Labels[id] >= 0).ToArray();
         var monitor = new MonitorSet(labelled, labelled.Select(id => data.Labels[id]).ToArray());
         // The same seeded initial weights as a scratch run of this config: pretraining is then the only difference.
-        using var model = Model.Create(config.ParsedArchitecture(), data.ClassNames.Count, RoundSeeds.For(config.Seed, 0, SeedPurpose.ModelInit), config.Device);
+        using var model = Model.Create(ArchitectureNames.Parse(key.Architecture), data.ClassNames.Count, RoundSeeds.For(config.Seed, 0, SeedPurpose.ModelInit), config.Device);
         var result = ContrastivePretraining.Fit(model, data.Images, ids, monitor, options, RoundSeeds.For(config.Seed, 0, SeedPurpose.Pretraining),
             progress, cancel);
         var sidecar = new PretrainSidecar(key, options, ids.Count, monitor.Ids.Count, Runtime.Threads, result.Epochs, result.Seconds, DateTime.UtcNow);

@@ -21,6 +21,12 @@ public sealed record ReproductionFiles(string Protocol, string Profile, string S
     /// </summary>
     public string DataSet { get; init; } = "";
 
+    /// <summary>
+    /// "" for the preset's network, size and query strategy; otherwise the overrides' tag after the profile and crop
+    /// ("-48px-cnn4-dropout-bald"), so a variant never resumes or overwrites the preset's reproduction.
+    /// </summary>
+    public string Variant { get; init; } = "";
+
     /// <summary>The <see cref="DataSet"/> of a reproduction of <paramref name="protocol"/> on <paramref name="dataSet"/>: "" for its own.</summary>
     public static string DataSetTag(string protocol, string dataSet)
     {
@@ -34,7 +40,7 @@ public sealed record ReproductionFiles(string Protocol, string Profile, string S
     /// <summary>"-from-&lt;file name&gt;" for a weights file or checkpoint; "" (scratch) for none.</summary>
     public static string FileTag(string? file) => file is null ? "" : "-from-" + SafeName(file);
 
-    private string Stem => $"{Protocol}{(DataSet.Length == 0 ? "" : "-" + DataSet)}-{Profile}{Workbench.Data.NucleusCrop.Tag(Crop)}{StartTag}{(Precision == Precision.Fp32 ? "" : "-" + Precision.ToName())}";
+    private string Stem => $"{Protocol}{(DataSet.Length == 0 ? "" : "-" + DataSet)}-{Profile}{Workbench.Data.NucleusCrop.Tag(Crop)}{Variant}{StartTag}{(Precision == Precision.Fp32 ? "" : "-" + Precision.ToName())}";
 
     /// <summary>The default run folder under <paramref name="runsRoot"/>.</summary>
     public string RunFolder(string runsRoot) => Path.Combine(runsRoot, $"reproduce-{Stem}");

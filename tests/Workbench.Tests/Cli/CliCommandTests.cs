@@ -36,7 +36,7 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
     {
         // The CLI's process holds the built-ins only (this process also holds the strategies other tests register).
         string[] queries = [.. Workbench.Selection.SelectionStrategies.All.Where(r => r.BuiltIn && r.IsQuery).Select(r => r.Name)];
-        Assert.Equal(7, queries.Length);
+        Assert.Equal(8, queries.Length);
         Expect(CliFixture.Workbench("run", "--help"), 0, ["--query", "--balanced-queries", .. queries]);
         Expect(CliFixture.Workbench("info"), 0, ["query strategies (activeLearning, --query): " + string.Join(", ", queries), "proposal strategies: pseudo-label, cst"]);
     }
@@ -161,6 +161,14 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
     [InlineData("train", "--split", "nope", "Unknown split 'nope'")]
     public void UnknownNamesAreUsageErrors(string command, string option, string value, string message) =>
         Expect(CliFixture.Workbench([command, option, value, .. cli.DataOptions]), 1, $"error: {message}");
+
+    [Theory]
+    [InlineData("--arch", "nope", "unknown architecture 'nope' (expected resnet18, senet8, smallcnn, cnn4, cnn4-dropout) (Parameter '--arch')")]
+    [InlineData("--query", "nope", "unknown query strategy 'nope'; valid: cluster-margin")]
+    [InlineData("--size", "4", "--size must be >= 8 pixels, got 4")]
+    public void AReproductionsVariantOptionsRefuseBadValuesBeforeAnythingRuns(string option, string value, string message) =>
+        Expect(CliFixture.Workbench(["reproduce", "poster", option, value, "--seeds", "1", "--out", cli.Folder("variant"), .. cli.DataOptions]), 1,
+            $"error: {message}");
 
     [Fact]
     public void AnUnknownRecipeIsAUsageError() =>

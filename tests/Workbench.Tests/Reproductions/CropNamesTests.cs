@@ -36,6 +36,26 @@ public class CropNamesTests
     }
 
     [Fact]
+    public void AVariantIsNamedAfterTheCropAndBeforeTheStartAndCnn4DropoutStartsFromCnn4sCheckpoint()
+    {
+        var variant = new ReproductionFiles("poster", "quick", ReproductionFiles.PretrainedTag(10), Precision.Bf16, 90) { Variant = "-cnn4-dropout-bald" };
+        Assert.Equal(Path.Combine("results", "poster-quick-crop90-cnn4-dropout-bald-pretrained-10ep-bf16"), variant.RecordsFolder("results"));
+        var options = new PretrainOptions();
+        Assert.Equal(PretrainKey.For(Baseline, options), PretrainKey.For(Baseline with { Architecture = "cnn4-dropout" }, options));
+        Assert.NotEqual(PretrainKey.For(Baseline, options), PretrainKey.For(Baseline with { Architecture = "smallcnn" }, options));
+    }
+
+    [Fact]
+    public void AQueryVariantReachesTheAlArmsWhileTheirRandomControlsStayRandom()
+    {
+        var plan = new Reproduction("poster", PresetProfile.Quick, [0], "runs/v",
+            adjust: c => c with { ActiveLearning = "bald", Architecture = "cnn4-dropout" }, recipes: ["al", "ssl+al"]).Plan;
+        Assert.Equal(["al", "ssl+al", "al (random)", "ssl+al (random)"], plan.Where(p => p.Config.Split == "paper").Select(p => ReproductionRun.ArmOf(p.Config)));
+        Assert.All(plan, p => Assert.Equal("cnn4-dropout", p.Config.Architecture));
+        Assert.All(plan, p => Assert.Equal(ReproductionRun.ArmOf(p.Config).EndsWith("(random)", StringComparison.Ordinal) ? "random" : "bald", p.Config.ActiveLearning));
+    }
+
+    [Fact]
     public void APretrainedCheckpointOfCroppedImagesIsAnotherCheckpoint()
     {
         var options = new PretrainOptions();
