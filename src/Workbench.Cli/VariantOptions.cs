@@ -24,33 +24,42 @@ internal sealed class VariantOptions
             + "their random controls stay random (in the file names)",
     };
 
+    public Option<string?> InitialSelection { get; } = new("--initial-selection")
+    {
+        Description = $"How round 0's labelled images are chosen instead of the preset's stratified draw: {string.Join(", ", Loop.InitialSelection.Names)} "
+            + "(random: without labels; typiclust: TypiClust's cold start on the starting model's embeddings; in the file names)",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Architecture);
         command.Options.Add(Size);
         command.Options.Add(Query);
+        command.Options.Add(InitialSelection);
     }
 
     /// <summary>The overrides applied to a preset config; an unknown name or a bad size is a one-line usage error.</summary>
     public Func<ExperimentConfig, ExperimentConfig> Apply(ParseResult result)
     {
-        var (architecture, size, query) = Parse(result);
+        var (architecture, size, query, start) = Parse(result);
         return config => config with
         {
             Architecture = architecture ?? config.Architecture,
             ImageSize = size ?? config.ImageSize,
             ActiveLearning = query ?? config.ActiveLearning,
+            InitialSelection = start ?? config.InitialSelection,
         };
     }
 
-    /// <summary>"-48px-cnn4-dropout-bald" for the overrides given, in that order; "" for none.</summary>
+    /// <summary>"-48px-cnn4-dropout-bald-typiclust-start" for the overrides given, in that order; "" for none.</summary>
     public string Tag(ParseResult result)
     {
-        var (architecture, size, query) = Parse(result);
-        return string.Concat(new[] { size is null ? null : $"{size}px", architecture, query }.Where(p => p is not null).Select(p => "-" + p));
+        var (architecture, size, query, start) = Parse(result);
+        return string.Concat(new[] { size is null ? null : $"{size}px", architecture, query, start is null ? null : $"{start}-start" }
+            .Where(p => p is not null).Select(p => "-" + p));
     }
 
-    private (string? Architecture, int? Size, string? Query) Parse(ParseResult result)
+    private (string? Architecture, int? Size, string? Query, string? Start) Parse(ParseResult result)
     {
         string? architecture = null;
         if (result.GetValue(Architecture) is { } a)
@@ -61,6 +70,10 @@ internal sealed class VariantOptions
         string? query = result.GetValue(Query) is { } q ? SelectionStrategies.Normalise(q) : null;
         if (query is not null && !SelectionStrategies.IsQueryStrategy(query))
             throw new ArgumentException($"unknown query strategy '{query}'; valid: {string.Join(", ", SelectionStrategies.QueryNames)}", "--query");
-        return (architecture, size, query);
+        string? start = result.GetValue(InitialSelection) is { } i ? Common.Names.Normalise(i) : null;
+        if (start is not null && !Loop.InitialSelection.Names.Contains(start))
+            throw new ArgumentException($"unknown initial selection '{start}'; valid: {string.Join(", ", Loop.InitialSelection.Names)}", "--initial-selection");
+        // The preset's own draw is not a variant: no tag, the preset's folders.
+        return (architecture, size, query, start == Loop.InitialSelection.Stratified ? null : start);
     }
 }

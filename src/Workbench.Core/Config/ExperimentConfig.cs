@@ -46,6 +46,13 @@ public sealed record ExperimentConfig
     public int? InitialPerClass { get; init; }
 
     /// <summary>
+    /// How the initially labelled images are chosen (<see cref="Loop.InitialSelection"/>): stratified (the default, and what
+    /// configs written before the field existed mean), random (without labels) or typiclust (the cold start over the
+    /// starting model's embeddings); as many as the stratified draw either way.
+    /// </summary>
+    public string InitialSelection { get; init; } = Loop.InitialSelection.Stratified;
+
+    /// <summary>
     /// What a round adds: baseline, ssl, al, ssl+al, cst or cst+al (see <see cref="Recipes"/>). Stored as "recipe";
     /// config files written before the name changed say "strategy" and still load.
     /// </summary>

@@ -42,6 +42,10 @@ internal static class ExperimentConfigValidator
         if (c.InitialFraction is double fraction && !(fraction > 0 && fraction <= 1))
             Add("initialFraction", $"must be in (0, 1], got {Show(fraction)}");
         if (c.InitialPerClass is < 1) Add("initialPerClass", $"must be >= 1, got {c.InitialPerClass}");
+        if (!Loop.InitialSelection.Names.Contains(Workbench.Common.Names.Normalise(c.InitialSelection ?? "")))
+            Add("initialSelection", $"unknown initial selection '{c.InitialSelection}'; valid: {string.Join(", ", Loop.InitialSelection.Names)}");
+        else if (Loop.InitialSelection.NeedsEmbeddings(c.InitialSelection ?? "") && c.Initialisation == InitialisationKind.Scratch)
+            Add("initialSelection", $"'{c.InitialSelection}' clusters the starting model's embeddings, which mean nothing from scratch: start pretrained or from a file");
 
         if (!Recipes.TryParse(c.Recipe, out _))
             Add("recipe", $"unknown recipe '{c.Recipe}'; valid recipes: {string.Join(", ", Recipes.Names)}");

@@ -137,7 +137,7 @@ public sealed partial class Experiment : IDisposable
     }
 
     /// <summary>
-    /// Picks the initial labels (stratified, from the seed) and builds the model from the initialisation; returns round 0's
+    /// Builds the model from the initialisation and picks the initial labels (<see cref="InitialSelection"/>); returns round 0's
     /// labels, which <see cref="Train(RoundLabels, CancellationToken)"/> takes.
     /// </summary>
     public RoundLabels Initialize()
@@ -148,7 +148,16 @@ public sealed partial class Experiment : IDisposable
                 $"The run in '{Store.Directory}' has finished rounds up to {state.LastRound}; continue it with TryResume() or Run().");
         Report(ExperimentPhase.Initialize, 0, Data.GivenLabelledIds is null ? "picking the initial labels and building the model"
             : "starting from the given labelled images (initialFraction / initialPerClass do not apply) and building the model");
-        (var initialIds, _validation) = ModelInitialiser.StartingSets(Config, Data);
+        _model = Ranks.SharedModel(() =>
+        {
+            var (model, report) = ModelInitialiser.Create(Config, NumClasses);
+            InitialisationReport = report;
+            return model;
+        }, BlankModel);
+        // The model first: a cold start (typiclust) reads its embeddings, on rank 0, which shares what it chose.
+        var chosen = InitialSelection.Choose(Config, Data, ids => Ranks.Predict(_model, Data.Images, ids, Config.EvalBatchSize, embeddings: true, default));
+        chosen = [.. Ranks.Share(chosen?.Select(id => (long)id).ToArray()).Select(id => (int)id)];
+        (var initialIds, _validation) = ModelInitialiser.StartingSets(Config, Data, chosen);
         _stopSet = StopSet.For(Config, Data, initialIds, _validation);
         var labelled = new LabelledSet(NumClasses);
         var added = new List<AddedSample>();
@@ -157,12 +166,6 @@ public sealed partial class Experiment : IDisposable
             labelled.Add(id, Data.Labels[id], Provenance.Initial, 0, Data.Labels[id]);
             added.Add(new AddedSample(id, Data.Labels[id], Provenance.Initial, Data.Labels[id], double.NaN, null));
         }
-        _model = Ranks.SharedModel(() =>
-        {
-            var (model, report) = ModelInitialiser.Create(Config, NumClasses);
-            InitialisationReport = report;
-            return model;
-        }, BlankModel);
         _initial = ModelInitialiser.Clone(_model, Config.Device);
         _labelled = Ranks.ShareLabelled(labelled, NumClasses);
         Store?.DiscardAfter(-1);

@@ -103,9 +103,11 @@ public static class ModelInitialiser
 
     /// <summary>
     /// The initial labels and the validation set: for a user's own data the given labelled ids (less the validation set, drawn
-    /// among them when the config asks for one); otherwise drawn from the truth as the config says.
+    /// among them when the config asks for one); otherwise <paramref name="chosen"/> (<see cref="InitialSelection"/>) or, when
+    /// null, the stratified draw from the truth as the config says.
     /// </summary>
-    public static (IReadOnlyList<int> Initial, ValidationSet Validation) StartingSets(ExperimentConfig config, IExperimentData data)
+    public static (IReadOnlyList<int> Initial, ValidationSet Validation) StartingSets(ExperimentConfig config, IExperimentData data,
+        IReadOnlyList<int>? chosen = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.GivenLabelledIds is { } given)
@@ -113,7 +115,7 @@ public static class ModelInitialiser
             var validation = ValidationSet.Among(config, data, given);
             return (given.Where(id => !validation.Contains(id)).Order().ToArray(), validation);
         }
-        var initial = InitialLabels(config, data);
+        var initial = chosen ?? InitialLabels(config, data);
         return (initial, ValidationSet.For(config, data, initial.ToHashSet()));
     }
 

@@ -22,6 +22,7 @@ public static class RunFolderName
             + $"{NucleusCrop.Tag(config.CropPixels)}-{config.Initialisation.ToString().ToLowerInvariant()}-seed{config.Seed}"
             + (queryNamed ? "-" + config.ActiveLearning : "")
             + (config.BalancedQueries ? "-balanced" : "")
+            + (config.InitialSelection == Workbench.Loop.InitialSelection.Stratified ? "" : $"-{config.InitialSelection}-start")
             // bf16 gives other numbers: its own folder, so it never resumes an fp32 run.
             + (precision == Precision.Fp32 ? "" : "-" + precision.ToName()));
     }
