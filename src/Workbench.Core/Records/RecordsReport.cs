@@ -46,7 +46,7 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
         {
             var runs = Records.Runs.Select(r => r.Run).ToList();
             var first = Records.Info.First;
-            return $"{Records.Info.Protocol} reproduction, {Records.Info.Profile} profile ({first.Architecture}, {first.ImageSize}px{(first.CropPixels == 0 ? "" : $" cropped to {first.CropPixels} px around the nucleus")}, "
+            return $"{Records.Info.Protocol} reproduction, {Records.Info.Profile} profile ({ReproductionRun.Setting(first, runs)}, "
                 + $"{first.DataSet}, init {ReproductionRun.InitialisationName(first)}), {runs.Select(r => r.Seed).Distinct().Count()} seeds: "
                 + Records.Info.TimeSentence(runs);
         }

@@ -43,7 +43,7 @@ public sealed record ReproductionReport(string Protocol, string Profile, string 
         bool poster = protocol == "poster";
         // The poster measured BCCD: its numbers go next to BCCD runs only, and another data set is named in the header.
         bool home = !poster || first.DataSet == PosterReproduction.HomeDataSet;
-        var header = $"{protocol} reproduction{(home ? "" : $" on {first.DataSet}")}, {profile} profile ({first.Architecture}, {first.ImageSize}px{(first.CropPixels == 0 ? "" : $" cropped to {first.CropPixels} px around the nucleus")}, init {init}), " +
+        var header = $"{protocol} reproduction{(home ? "" : $" on {first.DataSet}")}, {profile} profile ({ReproductionRun.Setting(first, runs)}, init {init}), " +
                      $"{seeds} seed(s), {cores ?? Environment.ProcessorCount} cores: {wall.TotalMinutes:F1} min wall for this invocation, " +
                      $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min summed over all rounds (resumed runs included)";
         return new ReproductionReport(protocol, profileName, header, runs,

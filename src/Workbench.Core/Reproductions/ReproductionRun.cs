@@ -101,6 +101,22 @@ public sealed record ReproductionRun(string Recipe, string Split, int Seed, stri
     }
 
     /// <summary>
+    /// What the runs of a reproduction train and see, for headers: "cnn4, 32px cropped to 90 px around the nucleus, queries
+    /// bald, typiclust initial labels". The query strategy is named when an arm queries the oracle other than at random (the
+    /// random controls are named by their arms); the initial selection when it is not the stratified draw.
+    /// </summary>
+    public static string Setting(ExperimentConfig first, IEnumerable<ReproductionRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(runs);
+        var queries = runs.Where(r => Recipes.Parse(r.Recipe).UsesActiveLearning() && r.ActiveLearning is not ("" or "random"))
+            .Select(r => r.ActiveLearning).Distinct().Order(StringComparer.Ordinal).ToList();
+        return $"{first.Architecture}, {first.ImageSize}px{(first.CropPixels == 0 ? "" : $" cropped to {first.CropPixels} px around the nucleus")}"
+            + (queries.Count == 0 ? "" : $", queries {string.Join(" / ", queries)}")
+            + (first.InitialSelection == Loop.InitialSelection.Stratified ? "" : $", {first.InitialSelection} initial labels");
+    }
+
+    /// <summary>
     /// "scratch", or the kind and file name of the initialisation; for a pretrained start the method and length
     /// ("pretrained:simclr-20ep"), which every split and seed share although each has its own checkpoint file.
     /// </summary>

@@ -33,7 +33,7 @@ public class ReproductionApiTests
         var written = report.WriteTo(temp.Sub("out")).Select(Path.GetFileName).Order();
         Assert.Equal(["fixed-learning-curves.svg", "summary.csv", "summary.md", "tidy.csv"], written);
         // Not BCCD: the header names the data set (and the poster's BCCD numbers stay out of the table).
-        Assert.StartsWith("# poster reproduction on synthetic, Quick profile (smallcnn, 16px, init scratch), 1 seed(s)",
+        Assert.StartsWith("# poster reproduction on synthetic, Quick profile (smallcnn, 16px, queries cluster-margin, init scratch), 1 seed(s)",
             File.ReadAllText(Path.Combine(temp.Sub("out"), "summary.md")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(temp.Sub("out"), "fixed-learning-curves.svg")));
         Assert.Equal(TidyResults.ToCsv(report.Tidy), File.ReadAllText(Path.Combine(temp.Sub("out"), "tidy.csv")));
