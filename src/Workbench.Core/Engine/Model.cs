@@ -193,20 +193,13 @@ public sealed class Model : IDisposable
         var indices = ids.Select(i => (long)i).ToArray();
         var probabilities = new float[(long)indices.Length * NumClasses];
         float[]? features = embeddings ? new float[(long)indices.Length * EmbeddingDim] : null;
-        // The native loop cannot be interrupted, so it is called per chunk of whole batches: the batches, and with them
-        // the results, are exactly those of one call, and an interrupted notebook cell stops within a few batches.
-        long chunk = (long)batchSize * BatchesPerCancellationCheck;
         fixed (long* index = indices)
         fixed (float* p = probabilities)
         fixed (float* e = features)
         {
-            for (long start = 0; start < indices.Length; start += chunk)
-            {
-                cancel.ThrowIfCancellationRequested();
-                long count = Math.Min(chunk, indices.Length - start);
-                NativeMethods.Check(NativeMethods.wb_predict(Handle, images.Handle, index + start, count, batchSize,
-                    p + start * NumClasses, e is null ? null : e + start * EmbeddingDim), "prediction");
-            }
+            var (i, pr, em) = ((IntPtr)index, (IntPtr)p, (IntPtr)e);
+            InChunks(indices.Length, batchSize, cancel, (start, count, _) => NativeMethods.Check(NativeMethods.wb_predict(Handle, images.Handle,
+                (long*)i + start, count, batchSize, (float*)pr + start * NumClasses, em == IntPtr.Zero ? null : (float*)em + start * EmbeddingDim), "prediction"));
         }
         return new Predictions(probabilities, features, indices.Length, NumClasses, embeddings ? EmbeddingDim : 0);
     }
@@ -229,25 +222,32 @@ public sealed class Model : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var indices = ids.Select(i => (long)i).ToArray();
         var probabilities = new float[(long)indices.Length * samples * NumClasses];
-        // One native call per chunk of whole batches, as Predict; each chunk draws its masks from its own seed so that
-        // a chunk's passes do not depend on where the previous one left the generator.
-        long chunk = (long)batchSize * BatchesPerCancellationCheck;
         fixed (long* index = indices)
         fixed (float* p = probabilities)
         {
-            for (long start = 0; start < indices.Length; start += chunk)
-            {
-                cancel.ThrowIfCancellationRequested();
-                long count = Math.Min(chunk, indices.Length - start);
-                NativeMethods.Check(NativeMethods.wb_predict_mc_dropout(Handle, images.Handle, index + start, count, batchSize,
-                    samples, seed + (start / chunk), p + (start * samples * NumClasses)), "MC-dropout prediction");
-            }
+            // Each chunk draws its masks from its own seed, so a chunk's passes do not depend on where the previous one
+            // left the generator.
+            var (i, pr) = ((IntPtr)index, (IntPtr)p);
+            InChunks(indices.Length, batchSize, cancel, (start, count, chunkIndex) => NativeMethods.Check(NativeMethods.wb_predict_mc_dropout(Handle,
+                images.Handle, (long*)i + start, count, batchSize, samples, seed + chunkIndex, (float*)pr + start * samples * NumClasses), "MC-dropout prediction"));
         }
         return new SampledPredictions(probabilities, indices.Length, samples, NumClasses);
     }
 
     /// <summary>Batches predicted between two looks at the cancellation token.</summary>
     internal const int BatchesPerCancellationCheck = 4;
+
+    // The native loops cannot be interrupted, so they are called per chunk of whole batches: the batches, and with them
+    // the results, are exactly those of one call, and an interrupted notebook cell stops within a few batches.
+    private static void InChunks(long total, int batchSize, CancellationToken cancel, Action<long, long, long> call)
+    {
+        long chunk = (long)batchSize * BatchesPerCancellationCheck;
+        for (long start = 0; start < total; start += chunk)
+        {
+            cancel.ThrowIfCancellationRequested();
+            call(start, Math.Min(chunk, total - start), start / chunk);
+        }
+    }
 
     public void Dispose()
     {
