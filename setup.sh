@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake g++ make libtorch-dev libgloo-dev libturbojpeg0-dev libpng-dev libtiff-dev python3-torch python3-torchvision python3-nbformat
+  # DejaVu Sans, the font the charts are measured and drawn with (Display/ScottPlotSvg loads it from its file).
+  fonts-dejavu-core
   # Browser tests (labelling page, notebooks in Jupyter) and the kernel tests: a real Jupyter client, nbconvert --execute.
   python3-jupyter-client python3-nbclient jupyter-nbconvert jupyter-notebook chromium)
 missing=()

@@ -1,5 +1,6 @@
 // Display layer: horizontal bars with the value printed at the end of each bar, e.g.
 using System.Globalization;
+using ScottPlot;
 
 namespace Workbench.Display;
 
@@ -9,8 +10,6 @@ namespace Workbench.Display;
 /// </summary>
 public sealed class BarChart : SvgChart
 {
-    private const double RowHeight = 22, PlotWidth = 360;
-
     /// <summary>
     /// Creates the chart. <paramref name="maxValue"/> fixes the axis end (e.g. 1 for F1); otherwise it
     /// is a nice number above the largest value. <paramref name="valueFormat"/> is a .NET numeric format.
@@ -53,43 +52,33 @@ public sealed class BarChart : SvgChart
     /// <summary>The fixed axis end, if any.</summary>
     public double? MaxValue { get; }
 
-    /// <inheritdoc />
-    public override string ToSvg()
+    private protected override (Plot Plot, int Width, int Height) Draw()
     {
-        double labelWidth = Items.Max(i => SvgWriter.TextWidth(i.Label, 11));
-        double left = labelWidth + 16, top = Title.Length > 0 ? 40 : 12;
-        double plotHeight = RowHeight * Items.Count;
-        double dataMax = Items.Max(i => i.Value);
-        var ticks = MaxValue is { } fixedMax
-            ? AxisTicks.Nice(0, fixedMax).Where(t => t <= fixedMax + 1e-9).ToList()
-            : AxisTicks.Nice(0, Math.Max(dataMax, 1e-9));
-        double axisMax = MaxValue ?? ticks[^1];
-        double valueRoom = Items.Max(i => SvgWriter.TextWidth(Format(i.Value), 10)) + 8;
-        double width = left + PlotWidth + valueRoom + 10;
-        double height = top + plotHeight + (ValueAxisLabel.Length > 0 ? 48 : 30);
-        var svg = new SvgWriter(width, height, Title);
-        svg.Title(Title);
-        double X(double v) => left + Math.Min(v, axisMax) / axisMax * PlotWidth;
-
-        int decimals = AxisTicks.Decimals(AxisTicks.Step(ticks));
-        foreach (double t in ticks)
+        var plot = ScottPlotSvg.NewPlot(Title, ValueAxisLabel, "");
+        var bars = Items.Select((item, i) => new Bar
         {
-            svg.Line(X(t), top, X(t), top + plotHeight, ChartPalette.Grid);
-            svg.Text(X(t), top + plotHeight + 15, t.ToString("F" + decimals, CultureInfo.InvariantCulture), "middle", 10, ChartPalette.Axis);
-        }
-        for (int i = 0; i < Items.Count; i++)
-        {
-            var item = Items[i];
-            double y = top + i * RowHeight;
-            string value = Format(item.Value);
-            svg.Rect(left, y + 3, X(item.Value) - left, RowHeight - 6, item.Color ?? ChartPalette.Series[0], tooltip: $"{item.Label}: {value}");
-            svg.Text(left - 6, y + RowHeight / 2 + 4, item.Label, "end", 11);
-            svg.Text(X(item.Value) + 4, y + RowHeight / 2 + 4, value, "start", 10, ChartPalette.Axis);
-        }
-        svg.Line(left, top, left, top + plotHeight, ChartPalette.Axis);
-        svg.Line(left, top + plotHeight, left + PlotWidth, top + plotHeight, ChartPalette.Axis);
-        if (ValueAxisLabel.Length > 0) svg.Text(left + PlotWidth / 2, height - 8, ValueAxisLabel, "middle", 12, bold: true);
-        return svg.Finish();
+            Position = Items.Count - 1 - i, Value = item.Value, Size = 0.72, Orientation = Orientation.Horizontal,
+            FillColor = ScottPlotSvg.Hex(item.Color ?? ChartPalette.Series[0]), LineWidth = 0,
+            // Drawn last, so that a value past a fixed axis end is not clipped.
+            Label = Format(item.Value), LabelOnTop = true, LabelOffset = 4,
+        }).ToList();
+        var values = plot.Add.Bars(bars);
+        values.ValueLabelStyle.FontName = ScottPlotSvg.FontFamily;
+        values.ValueLabelStyle.FontSize = 10;
+        values.ValueLabelStyle.ForeColor = ScottPlotSvg.Hex(ChartPalette.Axis);
+        plot.Axes.Left.TickGenerator = ScottPlotSvg.CategoryTicks(Items.Select(i => i.Label).ToList(), reversed: true);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Grid.YAxisStyle.IsVisible = false;
+        double valueRoom = Items.Max(i => ScottPlotSvg.TextWidth(Format(i.Value), 10)) + 12;
+        double dataMax = Math.Max(Items.Max(i => i.Value), 1e-9);
+        // Without a fixed end the axis leaves room for the longest value label (the plot is about 360 px wide).
+        plot.Axes.SetLimitsX(0, MaxValue ?? dataMax * (1 + valueRoom / 360));
+        plot.Axes.SetLimitsY(-0.5, Items.Count - 0.5);
+        double labels = Items.Max(i => ScottPlotSvg.TextWidth(i.Label, 11)) + 16;
+        // A value printed past a fixed axis end needs room on the right.
+        if (MaxValue is not null) plot.Axes.Right.MinimumSize = (float)valueRoom;
+        int width = ScottPlotSvg.Width(labels + 380 + (MaxValue is null ? 0 : valueRoom), []);
+        return (plot, width, (int)(22 * Items.Count + (Title.Length > 0 ? 40 : 12) + (ValueAxisLabel.Length > 0 ? 48 : 30)));
     }
 
     private string Format(double value) => value.ToString(ValueFormat, CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 // Display layer: stacked vertical bars.
 using System.Globalization;
+using ScottPlot;
 
 namespace Workbench.Display;
 
@@ -9,7 +10,6 @@ namespace Workbench.Display;
 /// </summary>
 public sealed class ClassBalanceChart : SvgChart
 {
-    private const double PlotHeight = 260;
     private readonly IReadOnlyList<ClassBalanceEntry> _entries;
 
     /// <summary>
@@ -68,67 +68,42 @@ public sealed class ClassBalanceChart : SvgChart
     /// <summary>The total of one group over all categories.</summary>
     public double Total(string group) => _entries.Where(e => e.Group == group).Sum(e => e.Count);
 
-    /// <inheritdoc />
-    public override string ToSvg()
+    private protected override (Plot Plot, int Width, int Height) Draw()
     {
-        double slot = Math.Clamp(600.0 / Groups.Count, 26, 72);
-        double longestGroup = Groups.Max(g => SvgWriter.TextWidth(g, 11));
-        bool rotate = longestGroup > slot - 6;
-        double labelsHeight = rotate ? longestGroup * 0.71 + 14 : 20;
-        double legendWidth = Categories.Max(c => SvgWriter.TextWidth(c, 12)) + 40;
-
-        double left = 70, top = Title.Length > 0 ? 44 : 16;
-        double plotWidth = Math.Max(slot * Groups.Count, 240);
-        double width = left + plotWidth + 16 + legendWidth;
-        double height = top + PlotHeight + labelsHeight + 30;
-        var svg = new SvgWriter(width, height, Title);
-        svg.Title(Title);
-
-        double maxTotal = Groups.Max(Total);
-        var ticks = AxisTicks.Nice(0, Math.Max(maxTotal, 1));
-        double yMax = ticks[^1];
-        double Y(double v) => top + PlotHeight - v / yMax * PlotHeight;
-        int tickDecimals = AxisTicks.Decimals(AxisTicks.Step(ticks));
-        foreach (double tick in ticks)
+        var plot = ScottPlotSvg.NewPlot(Title, GroupAxisLabel, ValueAxisLabel);
+        var stacked = new double[Groups.Count];
+        for (int c = 0; c < Categories.Count; c++)
         {
-            svg.Line(left, Y(tick), left + plotWidth, Y(tick), ChartPalette.Grid);
-            svg.Text(left - 6, Y(tick) + 4, tick.ToString("N" + tickDecimals, CultureInfo.InvariantCulture), "end", 11, ChartPalette.Axis);
+            var color = ScottPlotSvg.Hex(ChartPalette.ForIndex(c));
+            var bars = new List<Bar>();
+            for (int g = 0; g < Groups.Count; g++)
+            {
+                double count = _entries.Where(e => e.Group == Groups[g] && e.Category == Categories[c]).Sum(e => e.Count);
+                if (count <= 0) continue;
+                bars.Add(new Bar { Position = g, ValueBase = stacked[g], Value = stacked[g] + count, Size = 0.68, FillColor = color, LineColor = Colors.White, LineWidth = 0.5f });
+                stacked[g] += count;
+            }
+            if (bars.Count > 0) plot.Add.Bars(bars);
         }
-
-        double barSlot = plotWidth / Groups.Count;
-        double barWidth = barSlot * 0.68;
         for (int g = 0; g < Groups.Count; g++)
         {
-            string group = Groups[g];
-            double x = left + g * barSlot + (barSlot - barWidth) / 2;
-            double stacked = 0;
-            for (int c = 0; c < Categories.Count; c++)
-            {
-                double count = _entries.Where(e => e.Group == group && e.Category == Categories[c]).Sum(e => e.Count);
-                if (count <= 0) continue;
-                svg.Rect(x, Y(stacked + count), barWidth, Y(stacked) - Y(stacked + count), ChartPalette.ForIndex(c),
-                    "#ffffff", 0.5, tooltip: $"{group} / {Categories[c]}: {Format(count)}");
-                stacked += count;
-            }
-            svg.Text(x + barWidth / 2, Y(stacked) - 4, Format(stacked), "middle", 10, ChartPalette.Axis);
-            double labelX = x + barWidth / 2;
-            double labelY = top + PlotHeight + 6;
-            if (rotate) svg.Text(labelX + 4, labelY + 4, group, "end", 11, rotate: -45);
-            else svg.Text(labelX, labelY + 10, group, "middle", 11);
+            ScottPlotSvg.AddText(plot, Format(stacked[g]), g, stacked[g], Alignment.LowerCenter, 10, ChartPalette.Axis).OffsetY = -3;
         }
+        // The legend lists the top of the stack first, so it reads in the same order as the bars.
+        for (int c = Categories.Count - 1; c >= 0; c--)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = Categories[c], FillColor = ScottPlotSvg.Hex(ChartPalette.ForIndex(c)) });
+        plot.ShowLegend(Edge.Right);
 
-        svg.Line(left, top + PlotHeight, left + plotWidth, top + PlotHeight, ChartPalette.Axis);
-        svg.Line(left, top, left, top + PlotHeight, ChartPalette.Axis);
-        svg.Text(left + plotWidth / 2, height - 8, GroupAxisLabel, "middle", 12, bold: true);
-        svg.Text(16, top + PlotHeight / 2, ValueAxisLabel, "middle", 12, bold: true, rotate: -90);
-
-        double legendX = left + plotWidth + 24;
-        // Legend lists the top of the stack first so it reads in the same order as the bars.
-        for (int c = Categories.Count - 1, row = 0; c >= 0; c--, row++)
-        {
-            svg.LegendEntry(legendX, top + 8 + row * 20, ChartPalette.ForIndex(c), Categories[c]);
-        }
-        return svg.Finish();
+        double slot = Math.Clamp(600.0 / Groups.Count, 26, 72);
+        plot.Axes.Bottom.TickGenerator = ScottPlotSvg.CategoryTicks(Groups);
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Grid.XAxisStyle.IsVisible = false;
+        double labelsHeight = ScottPlotSvg.RotateLongLabels(plot, Groups, slot, legendOnRight: true);
+        plot.Axes.SetLimitsX(-0.5, Groups.Count - 0.5);
+        plot.Axes.SetLimitsY(0, Math.Max(stacked.Max(), 1) * 1.1);
+        double body = 86 + Math.Max(slot * Groups.Count, 240);
+        return (plot, ScottPlotSvg.Width(body, Categories),
+            (int)Math.Ceiling((Title.Length > 0 ? 44 : 16) + 260 + labelsHeight + 30));
     }
 
     private static string Format(double value) =>

@@ -1,5 +1,6 @@
 // Display layer: a confusion-matrix heat map.
 using System.Globalization;
+using ScottPlot;
 
 namespace Workbench.Display;
 
@@ -9,7 +10,6 @@ namespace Workbench.Display;
 /// </summary>
 public sealed class ConfusionMatrixChart : SvgChart
 {
-    private const double LabelFont = 11;
     private readonly int[,] _counts;
 
     /// <summary>Creates the chart; <paramref name="counts"/>[t, p] counts samples of true class t predicted as p.</summary>
@@ -49,61 +49,49 @@ public sealed class ConfusionMatrixChart : SvgChart
         return rowTotal == 0 ? 0 : (double)_counts[trueClass, predictedClass] / rowTotal;
     }
 
-    /// <inheritdoc />
-    public override string ToSvg()
+    private protected override (Plot Plot, int Width, int Height) Draw()
     {
         int n = ClassNames.Count;
         double cell = Math.Clamp(520.0 / n, 24, 64);
-        double valueFont = Math.Clamp(cell * 0.3, 8, 13);
-        double longestLabel = ClassNames.Max(name => SvgWriter.TextWidth(name, LabelFont));
-        bool rotateColumns = longestLabel > cell - 4;
-        double columnLabelHeight = rotateColumns ? longestLabel * 0.71 + 14 : 20;
-
-        double gridLeft = 36 + longestLabel + 8;
-        double gridTop = Title.Length > 0 ? 40 : 12;
-        double grid = cell * n;
-        double width = Math.Max(gridLeft + grid + 16, 240);
-        double height = gridTop + grid + columnLabelHeight + 28;
-        var svg = new SvgWriter(width, height, Title);
-        svg.Title(Title);
-
+        float valueFont = (float)Math.Clamp(cell * 0.3, 8, 13);
+        var plot = ScottPlotSvg.NewPlot(Title, "Predicted label", "True label");
         double maxValue = 0;
         for (int t = 0; t < n; t++)
             for (int p = 0; p < n; p++)
                 maxValue = Math.Max(maxValue, CellValue(t, p));
-
+        // Row t is drawn at y = n - 1 - t, so the first class is the top row.
         for (int t = 0; t < n; t++)
         {
             for (int p = 0; p < n; p++)
             {
                 double value = CellValue(t, p);
                 double intensity = NormalizeRows ? value : maxValue == 0 ? 0 : value / maxValue;
-                double x = gridLeft + p * cell;
-                double y = gridTop + t * cell;
-                string label = FormatValue(value);
-                svg.Rect(x, y, cell, cell, ChartPalette.Sequential(intensity), "#ffffff", 1,
-                    tooltip: $"true {ClassNames[t]}, predicted {ClassNames[p]}: {label}");
-                svg.Text(x + cell / 2, y + cell / 2 + valueFont * 0.35, label, "middle", valueFont,
-                    intensity > 0.55 ? "#ffffff" : ChartPalette.Text, bold: t == p);
+                double y = n - 1 - t;
+                var square = plot.Add.Rectangle(p - 0.5, p + 0.5, y - 0.5, y + 0.5);
+                square.FillColor = ScottPlotSvg.Hex(ChartPalette.Sequential(intensity));
+                square.LineColor = Colors.White;
+                square.LineWidth = 1;
+                ScottPlotSvg.AddText(plot, FormatValue(value), p, y, Alignment.MiddleCenter, valueFont, intensity > 0.55 ? "#ffffff" : ChartPalette.Text, bold: t == p);
             }
         }
+        plot.Axes.Left.TickGenerator = ScottPlotSvg.CategoryTicks(ClassNames, reversed: true);
+        plot.Axes.Bottom.TickGenerator = ScottPlotSvg.CategoryTicks(ClassNames);
+        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
+            axis.MajorTickStyle.Length = 0;
+        plot.Axes.Frame(false);
+        plot.HideGrid();
+        double columnLabels = ScottPlotSvg.RotateLongLabels(plot, ClassNames, cell, legendOnRight: false);
+        plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
 
-        for (int t = 0; t < n; t++)
-        {
-            svg.Text(gridLeft - 6, gridTop + t * cell + cell / 2 + 4, ClassNames[t], "end", LabelFont);
-        }
-        double labelTop = gridTop + grid + 6;
-        for (int p = 0; p < n; p++)
-        {
-            double x = gridLeft + p * cell + cell / 2;
-            if (rotateColumns) svg.Text(x + 4, labelTop + 4, ClassNames[p], "end", LabelFont, rotate: -45);
-            else svg.Text(x, labelTop + 10, ClassNames[p], "middle", LabelFont);
-        }
-
-        svg.Text(gridLeft + grid / 2, height - 8, "Predicted label", "middle", 12, bold: true);
-        double rowTitleY = gridTop + grid / 2;
-        svg.Text(16, rowTitleY, "True label", "middle", 12, bold: true, rotate: -90);
-        return svg.Finish();
+        // A fixed data area keeps the cells square.
+        double rowLabels = ClassNames.Max(name => ScottPlotSvg.TextWidth(name, 11));
+        int left = (int)Math.Ceiling(36 + rowLabels + 8), top = Title.Length > 0 ? 40 : 12, grid = (int)Math.Round(cell * n);
+        // Turned column labels reach past the last column by about their height.
+        int bottom = (int)Math.Ceiling(columnLabels + 28), right = columnLabels > 20 ? (int)Math.Ceiling(columnLabels) : 16;
+        int width = Math.Max(left + grid + right, (int)Math.Ceiling(ScottPlotSvg.TextWidth(Title, 15, bold: true) + 2 * Math.Max(0, left - right) + 20));
+        right = width - left - grid;
+        plot.Layout.Fixed(new PixelPadding(left, right, bottom, top));
+        return (plot, width, top + grid + bottom);
     }
 
     private string FormatValue(double value) => NormalizeRows

@@ -1,16 +1,16 @@
 // Display layer: vertical grouped bars.
 using System.Globalization;
+using ScottPlot;
 
 namespace Workbench.Display;
 
 /// <summary>
 /// Vertical grouped bars: one cluster per category (e.g. a round or a class), one coloured bar per
-/// series (e.g. a method), with a legend. Values must be non-negative.
+/// series (e.g. a method), with a legend. Values must be non-negative. A series named after a strategy has the
+/// strategy's colour (<see cref="ChartPalette.ForStrategies"/>).
 /// </summary>
 public sealed class GroupedBarChart : SvgChart
 {
-    private const double PlotHeight = 240;
-
     /// <summary>Creates the chart; every series must have one value per category.</summary>
     public GroupedBarChart(IReadOnlyList<string> categories, IReadOnlyList<BarSeries> series, string title = "",
         string valueAxisLabel = "", string valueFormat = "0.##")
@@ -52,55 +52,38 @@ public sealed class GroupedBarChart : SvgChart
     /// <summary>The numeric format of the value labels above the bars.</summary>
     public string ValueFormat { get; }
 
-    /// <inheritdoc />
-    public override string ToSvg()
+    private protected override (Plot Plot, int Width, int Height) Draw()
     {
-        double barWidth = Math.Clamp(360.0 / (Categories.Count * Series.Count), 8, 28);
-        double slot = barWidth * Series.Count + 18;
-        double longestCategory = Categories.Max(c => SvgWriter.TextWidth(c, 11));
-        bool rotate = longestCategory > slot - 4;
-        double labelsHeight = rotate ? longestCategory * 0.71 + 14 : 20;
-        double legendWidth = Series.Max(s => SvgWriter.TextWidth(s.Name, 12)) + 40;
-        double left = 64, top = Title.Length > 0 ? 44 : 16;
-        double plotWidth = Math.Max(slot * Categories.Count, 200);
-        double width = left + plotWidth + 16 + legendWidth;
-        double height = top + PlotHeight + labelsHeight + 30;
-        var svg = new SvgWriter(width, height, Title);
-        svg.Title(Title);
-
-        var ticks = AxisTicks.Nice(0, Math.Max(Series.Max(s => s.Values.Max()), 1e-9));
-        double yMax = ticks[^1];
-        double Y(double v) => top + PlotHeight - v / yMax * PlotHeight;
-        int decimals = AxisTicks.Decimals(AxisTicks.Step(ticks));
-        foreach (double t in ticks)
-        {
-            svg.Line(left, Y(t), left + plotWidth, Y(t), ChartPalette.Grid);
-            svg.Text(left - 6, Y(t) + 4, t.ToString("F" + decimals, CultureInfo.InvariantCulture), "end", 11, ChartPalette.Axis);
-        }
-        bool showValues = barWidth >= 16;
-        double clusterSlot = plotWidth / Categories.Count;
-        for (int c = 0; c < Categories.Count; c++)
-        {
-            double clusterLeft = left + c * clusterSlot + (clusterSlot - barWidth * Series.Count) / 2;
-            for (int s = 0; s < Series.Count; s++)
-            {
-                double v = Series[s].Values[c];
-                double x = clusterLeft + s * barWidth;
-                string value = v.ToString(ValueFormat, CultureInfo.InvariantCulture);
-                svg.Rect(x, Y(v), barWidth - 1, Y(0) - Y(v), ChartPalette.ForIndex(s), tooltip: $"{Categories[c]} / {Series[s].Name}: {value}");
-                if (showValues) svg.Text(x + barWidth / 2, Y(v) - 3, value, "middle", 9, ChartPalette.Axis);
-            }
-            double labelX = left + c * clusterSlot + clusterSlot / 2, labelY = top + PlotHeight + 6;
-            if (rotate) svg.Text(labelX + 4, labelY + 4, Categories[c], "end", 11, rotate: -45);
-            else svg.Text(labelX, labelY + 10, Categories[c], "middle", 11);
-        }
-        svg.Line(left, top + PlotHeight, left + plotWidth, top + PlotHeight, ChartPalette.Axis);
-        svg.Line(left, top, left, top + PlotHeight, ChartPalette.Axis);
-        if (ValueAxisLabel.Length > 0) svg.Text(16, top + PlotHeight / 2, ValueAxisLabel, "middle", 12, bold: true, rotate: -90);
+        var plot = ScottPlotSvg.NewPlot(Title, "", ValueAxisLabel);
+        var styles = ChartPalette.ForStrategies(Series.Select(s => s.Name).ToList());
+        double barPixels = Math.Clamp(360.0 / (Categories.Count * Series.Count), 8, 28);
+        double slotPixels = barPixels * Series.Count + 18;
+        // Values are printed above the bars only where a bar is wide enough to carry one.
+        bool showValues = barPixels >= 16;
+        double bar = 0.8 / Series.Count;
         for (int s = 0; s < Series.Count; s++)
         {
-            svg.LegendEntry(left + plotWidth + 24, top + 8 + s * 20, ChartPalette.ForIndex(s), Series[s].Name);
+            var color = ScottPlotSvg.Hex(styles[s].Color);
+            var bars = Series[s].Values.Select((v, c) => new Bar
+            {
+                Position = c - 0.4 + bar * (s + 0.5), Value = v, Size = bar * 0.94, FillColor = color, LineWidth = 0,
+                Label = showValues ? v.ToString(ValueFormat, CultureInfo.InvariantCulture) : "", LabelOffset = 3,
+            }).ToList();
+            var series = plot.Add.Bars(bars);
+            series.LegendText = Series[s].Name;
+            series.ValueLabelStyle.FontName = ScottPlotSvg.FontFamily;
+            series.ValueLabelStyle.FontSize = 9;
+            series.ValueLabelStyle.ForeColor = ScottPlotSvg.Hex(ChartPalette.Axis);
         }
-        return svg.Finish();
+        plot.Axes.Bottom.TickGenerator = ScottPlotSvg.CategoryTicks(Categories);
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Grid.XAxisStyle.IsVisible = false;
+        double labelsHeight = ScottPlotSvg.RotateLongLabels(plot, Categories, slotPixels, legendOnRight: true);
+        plot.Axes.SetLimitsX(-0.5, Categories.Count - 0.5);
+        plot.Axes.SetLimitsY(0, Math.Max(Series.Max(s => s.Values.Max()), 1e-9) * 1.08);
+        plot.ShowLegend(Edge.Right);
+        double body = 80 + Math.Max(slotPixels * Categories.Count, 200);
+        return (plot, ScottPlotSvg.Width(body, Series.Select(s => s.Name)),
+            (int)Math.Ceiling((Title.Length > 0 ? 44 : 16) + 240 + labelsHeight + 30));
     }
 }

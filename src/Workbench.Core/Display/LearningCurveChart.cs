@@ -1,16 +1,17 @@
 // Display layer: accuracy (or any fraction) over rounds.
 using System.Globalization;
+using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace Workbench.Display;
 
 /// <summary>
 /// Accuracy (or any fraction) over rounds: per series a solid mean line with a shaded mean ± std
-/// band and, when given, the published numbers as a dashed line with open markers. The y axis is in %.
+/// band and, when given, the published numbers as a dashed line with open markers. The y axis is in %. Each series has
+/// its strategy's colour (<see cref="ChartPalette.ForStrategies"/>); a random control is lighter, dotted, with square markers.
 /// </summary>
 public sealed class LearningCurveChart : SvgChart
 {
-    private const double PlotWidth = 440, PlotHeight = 280, Left = 64;
-
     /// <summary>Creates the chart; all means and stds are fractions (0.815 is shown as 81.5%).</summary>
     public LearningCurveChart(IReadOnlyList<LearningCurveSeries> series, string title = "Learning curve",
         string xAxisLabel = "Round", string yAxisLabel = "Accuracy")
@@ -49,96 +50,57 @@ public sealed class LearningCurveChart : SvgChart
     /// <summary>The y-axis title (shown with "(%)").</summary>
     public string YAxisLabel { get; }
 
-    /// <inheritdoc />
-    public override string ToSvg()
+    private protected override (Plot Plot, int Width, int Height) Draw()
     {
-        var all = Series.SelectMany(s => s.Points.Concat(s.Reference ?? [])).ToList();
-        double xMin = all.Min(p => p.X), xMax = all.Max(p => p.X);
-        double yLow = all.Min(p => p.Mean - p.Std) * 100, yHigh = all.Max(p => p.Mean + p.Std) * 100;
-        var yTicks = AxisTicks.Nice(Math.Max(0, yLow - 1), Math.Min(100, yHigh + 1));
-        var xTicks = IntegerTicks(xMin, xMax) ?? AxisTicks.Nice(xMin, xMax);
-        double x0 = xTicks[0], x1 = xTicks[^1], y0 = yTicks[0], y1 = yTicks[^1];
-
-        double legendWidth = Series.Max(s => SvgWriter.TextWidth(s.Name + " (published)", 12)) + 44;
-        double top = Title.Length > 0 ? 44 : 16;
-        double width = Left + PlotWidth + 20 + legendWidth;
-        double height = top + PlotHeight + 52;
-        var svg = new SvgWriter(width, height, Title);
-        svg.Title(Title);
-        double X(double v) => Left + (v - x0) / (x1 - x0) * PlotWidth;
-        double Y(double fraction) => top + PlotHeight - (fraction * 100 - y0) / (y1 - y0) * PlotHeight;
-
-        int yDecimals = AxisTicks.Decimals(AxisTicks.Step(yTicks));
-        foreach (double t in yTicks)
-        {
-            double y = Y(t / 100);
-            svg.Line(Left, y, Left + PlotWidth, y, ChartPalette.Grid);
-            svg.Text(Left - 6, y + 4, t.ToString("F" + yDecimals, CultureInfo.InvariantCulture) + "%", "end", 11, ChartPalette.Axis);
-        }
-        int xDecimals = AxisTicks.Decimals(AxisTicks.Step(xTicks));
-        foreach (double t in xTicks)
-        {
-            svg.Line(X(t), top + PlotHeight, X(t), top + PlotHeight + 4, ChartPalette.Axis);
-            svg.Text(X(t), top + PlotHeight + 17, t.ToString("F" + xDecimals, CultureInfo.InvariantCulture), "middle", 11, ChartPalette.Axis);
-        }
-        svg.Line(Left, top + PlotHeight, Left + PlotWidth, top + PlotHeight, ChartPalette.Axis);
-        svg.Line(Left, top, Left, top + PlotHeight, ChartPalette.Axis);
-
+        var plot = ScottPlotSvg.NewPlot(Title, XAxisLabel, YAxisLabel + " (%)");
+        var styles = ChartPalette.ForStrategies(Series.Select(s => s.Name).ToList());
         for (int i = 0; i < Series.Count; i++)
         {
             var s = Series[i];
-            string color = ChartPalette.ForIndex(i);
+            var color = ScottPlotSvg.Hex(styles[i].Color);
             var points = s.Points.OrderBy(p => p.X).ToList();
+            double[] xs = points.Select(p => p.X).ToArray();
             if (points.Any(p => p.Std > 0))
             {
-                var band = points.Select(p => (X(p.X), Y(p.Mean + p.Std)))
-                    .Concat(points.AsEnumerable().Reverse().Select(p => (X(p.X), Y(p.Mean - p.Std)))).ToList();
-                svg.Path(band, "none", 0, closed: true, fill: color, fillOpacity: 0.18);
+                var band = plot.Add.FillY(xs, points.Select(p => (p.Mean - p.Std) * 100).ToArray(), points.Select(p => (p.Mean + p.Std) * 100).ToArray());
+                band.FillColor = color.WithAlpha(0.18);
+                band.LineWidth = 0;
             }
-            svg.Path(points.Select(p => (X(p.X), Y(p.Mean))).ToList(), color, 2.5);
-            foreach (var p in points)
+            if (points.Count > 0)
             {
-                svg.Circle(X(p.X), Y(p.Mean), 3.5, color, tooltip: $"{s.Name}, {XAxisLabel} {Num(p.X)}: {Percent(p.Mean)} ± {Percent(p.Std)}");
+                var line = plot.Add.Scatter(xs, points.Select(p => p.Mean * 100).ToArray(), color);
+                line.LineWidth = 2.5f;
+                line.LinePattern = styles[i].IsControl ? ControlPattern : LinePattern.Solid;
+                line.MarkerShape = styles[i].IsControl ? MarkerShape.FilledSquare : MarkerShape.FilledCircle;
+                line.MarkerSize = 7;
+                line.LegendText = s.Name;
             }
             if (s.Reference is { Count: > 0 } reference)
             {
-                var refPoints = reference.OrderBy(p => p.X).ToList();
-                svg.Path(refPoints.Select(p => (X(p.X), Y(p.Mean))).ToList(), color, 1.5, dash: "6 4");
-                foreach (var p in refPoints)
-                {
-                    svg.Circle(X(p.X), Y(p.Mean), 4, "#ffffff", color, tooltip: $"{s.Name} (published), {XAxisLabel} {Num(p.X)}: {Percent(p.Mean)}");
-                }
+                var published = reference.OrderBy(p => p.X).ToList();
+                var line = plot.Add.Scatter(published.Select(p => p.X).ToArray(), published.Select(p => p.Mean * 100).ToArray(), color);
+                line.LineWidth = 1.5f;
+                line.LinePattern = PublishedPattern;
+                line.MarkerShape = MarkerShape.OpenCircle;
+                line.MarkerSize = 8;
+                line.MarkerLineWidth = 1.5f;
+                line.LegendText = s.Name + " (published)";
             }
         }
 
-        double legendX = Left + PlotWidth + 24, legendY = top + 10;
-        for (int i = 0; i < Series.Count; i++)
-        {
-            string color = ChartPalette.ForIndex(i);
-            svg.LegendEntry(legendX, legendY, color, Series[i].Name, asLine: true);
-            legendY += 20;
-            if (Series[i].Reference is { Count: > 0 })
-            {
-                svg.LegendEntry(legendX, legendY, color, Series[i].Name + " (published)", dash: "6 4", asLine: true);
-                legendY += 20;
-            }
-        }
-
-        svg.Text(Left + PlotWidth / 2, height - 8, XAxisLabel, "middle", 12, bold: true);
-        svg.Text(16, top + PlotHeight / 2, YAxisLabel + " (%)", "middle", 12, bold: true, rotate: -90);
-        return svg.Finish();
-    }
-
-    private static IReadOnlyList<double>? IntegerTicks(double min, double max)
-    {
+        var all = Series.SelectMany(s => s.Points.Concat(s.Reference ?? [])).ToList();
+        double low = all.Min(p => p.Mean - p.Std) * 100, high = all.Max(p => p.Mean + p.Std) * 100;
+        plot.Axes.SetLimitsY(Math.Max(0, low - 1), Math.Min(100, high + 1));
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = v => v.ToString("0.##", CultureInfo.InvariantCulture) + "%" };
+        double xMin = all.Min(p => p.X), xMax = all.Max(p => p.X);
         // Rounds are integers; label every one of them when there are few.
-        bool integral = min == Math.Round(min) && max == Math.Round(max);
-        if (!integral || max - min > 20) return null;
-        if (max == min) return [min - 1, min, min + 1];
-        return Enumerable.Range(0, (int)(max - min) + 1).Select(i => min + i).ToArray();
+        if (xMin == Math.Round(xMin) && xMax == Math.Round(xMax) && xMax - xMin <= 20)
+            plot.Axes.Bottom.TickGenerator = new NumericFixedInterval(1);
+        plot.ShowLegend(Edge.Right);
+        var legend = Series.SelectMany(s => s.Reference is { Count: > 0 } ? [s.Name, s.Name + " (published)"] : new[] { s.Name });
+        return (plot, ScottPlotSvg.Width(540, legend), 400);
     }
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
-
-    private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static readonly LinePattern ControlPattern = new([2, 4], 0, "control");
+    private static readonly LinePattern PublishedPattern = new([6, 4], 0, "published");
 }

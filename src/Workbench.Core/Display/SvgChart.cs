@@ -1,16 +1,17 @@
-// Display layer: base for charts rendered as SVG.
+// Display layer: base for charts drawn with ScottPlot and shown as SVG.
 using System.Text;
+using ScottPlot;
 
 namespace Workbench.Display;
 
 /// <summary>
-/// Base for charts rendered as SVG: a chart is immutable, renders deterministically, shows itself
-/// in notebooks as image/svg+xml and can be saved as a standalone .svg file.
+/// Base for charts: a chart is immutable, is drawn with ScottPlot, renders deterministically (the same bytes every
+/// time), shows itself in notebooks as image/svg+xml and can be saved as a standalone .svg file.
 /// </summary>
 public abstract class SvgChart : IRichDisplay
 {
     /// <summary>Creates a chart with the given title (may be empty).</summary>
-    protected SvgChart(string title)
+    private protected SvgChart(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         Title = title;
@@ -20,7 +21,11 @@ public abstract class SvgChart : IRichDisplay
     public string Title { get; }
 
     /// <summary>The chart as a standalone SVG document.</summary>
-    public abstract string ToSvg();
+    public string ToSvg()
+    {
+        var (plot, width, height) = Draw();
+        using (plot) return ScottPlotSvg.Render(plot, width, height, Title.Length > 0 ? Title : GetType().Name);
+    }
 
     /// <summary>Writes the SVG to <paramref name="path"/> (UTF-8, no BOM), creating the folder if needed.</summary>
     public void Save(string path)
@@ -40,4 +45,7 @@ public abstract class SvgChart : IRichDisplay
 
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name}: {Title}";
+
+    /// <summary>A fresh plot of the chart and the size it is rendered at, in pixels.</summary>
+    private protected abstract (Plot Plot, int Width, int Height) Draw();
 }

@@ -1,12 +1,13 @@
-// Display layer: builds an SVG document as text.
+// Display layer: builds an SVG document as text (the image gallery; charts are drawn by ScottPlot).
 using System.Globalization;
 using System.Text;
 
 namespace Workbench.Display;
 
 /// <summary>
-/// Builds an SVG document as text. Numbers are written with the invariant culture and at most two
-/// decimals so the same chart always produces byte-identical output.
+/// Builds an SVG document as text: the image gallery's thumbnails, frames and captions, which are no chart (charts are
+/// drawn by ScottPlot, <see cref="SvgChart"/>). Numbers are written with the invariant culture and at most two decimals so
+/// the same gallery always produces byte-identical output.
 /// </summary>
 internal sealed class SvgWriter
 {
@@ -62,42 +63,6 @@ internal sealed class SvgWriter
         CloseWithTooltip("rect", tooltip);
     }
 
-    public void Line(double x1, double y1, double x2, double y2, string stroke, double strokeWidth = 1, string? dash = null)
-    {
-        _svg.Append("<line x1=\"").Append(Num(x1)).Append("\" y1=\"").Append(Num(y1))
-            .Append("\" x2=\"").Append(Num(x2)).Append("\" y2=\"").Append(Num(y2))
-            .Append("\" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(Num(strokeWidth)).Append('"');
-        if (dash is not null) _svg.Append(" stroke-dasharray=\"").Append(dash).Append('"');
-        _svg.Append("/>\n");
-    }
-
-    /// <summary>A polyline through the points, or (when <paramref name="closed"/>) a filled polygon.</summary>
-    public void Path(IReadOnlyList<(double X, double Y)> points, string stroke, double strokeWidth = 2,
-        string? dash = null, bool closed = false, string? fill = null, double? fillOpacity = null)
-    {
-        if (points.Count == 0) return;
-        _svg.Append("<path d=\"");
-        for (int i = 0; i < points.Count; i++)
-        {
-            _svg.Append(i == 0 ? "M" : " L").Append(Num(points[i].X)).Append(' ').Append(Num(points[i].Y));
-        }
-        if (closed) _svg.Append(" Z");
-        _svg.Append("\" fill=\"").Append(fill ?? "none").Append('"');
-        if (fillOpacity is { } opacity) _svg.Append(" fill-opacity=\"").Append(Num(opacity)).Append('"');
-        _svg.Append(" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(Num(strokeWidth)).Append('"');
-        if (dash is not null) _svg.Append(" stroke-dasharray=\"").Append(dash).Append('"');
-        _svg.Append(" stroke-linejoin=\"round\"/>\n");
-    }
-
-    public void Circle(double cx, double cy, double radius, string fill, string? stroke = null,
-        double strokeWidth = 1.5, string? tooltip = null)
-    {
-        _svg.Append("<circle cx=\"").Append(Num(cx)).Append("\" cy=\"").Append(Num(cy))
-            .Append("\" r=\"").Append(Num(radius)).Append("\" fill=\"").Append(fill).Append('"');
-        if (stroke is not null) _svg.Append(" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(Num(strokeWidth)).Append('"');
-        CloseWithTooltip("circle", tooltip);
-    }
-
     /// <summary>
     /// Text at (x, y). <paramref name="anchor"/> is start/middle/end; <paramref name="rotate"/> turns the
     /// text around its anchor point (degrees, negative = counter-clockwise).
@@ -131,22 +96,6 @@ internal sealed class SvgWriter
     public void Title(string title, double y = 22)
     {
         if (title.Length > 0) Text(Width / 2, y, title, "middle", 15, bold: true);
-    }
-
-    /// <summary>A coloured swatch with a label, for legends.</summary>
-    public void LegendEntry(double x, double y, string color, string label, string? dash = null, bool asLine = false)
-    {
-        if (asLine)
-        {
-            Line(x, y, x + 22, y, color, 2.5, dash);
-            Circle(x + 11, y, 3.5, dash is null ? color : "#ffffff", color);
-            Text(x + 28, y + 4, label);
-        }
-        else
-        {
-            Rect(x, y - 6, 12, 12, color);
-            Text(x + 18, y + 4, label);
-        }
     }
 
     public string Finish()

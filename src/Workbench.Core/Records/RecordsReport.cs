@@ -52,6 +52,9 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
         }
     }
 
+    /// <summary>The headline families: over seeds, then over cells where there are cells.</summary>
+    public IReadOnlyList<ComparisonFamily> Families => new[] { OverSeeds, OverCells }.OfType<ComparisonFamily>().ToList();
+
     /// <summary>Everything as one Markdown page.</summary>
     public string Markdown
     {
@@ -66,6 +69,8 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
             text.AppendLine("## Headline comparisons (the stated family, Holm-adjusted)").AppendLine();
             text.AppendLine("Only a comparison that survives the adjustment is called a difference; the others are not resolved at "
                 + $"n = {seeds}.").AppendLine();
+            if (Families.Any(f => f.Comparisons.Count > 0))
+                text.AppendLine($"![Headline comparisons: estimate and 95% interval per comparison; filled diamonds survive Holm]({ComparisonForest.FileName})").AppendLine();
             text.AppendLine(OverSeeds.ToMarkdown());
             if (OverCells is { } cells) text.AppendLine(cells.ToMarkdown());
             if (Cells is { } table)
@@ -89,7 +94,8 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
 
     /// <summary>
     /// Writes what <see cref="ReproductionReport.WriteTo"/> writes (summary, tidy rows, learning curves, additions), then
-    /// README.md (this report), comparisons.csv (the families) and cells-summary.csv into <paramref name="folder"/>.
+    /// README.md (this report), comparisons.csv (the families), comparisons-forest.svg (the same as a forest plot) and
+    /// cells-summary.csv into <paramref name="folder"/>.
     /// </summary>
     public IReadOnlyList<string> WriteTo(string folder)
     {
@@ -101,7 +107,13 @@ public sealed record RecordsReport(ReproductionRecords Records, ReproductionRepo
             written.Add(path);
         }
         Write(ReportFile, Markdown);
-        Write("comparisons.csv", FamilyCsv(new[] { OverSeeds, OverCells }.OfType<ComparisonFamily>()));
+        Write("comparisons.csv", FamilyCsv(Families));
+        if (Families.Any(f => f.Comparisons.Count > 0))
+        {
+            var forest = Path.Combine(folder, ComparisonForest.FileName);
+            ComparisonForest.Of(Families, Records.Runs.Select(r => r.Run).ToList()).Save(forest);
+            written.Add(forest);
+        }
         if (Cells is { } cells) Write("cells-summary.csv", cells.ToCsv());
         if (ConsistencyTable.Of(Records.Runs.Select(r => r.Run).ToList(), Records.Info.ClassNames) is { } fixmatch)
             Write("fixmatch-pseudo-labels.csv", fixmatch.ToCsv());

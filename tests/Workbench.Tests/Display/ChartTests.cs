@@ -23,8 +23,14 @@ public sealed class ChartTests
         Assert.Contains("1261", texts);
         Assert.Contains("2842", texts);
         Assert.Contains("pseudo-label", texts);
-        // 7 segments + 1 background rect + 3 legend swatches.
-        Assert.Equal(11, document.Descendants(SvgAssert.Svg + "rect").Count());
+        // Per category its segments plus its legend swatch: initial in 3 bars, the others in 2.
+        Assert.Equal([4, 3, 3], chart.Categories.Select((_, c) => SvgAssert.Shapes(document, "fill", ChartPalette.ForIndex(c)).Count));
+        // Stacks as tall as their totals: segments summed per bar (the legend's swatches, rightmost, left out).
+        var stacks = chart.Categories.SelectMany((_, c) => SvgAssert.Shapes(document, "fill", ChartPalette.ForIndex(c)))
+            .GroupBy(s => SvgAssert.Number(s, "x")).OrderBy(g => g.Key).SkipLast(1).Select(g => g.Sum(s => SvgAssert.Number(s, "height"))).ToList();
+        Assert.Equal(3, stacks.Count);
+        Assert.Equal(1261.0 / 124, stacks[1] / stacks[0], 1);
+        Assert.Equal(2842.0 / 124, stacks[2] / stacks[0], 1);
     }
 
     [Fact]
@@ -48,15 +54,20 @@ public sealed class ChartTests
         var al = new LearningCurveSeries("AL", [new(0, 0.45), new(1, 0.6), new(2, 0.7), new(3, 0.72)]);
         var chart = new LearningCurveChart([ssl, al], "Accuracy per round");
         string svg = chart.ToSvg();
-        var texts = SvgAssert.Texts(SvgAssert.WellFormed(svg));
+        var document = SvgAssert.WellFormed(svg);
+        var texts = SvgAssert.Texts(document);
+        string blue = ChartPalette.ForStrategy("ssl");
 
-        Assert.Contains("stroke-dasharray=\"6 4\"", svg);
-        Assert.Contains("fill-opacity=\"0.18\"", svg);
+        // The band: ssl's colour, translucent; AL has no std, so no band of its colour.
+        Assert.Single(SvgAssert.Shapes(document, "fill", blue), s => s.Attribute("fill-opacity")?.Value == "0.18");
+        Assert.DoesNotContain(SvgAssert.Shapes(document, "fill", ChartPalette.ForStrategy("al")), s => s.Attribute("fill-opacity") is not null);
+        // The published line is dashed: Skia draws each dash as a filled piece of ssl's colour.
+        Assert.Contains(SvgAssert.Shapes(document, "fill", blue), s => s.Attribute("d")?.Value.Count(c => c == 'M') >= 5);
         Assert.Contains("SSL (published)", texts);
         Assert.DoesNotContain("AL (published)", texts);
-        Assert.Contains("90%", texts);
-        Assert.Contains("40%", texts);
-        Assert.Equal(["0", "1", "2", "3"], texts.Where(t => t.Length == 1));
+        Assert.Contains("80%", texts);
+        Assert.Contains("50%", texts);
+        Assert.Equal(["0", "1", "2", "3"], texts.Where(t => t.Length == 1).Order());
         Assert.Contains("Accuracy (%)", texts);
         Assert.Equal(svg, new LearningCurveChart([ssl, al], "Accuracy per round").ToSvg());
     }
@@ -66,6 +77,46 @@ public sealed class ChartTests
     {
         var bad = new LearningCurveSeries("x", [new(0, 0.5, -0.1)]);
         Assert.Equal("series", Assert.Throws<ArgumentException>(() => new LearningCurveChart([bad])).ParamName);
+    }
+
+    [Fact]
+    public void Every_series_is_drawn_and_a_strategy_has_one_colour_in_every_figure()
+    {
+        LearningCurveSeries Curve(string name, double end) => new(name, [new(0, 0.5, 0.01), new(1, end, 0.01)]);
+        var curves = SvgAssert.WellFormed(new LearningCurveChart(
+            [Curve("ssl (n = 5)", 0.6), Curve("al (n = 5)", 0.7), Curve("al (random) (n = 5)", 0.65)]).ToSvg());
+        var bars = SvgAssert.WellFormed(new GroupedBarChart(["band", "segmented"],
+            [new BarSeries("al", [3, 4]), new BarSeries("ssl+al", [5, 6])], "Added per class").ToSvg());
+
+        Assert.Equal("#E69F00", ChartPalette.ForStrategy("al"));
+        Assert.Equal(ChartPalette.ForStrategy("al"), ChartPalette.ForStrategy("AL (n = 3)"));
+        // al is orange in both figures, though it is the second series of one and the first of the other.
+        foreach (var (figure, series) in new[] { (curves, new[] { "ssl", "al", "al (random)" }), (bars, new[] { "al", "ssl+al" }) })
+        {
+            foreach (var name in series)
+                Assert.NotEmpty(SvgAssert.Shapes(figure, "fill", ChartPalette.ForStrategy(name)));
+        }
+        Assert.DoesNotContain(ChartPalette.ForStrategy("ssl"), SvgAssert.Colors(bars));
+        // The control: al's hue, lighter, and drawn apart from al (dotted, square markers).
+        string control = ChartPalette.ForStrategy("al (random)");
+        Assert.Equal(ChartPalette.Lighter("#E69F00"), control);
+        Assert.NotEqual(ChartPalette.ForStrategy("al"), control);
+        Assert.Contains("al (random) (n = 5)", SvgAssert.Texts(curves));
+        Assert.Contains(SvgAssert.Shapes(curves, "fill", control), s => s.Name.LocalName == "path" && s.Attribute("d")!.Value.Count(c => c == 'M') >= 5);
+    }
+
+    [Fact]
+    public void A_strategy_without_a_fixed_colour_keeps_its_colour_and_never_shares_one_within_a_figure()
+    {
+        var alone = ChartPalette.ForStrategies(["my-entropy-distance"]);
+        var beside = ChartPalette.ForStrategies(["cluster-margin", "random", "my-entropy-distance"]);
+
+        Assert.Equal(alone[0].Color, ChartPalette.ForStrategy("my-entropy-distance"));
+        Assert.Equal(3, beside.Select(s => s.Color).Distinct().Count());
+        Assert.True(beside[1].IsControl);
+        Assert.False(beside[0].IsControl);
+        var many = ChartPalette.ForStrategies(Enumerable.Range(0, 7).Select(i => $"mine-{i}").ToList());
+        Assert.Equal(7, many.Select(s => s.Color).Distinct().Count());
     }
 
     [Fact]
@@ -79,12 +130,11 @@ public sealed class ChartTests
         Assert.Contains("0.84", texts);
         Assert.Contains("1.00", texts);
         Assert.Contains("metamyelocyte", texts);
-        var bars = document.Descendants(SvgAssert.Svg + "rect").Skip(1).ToList();
-        Assert.Equal(3, bars.Count);
-        Assert.Equal(ChartPalette.Wrong, bars[2].Attribute("fill")!.Value);
-        // Full-scale bar is 360 px wide (the plot width), 0.88 is 316.8.
-        Assert.Equal("360", bars[2].Attribute("width")!.Value);
-        Assert.Equal("316.8", bars[0].Attribute("width")!.Value);
+        var blue = SvgAssert.Shapes(document, "fill", ChartPalette.Series[0]).Where(s => s.Name.LocalName == "rect").ToList();
+        var highlighted = Assert.Single(SvgAssert.Shapes(document, "fill", ChartPalette.Wrong), s => s.Name.LocalName == "rect");
+        Assert.Equal(2, blue.Count);
+        // A full-scale bar spans the axis; 0.88 is 88% of it.
+        Assert.Equal(0.88, SvgAssert.Number(blue[0], "width") / SvgAssert.Number(highlighted, "width"), 2);
         Assert.Equal("items", Assert.Throws<ArgumentException>(() => new BarChart([new BarItem("x", double.NaN)])).ParamName);
     }
 
@@ -95,7 +145,9 @@ public sealed class ChartTests
         var document = SvgAssert.WellFormed(chart.ToSvg());
 
         Assert.Contains("93.3", SvgAssert.Texts(document));
-        Assert.Equal(1 + 4 + 2, document.Descendants(SvgAssert.Svg + "rect").Count());
+        // Two bars and a legend swatch per series.
+        Assert.Equal(3, SvgAssert.Shapes(document, "fill", ChartPalette.ForStrategy("ssl")).Count);
+        Assert.Equal(3, SvgAssert.Shapes(document, "fill", ChartPalette.ForStrategy("ssl+al")).Count);
         Assert.Equal("series", Assert.Throws<ArgumentException>(() => new GroupedBarChart(["a"], [new BarSeries("s", [1, 2])])).ParamName);
     }
 
@@ -107,5 +159,19 @@ public sealed class ChartTests
 
         Assert.Contains("a<b & \"c\"", SvgAssert.Texts(document));
         Assert.Equal("x < y", document.Root!.Element(SvgAssert.Svg + "title")!.Value);
+    }
+
+    [Fact]
+    public void Rendering_is_the_same_bytes_every_time_and_ids_differ_between_figures()
+    {
+        var a = new ConfusionMatrixChart(new[,] { { 3, 1 }, { 0, 4 } }, ["a", "b"], false, "a");
+        var b = new ConfusionMatrixChart(new[,] { { 3, 1 }, { 0, 5 } }, ["a", "b"], false, "b");
+        string first = a.ToSvg();
+        _ = b.ToSvg();
+
+        Assert.Equal(first, a.ToSvg());
+        var ids = (XDocument d) => d.Descendants().Select(e => e.Attribute("id")?.Value).OfType<string>().ToHashSet();
+        Assert.NotEmpty(ids(XDocument.Parse(first)));
+        Assert.Empty(ids(XDocument.Parse(first)).Intersect(ids(XDocument.Parse(b.ToSvg()))));
     }
 }

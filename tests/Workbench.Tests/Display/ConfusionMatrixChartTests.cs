@@ -13,7 +13,7 @@ public sealed class ConfusionMatrixChartTests
         var document = SvgAssert.WellFormed(new ConfusionMatrixChart(Counts, Names, false, "counts").ToSvg());
         var texts = SvgAssert.Texts(document);
 
-        Assert.Equal(["3", "1", "0", "0", "4", "0", "2", "0", "8"], texts.Skip(1).Take(9));
+        Assert.Equal(["3", "1", "0", "0", "4", "0", "2", "0", "8"], texts.Take(9));
         Assert.Contains("True label", texts);
         Assert.Contains("Predicted label", texts);
         Assert.Contains("counts", texts);
@@ -25,7 +25,7 @@ public sealed class ConfusionMatrixChartTests
         var chart = new ConfusionMatrixChart(Counts, Names, normalizeRows: true);
         var texts = SvgAssert.Texts(SvgAssert.WellFormed(chart.ToSvg()));
 
-        Assert.Equal(["0.75", "0.25", "0.00", "0.00", "1.00", "0.00", "0.20", "0.00", "0.80"], texts.Skip(1).Take(9));
+        Assert.Equal(["0.75", "0.25", "0.00", "0.00", "1.00", "0.00", "0.20", "0.00", "0.80"], texts.Take(9));
         Assert.Equal(0.75, chart.CellValue(0, 0));
     }
 
@@ -43,8 +43,9 @@ public sealed class ConfusionMatrixChartTests
         var longNames = new ConfusionMatrixChart(Counts, Names).ToSvg();
         var shortNames = new ConfusionMatrixChart(Counts, ["a", "b", "c"]).ToSvg();
 
-        Assert.Contains("rotate(-45", longNames);
-        Assert.DoesNotContain("rotate(-45", shortNames);
+        // Skia writes a 45° turn as a matrix of cos 45° = sin 45° = 0.71.
+        Assert.Contains("transform=\"matrix(0.71 0.71 -0.71 0.71", longNames);
+        Assert.DoesNotContain("matrix(0.71 0.71", shortNames);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class HtmlExporterTests
         Assert.Matches("<table[^>]*>", html);
         Assert.Contains("<td>88.04</td>", html);
         Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", html);
-        Assert.Contains(">0.75<", html);
+        Assert.Matches(@">\s*0\.75\s*<", html);
         Assert.Contains("var html = &quot;&lt;b&gt;x&lt;/b&gt;&quot;;", html);
         Assert.Contains("<pre>&lt;b&gt;x&lt;/b&gt;\n</pre>", html);
         Assert.Contains("In [1]:", html);

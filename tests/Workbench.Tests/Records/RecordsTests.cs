@@ -120,6 +120,12 @@ public class RecordsTests
         Assert.NotNull(cells);
         // On cells the estimate is the same mean difference (per image), the interval from the cluster bootstrap.
         Assert.Equal(expected, cells.Comparisons.Single(c => c.Name.StartsWith("fixed: ssl − baseline", StringComparison.Ordinal)).Estimate, 12);
+        // The forest plot shows both families, row for row, in percentage points and in the colour of the arm measured.
+        var forest = ComparisonForest.Of([family, cells], runs);
+        Assert.Equal([family.Name, cells.Name], forest.Groups.Select(g => g.Name));
+        Assert.Equal(family.Comparisons.Select(c => (c.Name, 100 * c.Estimate, 100 * c.Low, 100 * c.High, c.Survives)),
+            forest.Groups[0].Rows.Select(r => (r.Label, r.Estimate, r.Low, r.High, r.Highlighted)));
+        Assert.Equal(["al", "ssl", "ssl+al", "al", "ssl+al", "ssl+al", "ssl+al"], forest.Groups[0].Rows.Select(r => r.Strategy));
     }
 
     [Fact]
@@ -131,16 +137,18 @@ public class RecordsTests
         var index = ResultsIndex.Rebuild(temp.Sub("results"), new ClusterBootstrapOptions(Resamples: 200));
         Assert.Equal([folder], index.Folders);
         var names = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(["README.md", "cells-summary.csv", "cells.csv", "comparisons.csv", "fixed-learning-curves.svg", "records.csv",
+        Assert.Equal(["README.md", "cells-summary.csv", "cells.csv", "comparisons-forest.svg", "comparisons.csv", "fixed-learning-curves.svg", "records.csv",
             "reproduction.json", "summary.csv", "summary.md", "tidy.csv"], names);
         var page = File.ReadAllText(Path.Combine(folder, "README.md"));
         Assert.Contains("Holm", page);
         Assert.Contains("| fixed | ssl+al | 1 | 2 |", page);  // the per-cell table: split, arm, last round, n seeds
         Assert.Contains("(poster-quick/README.md)", File.ReadAllText(index.Path));
-        // Rebuilding twice gives the same files (the bootstrap is seeded).
-        var first = File.ReadAllText(Path.Combine(folder, "comparisons.csv"));
+        Assert.Contains($"]({ComparisonForest.FileName})", page);
+        // Rebuilding twice gives the same files (the bootstrap is seeded, the figures are rendered byte for byte alike).
+        string[] checkedFiles = ["comparisons.csv", ComparisonForest.FileName, "fixed-learning-curves.svg"];
+        var first = checkedFiles.Select(f => File.ReadAllText(Path.Combine(folder, f))).ToList();
         ResultsIndex.Rebuild(temp.Sub("results"), new ClusterBootstrapOptions(Resamples: 200));
-        Assert.Equal(first, File.ReadAllText(Path.Combine(folder, "comparisons.csv")));
+        Assert.Equal(first, checkedFiles.Select(f => File.ReadAllText(Path.Combine(folder, f))));
     }
 
     [Fact]
