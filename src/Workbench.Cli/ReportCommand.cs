@@ -22,6 +22,11 @@ internal static class ReportCommand
         };
         var stopKappa = new Option<double>("--stop-when-kappa") { Description = "The rule's threshold, with --stopping", DefaultValueFactory = _ => Loop.KappaStopping.DefaultThreshold };
         var stopWindow = new Option<int>("--stop-kappa-window") { Description = "The rule's window of rounds, with --stopping", DefaultValueFactory = _ => Loop.KappaStopping.DefaultWindow };
+        var against = new Option<string?>("--against")
+        {
+            Description = "Another records folder of the same protocol that differs in one setting (size, initial selection, network): "
+                + "prints this − that per split and arm, paired by seed, Holm-adjusted (Markdown); writes nothing",
+        };
         var command = new Command("report", "Rebuild a reproduction's tables, intervals and Holm-adjusted comparisons from its committed per-seed records");
         command.Arguments.Add(folder);
         command.Options.Add(resamples);
@@ -29,11 +34,18 @@ internal static class ReportCommand
         command.Options.Add(stopping);
         command.Options.Add(stopKappa);
         command.Options.Add(stopWindow);
+        command.Options.Add(against);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(folder)!;
             var options = new Metrics.ClusterBootstrapOptions(result.GetValue(resamples));
             if (result.GetValue(stopping)) return Stopping(path, result.GetValue(stopKappa), result.GetValue(stopWindow));
+            if (result.GetValue(against) is { } other)
+            {
+                Console.Write(VariantComparison.Of(ReproductionRecords.Read(path), ReproductionRecords.Read(other),
+                    Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), Path.GetFileName(Path.TrimEndingDirectorySeparator(other))).ToMarkdown());
+                return 0;
+            }
             if (ReproductionRecords.IsRecords(path))
             {
                 var written = RecordsReport.Of(ReproductionRecords.Read(path), options).WriteTo(path);
