@@ -43,8 +43,7 @@ public sealed class Reproduction
         if (Protocol == "poster")
         {
             var data = PosterReproduction.CheckDataSet(dataSet ?? PosterReproduction.HomeDataSet);
-            var splitNames = splits ?? PosterReproduction.DefaultSplits(data);
-            PosterReproduction.CheckSplits(data, splitNames);
+            var splitNames = PosterReproduction.CheckSplits(data, splits ?? PosterReproduction.DefaultSplits(data));
             plan = new PosterReproduction
             {
                 Profile = profile, Seeds = seeds, Adjust = adjust, DataSet = data, SplitNames = splitNames,
