@@ -2,7 +2,7 @@ using System.CommandLine;
 using Workbench.Config;
 using Workbench.Data;
 using Workbench.Pretraining;
-using Workbench.Reproductions;
+using Workbench.Loop;
 
 namespace Workbench.Cli;
 

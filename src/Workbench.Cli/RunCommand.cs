@@ -4,6 +4,8 @@ using Workbench.Reproductions;
 using Workbench.Config;
 using Workbench.Distributed;
 using Workbench.Selection;
+using Workbench.Runs;
+using Workbench.Loop;
 
 namespace Workbench.Cli;
 

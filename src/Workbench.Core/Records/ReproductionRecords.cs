@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Workbench.Config;
 using Workbench.Engine;
 using Workbench.Reproductions;
+using Workbench.Loop;
 
 namespace Workbench.Records;
 

@@ -1,5 +1,6 @@
 using Workbench.Data;
 using Workbench.Reproductions;
+using Workbench.Loop;
 
 namespace Workbench.Tests.Data;
 

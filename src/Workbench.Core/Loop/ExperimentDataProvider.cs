@@ -1,9 +1,7 @@
-// Reproductions layer: loads each (data set, image size, crop) once through the image cache and serves experiment data for…
 using Workbench.Data;
-using Workbench.Loop;
 using Workbench.Config;
 
-namespace Workbench.Reproductions;
+namespace Workbench.Loop;
 
 /// <summary>
 /// Loads each (data set, image size, crop) once through the image cache and serves experiment data for

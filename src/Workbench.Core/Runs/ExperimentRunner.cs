@@ -1,11 +1,9 @@
-// Reproductions layer: runs one config into a run folder, resuming it if the folder holds an interrupted run.
 using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 using Workbench.Oracle;
 
-namespace Workbench.Reproductions;
+namespace Workbench.Runs;
 
 /// <summary>How far a run got: its finished rounds, and while a round waits for a person, where its questions are.</summary>
 /// <param name="Results">Finished rounds, round 0 first.</param>
