@@ -178,7 +178,7 @@ internal static class TrainCommand
         Terminal.Progress(bars =>
         {
             var task = bars.Add("training", options.Epochs);
-            fit = Fitter.Fit(model, images, ids, labels, weights, options, new Progress<EpochResult>(epoch =>
+            fit = TrainingLoop.Fit(model, images, ids, labels, weights, options, new Progress<EpochResult>(epoch =>
             {
                 task.MaxValue = epoch.Epochs;
                 task.Value = epoch.Epoch;

@@ -1,4 +1,5 @@
 // Config layer: everything that defines one SSL/AL experiment (scikit-learn style.
+using System.Text.Json.Serialization;
 using Workbench.Engine;
 using Workbench.Loop;
 
@@ -82,9 +83,11 @@ public sealed record ExperimentConfig
     /// <summary>margin-threshold: at most this many queries per round (the smallest margins); null = no cap.</summary>
     public int? MarginCap { get; init; }
 
-    /// <summary>The active-learning strategy's uncertainty measure (confidence, margin, entropy, least-confidence); top-k ranks by
-    /// it, cluster-margin and margin-threshold use it in place of the margin. Stored as "topKScorer" for old run folders.</summary>
-    public string TopKScorer { get; init; } = "margin";
+    /// <summary>The query strategy's uncertainty measure (confidence, margin, entropy, least-confidence, or a registered one):
+    /// top-k ranks by it, cluster-margin and margin-threshold use it in place of the margin. Stored as "topKScorer", its
+    /// first name, so that existing run folders and configs read and resume unchanged.</summary>
+    [JsonPropertyName("topKScorer")]
+    public string QueryScorer { get; init; } = "margin";
 
     /// <summary>
     /// Who answers: the truth (simulated, the default) or a person, for whom every round that asks something stops

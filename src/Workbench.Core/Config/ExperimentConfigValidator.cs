@@ -61,8 +61,8 @@ internal static class ExperimentConfigValidator
         if (c.StopKappaWindow < 1) Add("stopKappaWindow", $"must be >= 1 round, got {c.StopKappaWindow}");
         if (c.StopSetSize < 1) Add("stopSetSize", $"must be >= 1 image, got {c.StopSetSize}");
         if (c.MarginCap is < 1) Add("marginCap", $"must be >= 1 or null, got {c.MarginCap}");
-        if (c.TopKScorer is null || !Scorers.Names.Contains(Workbench.Common.Names.Normalise(c.TopKScorer)))
-            Add("topKScorer", $"unknown scorer '{c.TopKScorer}'; valid: {string.Join(", ", Scorers.Names)}");
+        if (c.QueryScorer is null || !Scorers.Names.Contains(Workbench.Common.Names.Normalise(c.QueryScorer)))
+            Add("topKScorer", $"unknown scorer '{c.QueryScorer}'; valid: {string.Join(", ", Scorers.Names)}");
         if (!(c.CstRejectRate >= 0 && c.CstRejectRate < 1))
             Add("cstRejectRate", $"must be in [0, 1), got {Show(c.CstRejectRate)}");
 

@@ -98,7 +98,7 @@ public abstract class LoopRanks
 
         public override FitResult Fit(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels, float[] classWeights,
             FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel, ConsistencyTraining? consistency = null) =>
-            Fitter.Fit(model, images, ids, labels, classWeights, options, progress, cancel, consistency: consistency);
+            TrainingLoop.Fit(model, images, ids, labels, classWeights, options, progress, cancel, consistency: consistency);
 
         public override Predictions Predict(Model model, ImageSet images, IReadOnlyList<int> ids, int batchSize, bool embeddings,
             CancellationToken cancel) => model.Predict(images, ids, batchSize, embeddings, cancel);

@@ -57,7 +57,7 @@ public sealed class RoundPolicy
             : null;
         ISelectionStrategy? queries = recipe.UsesActiveLearning()
             ? SelectionStrategies.Create(config.ActiveLearning, new StrategySettings(
-                Budget: config.Budget, Threshold: config.MarginThreshold, Cap: config.MarginCap, Scorer: config.TopKScorer,
+                Budget: config.Budget, Threshold: config.MarginThreshold, Cap: config.MarginCap, Scorer: config.QueryScorer,
                 Balanced: config.BalancedQueries))
             : null;
         return new RoundPolicy(proposals, recipe.UsesCst(), queries, config.SelectionOrder);

@@ -16,17 +16,17 @@ public sealed record SgdOptions(double LearningRate = 0.01, double Momentum = 0.
 public readonly record struct StepResult(float Loss, int Correct, int Count);
 
 /// <summary>
-/// An SGD optimizer bound to one model, plus the random generator of its augmentations
-/// (seeded, so that a seeded run repeats exactly). One step = one batch. It keeps its model
-/// alive: disposing the Model first is safe, and the trainer goes on training it until disposed.
+/// One SGD step per call on one model (the engine's wb_trainer): the optimizer bound to the model, plus the random
+/// generator of its augmentations (seeded, so that a seeded run repeats exactly); <see cref="TrainingLoop"/> runs the
+/// epochs. It keeps its model alive: disposing the Model first is safe, and the stepper goes on stepping it until disposed.
 /// Not thread-safe: serialise its calls with every other use of its model.
 /// </summary>
-public sealed class Trainer : IDisposable
+public sealed class SgdStepper : IDisposable
 {
     private readonly TrainerHandle _handle;
     private readonly int _numClasses;
 
-    public Trainer(Model model, SgdOptions options, long seed)
+    public SgdStepper(Model model, SgdOptions options, long seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
