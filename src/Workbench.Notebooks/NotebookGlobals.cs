@@ -1,4 +1,3 @@
-// Notebooks: the globals every cell sees: display(), input(), the cancellation token of the running cell.
 namespace Workbench.Notebooks;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Config layer: a run folder was opened with a config that differs from the one it was started with.
 namespace Workbench.Config;
 
 /// <summary>

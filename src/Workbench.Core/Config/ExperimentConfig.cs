@@ -1,4 +1,3 @@
-// Config layer: everything that defines one SSL/AL experiment (scikit-learn style.
 using System.Text.Json.Serialization;
 using Workbench.Engine;
 using Workbench.Loop;
@@ -188,10 +187,8 @@ public sealed record ExperimentConfig
     /// <summary>Engine device ("cpu", "cuda", "cuda:1"). Not part of a run's identity: a run may resume on another device.</summary>
     public string Device { get; init; } = "cpu";
 
-    /// <summary>The parsed <see cref="Recipe"/>.</summary>
     public Recipe ParsedRecipe() => Recipes.Parse(Recipe, "recipe");
 
-    /// <summary>The parsed <see cref="Architecture"/>.</summary>
     public Architecture ParsedArchitecture() => ArchitectureNames.Parse(Architecture);
 
     /// <summary>Every problem of this config, one line each naming its field; empty when valid.</summary>

@@ -1,4 +1,3 @@
-// Config layer: reads and writes ExperimentConfig as JSON, and compares two configs field by field.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 

@@ -1,4 +1,3 @@
-// Config layer: checks an ExperimentConfig.
 using Workbench.Selection;
 using System.Globalization;
 using System.Text.Json;

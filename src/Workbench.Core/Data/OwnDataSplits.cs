@@ -1,4 +1,3 @@
-// Data layer: train/test splits of a user's own images: the unlabelled pool always trains, the test part is given or carved.
 namespace Workbench.Data;
 
 /// <summary>

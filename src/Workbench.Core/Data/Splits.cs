@@ -1,4 +1,3 @@
-// Data layer: train/test splits, each deterministic for a seed.
 using System.Globalization;
 
 namespace Workbench.Data;

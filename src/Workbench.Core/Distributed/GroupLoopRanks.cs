@@ -1,4 +1,3 @@
-// Distributed layer: the round loop's ranks over a process group.
 using Workbench.Engine;
 using Workbench.Loop;
 

@@ -1,4 +1,3 @@
-// Engine layer: the classifiers the engine can build.
 namespace Workbench.Engine;
 
 /// <summary>The classifiers the engine can build.</summary>

@@ -1,4 +1,3 @@
-// Engine layer: contrastive (SimCLR) pretraining steps of a model's backbone, and the NT-Xent loss itself.
 namespace Workbench.Engine;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Engine layer: sGD hyper-parameters.
 namespace Workbench.Engine;
 
 /// <summary>SGD hyper-parameters.</summary>

@@ -1,4 +1,3 @@
-// Engine layer: how to train.
 using Workbench.Distributed;
 
 namespace Workbench.Engine;

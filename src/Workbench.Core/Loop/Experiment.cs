@@ -1,4 +1,3 @@
-// Loop layer: the SSL/AL round loop, each step callable on its own.
 using System.Diagnostics;
 using Workbench.Config;
 using Workbench.Engine;
@@ -84,7 +83,6 @@ public sealed partial class Experiment : IDisposable
     public ExperimentConfig Config { get; }
     /// <summary>The processes this experiment runs on (one, unless a data-parallel run gave it a group); they share rank 0's decisions.</summary>
     public LoopRanks Ranks { get; }
-    /// <summary>The data.</summary>
     public IExperimentData Data { get; }
     /// <summary>The parsed recipe (what a round adds).</summary>
     public Recipe Recipe { get; }

@@ -1,4 +1,4 @@
-// Loop layer: resuming an Experiment from its run store, and the helpers its steps share.
+// Experiment, in part: resuming an Experiment from its run store, and the helpers its steps share.
 using Workbench.Engine;
 
 namespace Workbench.Loop;

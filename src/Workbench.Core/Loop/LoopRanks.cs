@@ -1,4 +1,3 @@
-// Loop layer: the processes one round loop runs on -- one, or the ranks of a data-parallel group.
 using System.Text;
 using Workbench.Engine;
 

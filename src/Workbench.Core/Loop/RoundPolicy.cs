@@ -1,4 +1,3 @@
-// Loop layer: the one place that knows how SSL, CST and AL combine in a round (built once from the config).
 using System.Globalization;
 using Workbench.Config;
 using Workbench.Runs;

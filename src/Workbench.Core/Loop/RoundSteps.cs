@@ -1,4 +1,3 @@
-// Loop layer: the values one round's steps return, each the input of the next, and the round record built from them.
 using Workbench.Engine;
 using Workbench.Metrics;
 using Workbench.Oracle;
@@ -46,7 +45,6 @@ public sealed record RoundLabels(int Round, PoolSummary Pool, IReadOnlyList<Adde
 /// training set (class-capped), its loss weights and the fit.</summary>
 public sealed record RoundTraining(RoundLabels Labels, TrainingSet Set, float[] ClassWeights, FitResult Fit)
 {
-    /// <summary>The round.</summary>
     public int Round => Labels.Round;
 }
 
@@ -62,7 +60,6 @@ public sealed record RoundTraining(RoundLabels Labels, TrainingSet Set, float[] 
 public sealed record RoundEvaluation(RoundTraining Training, ClassificationReport Test, double? ValidationAccuracy, TimeSpan Duration,
     IReadOnlyList<int>? TestPredicted = null, IReadOnlyList<int>? StopSetPredicted = null, double? StopSetKappa = null)
 {
-    /// <summary>The round.</summary>
     public int Round => Training.Round;
 
     /// <summary>

@@ -1,4 +1,3 @@
-// Pretraining layer: the contrastive pretraining loop: seeded batches, cosine rate, per-epoch loss and kNN monitor.
 using System.Diagnostics;
 using Workbench.Engine;
 

@@ -1,4 +1,3 @@
-// Records layer: the stated family of headline comparisons of a reproduction, Holm-adjusted (design §5).
 using Workbench.Metrics;
 using Workbench.Reproductions;
 

@@ -1,4 +1,3 @@
-// Records layer: one reproduction's committed folder (reproduction.json, records.csv, cells.csv), written and read back.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workbench.Config;

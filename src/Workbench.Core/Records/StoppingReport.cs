@@ -1,4 +1,3 @@
-// Records layer: where the stabilising-predictions rule would have stopped each finished run, and what that would have saved.
 using System.Globalization;
 using Workbench.Loop;
 using Workbench.Reproductions;

@@ -1,4 +1,3 @@
-// Reproductions layer: `reproduce poster`.
 using System.Globalization;
 using Workbench.Loop;
 using Workbench.Metrics;

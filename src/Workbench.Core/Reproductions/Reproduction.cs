@@ -1,4 +1,3 @@
-// Reproductions layer: a campaign -- one protocol's arms over seeds -- run into one folder and summarised as a report.
 using System.Diagnostics;
 using Workbench.Config;
 using Workbench.Loop;

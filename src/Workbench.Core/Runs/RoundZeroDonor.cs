@@ -1,4 +1,3 @@
-// Runs layer: starts a new run folder from another run's round 0 when the two cannot differ there.
 using Workbench.Config;
 
 namespace Workbench.Runs;

@@ -1,4 +1,3 @@
-// Runs layer: a run folder was resumed with different code behind one of its strategies.
 using Workbench.Selection;
 
 namespace Workbench.Runs;

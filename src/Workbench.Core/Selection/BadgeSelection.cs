@@ -1,4 +1,3 @@
-// Selection layer: BADGE (Ash et al. 2020, "Deep batch active learning by diverse, uncertain gradient lower bounds").
 using System.Numerics.Tensors;
 
 namespace Workbench.Selection;

@@ -1,4 +1,3 @@
-// Selection layer: clustering active learning of the BCCD SSL+AL poster.
 using Workbench.Scoring;
 using Workbench.Engine;
 

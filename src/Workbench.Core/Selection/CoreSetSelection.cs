@@ -1,4 +1,3 @@
-// Selection layer: core-set active learning (Sener and Savarese 2018), greedy k-center.
 using System.Numerics.Tensors;
 
 namespace Workbench.Selection;

@@ -1,4 +1,3 @@
-// Selection layer: candidates for confirmed self-training (CST, Nakamura et al.
 namespace Workbench.Selection;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Selection layer: a strategy written as one function over the SelectionContext (a notebook cell's idea, in a few lines).
 namespace Workbench.Selection;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Selection layer: deterministic k-means.
 using System.Numerics.Tensors;
 
 namespace Workbench.Selection;

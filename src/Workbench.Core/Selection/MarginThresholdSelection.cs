@@ -1,4 +1,3 @@
-// Selection layer: active learning by margin threshold (Nakamura et al.
 using System.Globalization;
 using Workbench.Scoring;
 

@@ -1,4 +1,3 @@
-// Selection layer: self-training (SSL) pseudo-labels = a certainty measure plus a threshold.
 using System.Globalization;
 using Workbench.Scoring;
 

@@ -1,4 +1,3 @@
-// Selection layer: the random-query control.
 using Workbench.Common;
 
 namespace Workbench.Selection;

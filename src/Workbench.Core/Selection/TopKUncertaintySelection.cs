@@ -1,4 +1,3 @@
-// Selection layer: uncertainty sampling (modAL's uncertainty_sampling).
 using Workbench.Scoring;
 
 namespace Workbench.Selection;

@@ -1,4 +1,3 @@
-// Selection layer: TypiClust (Hacohen, Dekel and Weinshall 2022, "Active learning on a budget"), typical points of uncovered clusters.
 using System.Numerics.Tensors;
 
 namespace Workbench.Selection;
