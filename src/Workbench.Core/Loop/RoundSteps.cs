@@ -9,7 +9,6 @@ namespace Workbench.Loop;
 /// added and what the oracle did; with a person as oracle who has not answered yet, only the questions
 /// (<see cref="IsPending"/>), and nothing was added.
 /// </summary>
-/// <param name="Round">The round.</param>
 /// <param name="Pool">The unlabelled pool the round chose from (size, candidates predicted); zeros in round 0.</param>
 /// <param name="Added">The samples added, in the order they went in.</param>
 /// <param name="CstConfirmed">CST proposals the oracle confirmed.</param>

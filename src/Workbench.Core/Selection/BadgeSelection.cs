@@ -18,7 +18,6 @@ namespace Workbench.Selection;
 /// </remarks>
 public sealed class BadgeSelection : EmbeddingQuery
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
     public BadgeSelection(int budget = 100) : base(budget) { }
 

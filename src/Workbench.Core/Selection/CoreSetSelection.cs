@@ -16,7 +16,6 @@ namespace Workbench.Selection;
 /// </remarks>
 public sealed class CoreSetSelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
     public CoreSetSelection(int budget)
     {

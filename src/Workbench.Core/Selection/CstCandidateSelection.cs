@@ -14,7 +14,6 @@ public sealed class CstCandidateSelection : ISelectionStrategy
 {
     private readonly PseudoLabelSelection _rule;
 
-    /// <summary>Creates the strategy.</summary>
     /// <param name="threshold">Confidence a candidate must exceed, in (0, 1].</param>
     public CstCandidateSelection(double threshold = 0.99)
     {

@@ -9,7 +9,6 @@ public sealed class FunctionStrategy : ISelectionStrategy
 {
     private readonly Func<SelectionContext, StrategySettings, SelectionResult> _select;
 
-    /// <summary>Creates the strategy.</summary>
     public FunctionStrategy(string name, Func<SelectionContext, StrategySettings, SelectionResult> select, StrategySettings settings, bool needsEmbeddings)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

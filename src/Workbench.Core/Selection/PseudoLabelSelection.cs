@@ -14,7 +14,6 @@ namespace Workbench.Selection;
 /// </remarks>
 public sealed class PseudoLabelSelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="threshold">Certainty a candidate must exceed, in (0, 1].</param>
     /// <param name="scorer">A certainty measure (higher = more certain); confidence by default.</param>
     /// <exception cref="ArgumentException">The scorer is an uncertainty measure (higher = less certain).</exception>

@@ -9,7 +9,6 @@ namespace Workbench.Selection;
 /// </summary>
 public sealed class RandomSelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to draw, >= 1.</param>
     public RandomSelection(int budget)
     {
