@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+
 namespace Workbench.Config;
 
 /// <summary>The JSON settings of config.json and everything a run store writes: camelCase names, enums as kebab-case strings.</summary>

@@ -9,13 +9,8 @@ namespace Workbench.Runs;
 /// </summary>
 public static class RoundZeroDonor
 {
-    /// <summary>Config fields that only matter after round 0; configs equal in every other field share round 0.</summary>
-    public static IReadOnlyList<string> LaterRoundFields { get; } =
-    [
-        "recipe", "selectionOrder", "pseudoLabelThreshold", "activeLearning", "budget", "balancedQueries", "marginThreshold", "marginCap",
-        "topKScorer", "cstRejectRate", "rounds", "poolPerRound", "retrain", "fineTuneLearningRate", "device",
-        "stopWhenKappa", "stopKappaWindow",
-    ];
+    /// <summary>Config fields that only matter after round 0 (declared on the fields); configs equal in every other field share round 0.</summary>
+    public static IReadOnlyList<string> LaterRoundFields { get; } = ExperimentConfigJson.FieldsReaching(FieldReach.LaterRounds, FieldReach.Resume);
 
     /// <summary>
     /// True when <paramref name="a"/> and <paramref name="b"/> produce the same round 0. The recipe matters after round 0
