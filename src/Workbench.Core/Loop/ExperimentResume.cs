@@ -35,6 +35,7 @@ public sealed partial class Experiment
         _model = Ranks.SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.CheckpointPath(lastRound)), BlankModel);
         _labelled = labelled;
         _finished = lastRound + 1;
+        ResumedAfterRound = lastRound;
         _stopReason = Ranks.ShareText(state?.StopReason);
         Store?.DiscardAfter(lastRound);
         StartRound();

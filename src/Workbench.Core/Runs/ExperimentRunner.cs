@@ -56,8 +56,7 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(open);
         ranks ??= LoopRanks.Single;
-        if (ranks.Count > 1 && config.Oracle == OracleKind.Human)
-            throw new ArgumentException($"A person-as-oracle run (oracle human) runs in one process, not on {ranks.Count} ranks: drop --nproc (or WORLD_SIZE).", "oracle");
+        LoopRanks.RefusePersonOnRanks(config.Oracle == OracleKind.Human, ranks.Count);
         // Refuse a changed config before loading any data.
         var store = ranks.IsRoot ? opened ?? RunStore.Open(runDirectory, config) : null;
         // Rank 0 alone fills the image cache; the others wait, then read it.
@@ -67,11 +66,10 @@ public static class ExperimentRunner
         if (ranks.IsRoot) ranks.Barrier();
         IOracle? oracle = config.Oracle == OracleKind.Human ? new HumanOracle(store!.Directory) : null;
         using var experiment = new Experiment(config, experimentData, store, progress, oracle, ranks);
-        int? resumedAfter = store?.ReadState()?.LastRound;
         experiment.Run(cancel);  // resumes from the last finished round when there is one
         var outcome = experiment.IsAwaitingLabels
             ? new RunOutcome(experiment.Results, null, experiment.CurrentRound, HumanOracle.QueueFolder(store!.Directory, experiment.CurrentRound))
             : new RunOutcome(experiment.Results, experiment.StopReason, null, null);
-        return outcome with { Initialisation = experiment.InitialisationReport, ResumedAfterRound = resumedAfter };
+        return outcome with { Initialisation = experiment.InitialisationReport, ResumedAfterRound = experiment.ResumedAfterRound };
     }
 }
