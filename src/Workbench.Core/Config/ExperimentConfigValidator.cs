@@ -27,7 +27,7 @@ internal static class ExperimentConfigValidator
                 Add("consistency." + JsonNamingPolicy.CamelCase.ConvertName(e.ParamName ?? ""), e.Message.Split(" (Parameter", 2)[0]);
             }
         try { ArchitectureNames.Parse(c.Architecture ?? ""); }
-        catch (ArgumentException) { Add("architecture", $"unknown architecture '{c.Architecture}' (expected resnet18, senet8, smallcnn or cnn4)"); }
+        catch (ArgumentException) { Add("architecture", ArchitectureNames.Unknown(c.Architecture)); }
 
         if (!Enum.IsDefined(c.Initialisation)) Add("initialisation", $"unknown initialisation {c.Initialisation}");
         else if (c.Initialisation == InitialisationKind.Scratch && c.InitialisationPath is not null)

@@ -25,12 +25,17 @@ public static class ArchitectureNames
         _ => throw new ArgumentOutOfRangeException(nameof(architecture)),
     };
 
-    public static Architecture Parse(string name) => name.ToLowerInvariant() switch
+    /// <summary>Every name, in enum order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Enum.GetValues<Architecture>().Select(a => a.ToName()).ToArray();
+
+    public static Architecture Parse(string name)
     {
-        "resnet18" => Architecture.ResNet18,
-        "senet8" => Architecture.SeNet8,
-        "smallcnn" => Architecture.SmallCnn,
-        "cnn4" => Architecture.Cnn4,
-        _ => throw new ArgumentException($"unknown architecture '{name}' (expected resnet18, senet8, smallcnn or cnn4)", nameof(name)),
-    };
+        var key = name.ToLowerInvariant();
+        foreach (var architecture in Enum.GetValues<Architecture>())
+            if (architecture.ToName() == key) return architecture;
+        throw new ArgumentException(Unknown(name), nameof(name));
+    }
+
+    /// <summary>The one-line refusal of <paramref name="name"/>, listing the valid names.</summary>
+    internal static string Unknown(string? name) => $"unknown architecture '{name}' (expected {string.Join(", ", Names.SkipLast(1))} or {Names[^1]})";
 }
