@@ -55,10 +55,7 @@ public sealed class SgdStepper : IDisposable
     public unsafe StepResult Step(ImageSet images, ReadOnlySpan<long> ids, ReadOnlySpan<long> labels,
         ReadOnlySpan<float> classWeights, Augmentation augmentation)
     {
-        if (ids.Length != labels.Length)
-            throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
-        if (!classWeights.IsEmpty && classWeights.Length != _numClasses)
-            throw new ArgumentException($"{classWeights.Length} class weights for a {_numClasses}-class model", nameof(classWeights));
+        CheckBatch(ids, labels, classWeights);
         fixed (long* index = ids)
         fixed (long* label = labels)
         fixed (float* weights = classWeights)
@@ -79,10 +76,7 @@ public sealed class SgdStepper : IDisposable
         Span<long> pseudoLabels, Span<float> confidences)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (ids.Length != labels.Length)
-            throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
-        if (!classWeights.IsEmpty && classWeights.Length != _numClasses)
-            throw new ArgumentException($"{classWeights.Length} class weights for a {_numClasses}-class model", nameof(classWeights));
+        CheckBatch(ids, labels, classWeights);
         if (pseudoLabels.Length != unlabelled.Length || confidences.Length != unlabelled.Length)
             throw new ArgumentException($"{unlabelled.Length} unlabelled images need as many pseudo-label and confidence slots", nameof(pseudoLabels));
         var native = options.ToNative(augmentation);
@@ -98,6 +92,14 @@ public sealed class SgdStepper : IDisposable
                 guesses, tops), "consistency training step");
             return new ConsistencyStepResult(loss, unlabelledLoss, correct, ids.Length);
         }
+    }
+
+    private void CheckBatch(ReadOnlySpan<long> ids, ReadOnlySpan<long> labels, ReadOnlySpan<float> classWeights)
+    {
+        if (ids.Length != labels.Length)
+            throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
+        if (!classWeights.IsEmpty && classWeights.Length != _numClasses)
+            throw new ArgumentException($"{classWeights.Length} class weights for a {_numClasses}-class model", nameof(classWeights));
     }
 
     public void Dispose() => _handle.Dispose();
