@@ -16,7 +16,7 @@ internal static class EngineThroughput
         using var imagesOwner = images;
         using var model = Model.Create(Architecture.ResNet18, classes, 0);
         model.Precision = precision;
-        using var trainer = new Trainer(model, new SgdOptions(0.01, 0.9, 5e-4), 0);
+        using var trainer = new SgdStepper(model, new SgdOptions(0.01, 0.9, 5e-4), 0);
         float[] weights = [1f, 1f, 1f, 1f];
 
         double Train(int steps, Augmentation augmentation)

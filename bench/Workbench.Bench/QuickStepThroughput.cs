@@ -29,7 +29,7 @@ internal static class QuickStepThroughput
 
         double train;
         using (var model = WithPrecision(Model.Create(Architecture.Cnn4, classes, 0), precision))
-        using (var trainer = new Trainer(model, new SgdOptions(Presets.QuickLearningRate, 0.9, 5e-4), 0))
+        using (var trainer = new SgdStepper(model, new SgdOptions(Presets.QuickLearningRate, 0.9, 5e-4), 0))
         {
             var ids = new long[batch];
             var batchLabels = new long[batch];
@@ -46,7 +46,7 @@ internal static class QuickStepThroughput
 
         double pretrain;
         using (var model = WithPrecision(Model.Create(Architecture.Cnn4, classes, 0), precision))
-        using (var pretrainer = new Pretrainer(model, new ContrastiveOptions(), new SgdOptions(0.1, 0.9, 1e-4), 0))
+        using (var pretrainer = new ContrastiveStepper(model, new ContrastiveOptions(), new SgdOptions(0.1, 0.9, 1e-4), 0))
         {
             var ids = new long[PretrainBatch];
             void Step(int s)

@@ -16,7 +16,7 @@ internal static class RoundThroughput
         var (images, labels) = RandomImages.Create(pool, size, classes);
         using var imagesOwner = images;
         using var model = Model.Create(Architecture.ResNet18, classes, 0);
-        using var trainer = new Trainer(model, new SgdOptions(0.01, 0.9, 5e-4), 0);
+        using var trainer = new SgdStepper(model, new SgdOptions(0.01, 0.9, 5e-4), 0);
         float[] weights = [1f, 2f, 1f, 0.5f];
 
         // Cold, as in a round: the first prediction after training folds the weights again.

@@ -3,6 +3,7 @@ using Workbench.Engine;
 using Workbench.Config;
 using Workbench.Pretraining;
 using Workbench.Reproductions;
+using Workbench.Loop;
 
 namespace Workbench.Cli;
 

@@ -1,4 +1,3 @@
-// CLI: `workbench kernel` (serve Jupyter over a connection file) and `workbench kernel install` (write the kernelspec).
 using System.CommandLine;
 using System.Reflection;
 using Workbench.Kernel;

@@ -19,7 +19,7 @@ internal static class OwnDataOptions
             else
             {
                 var set = OwnData.Load(dataset);
-                config = config with { DataSet = set.Name, Split = split ?? OwnDataSplits.DefaultSplit(set) };
+                config = config with { DataSet = set.Name, Split = split ?? OwnDataSplits.DefaultSplit(set).Value };
                 var recipe = config.ParsedRecipe();
                 if (oracle is null && set.UnlabelledCount > 0 && (recipe.UsesActiveLearning() || recipe.UsesCst()))
                     config = config with { Oracle = OracleKind.Human };

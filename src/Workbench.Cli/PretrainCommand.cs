@@ -2,7 +2,7 @@ using System.CommandLine;
 using Workbench.Config;
 using Workbench.Data;
 using Workbench.Pretraining;
-using Workbench.Reproductions;
+using Workbench.Loop;
 
 namespace Workbench.Cli;
 
@@ -17,7 +17,7 @@ internal static class PretrainCommand
         var common = new CommonOptions();
         var settings = new PretrainOptionsGroup("");
         var dataset = new Option<string>("--dataset") { Description = $"One of: {string.Join(", ", DataSets.Names)}", DefaultValueFactory = _ => "bccd" };
-        var split = new Option<string>("--split") { Description = $"One of: {string.Join(", ", Splits.Names)}", DefaultValueFactory = _ => "paper" };
+        var split = new Option<string>("--split") { Description = $"One of: {string.Join(", ", SplitName.Names)}", DefaultValueFactory = _ => "paper" };
         var arch = new Option<string>("--arch") { Description = "resnet18, senet8, smallcnn or cnn4", DefaultValueFactory = _ => "cnn4" };
         var size = new Option<int>("--size") { Description = "Image side in pixels", DefaultValueFactory = _ => 32 };
         var fraction = new Option<double>("--labelled-fraction") { Description = "Initially labelled share of the training side: the kNN monitor's images", DefaultValueFactory = _ => 0.02 };

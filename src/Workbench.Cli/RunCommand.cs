@@ -4,6 +4,8 @@ using Workbench.Reproductions;
 using Workbench.Config;
 using Workbench.Distributed;
 using Workbench.Selection;
+using Workbench.Runs;
+using Workbench.Loop;
 
 namespace Workbench.Cli;
 
@@ -95,8 +97,7 @@ internal static class RunCommand
                 experiment.EnsurePretrained(result, [chosen], data, new Workbench.Pretraining.PretrainedCache(common.Cache(result).Directory));
             if (result.GetValue(distributed.Processes) > 1)
             {
-                if (chosen.Oracle == OracleKind.Human)
-                    throw new ArgumentException("a person-as-oracle run (--oracle human, the default for own data that asks questions) runs in one process: drop --nproc", "--nproc");
+                LoopRanks.RefusePersonOnRanks(chosen.Oracle == OracleKind.Human, result.GetValue(distributed.Processes));
                 // Pretraining is one long single-process job: done here, before the ranks start, whose collectives would time out waiting for it.
                 EnsurePretrained();
                 return distributed.LaunchIfAsked(result)!.Value;

@@ -19,7 +19,7 @@ internal static class ScoreCommand
         var common = new CommonOptions();
         var distributed = new DistributedOptions();
         var dataset = new Option<string>("--dataset") { Description = $"One of: {string.Join(", ", DataSets.Names)}", DefaultValueFactory = _ => "bccd" };
-        var split = new Option<string>("--split") { Description = $"One of: {string.Join(", ", Splits.Names)}", DefaultValueFactory = _ => "paper" };
+        var split = new Option<string>("--split") { Description = $"One of: {string.Join(", ", SplitName.Names)}", DefaultValueFactory = _ => "paper" };
         var part = new Option<string>("--part") { Description = "test, train or all", DefaultValueFactory = _ => "test" };
         var arch = new Option<string>("--arch") { Description = "resnet18, senet8, smallcnn or cnn4", DefaultValueFactory = _ => "smallcnn" };
         var size = new Option<int>("--size") { Description = "Image side in pixels", DefaultValueFactory = _ => 48 };

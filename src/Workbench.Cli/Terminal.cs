@@ -1,4 +1,3 @@
-// CLI layer: the one way the CLI writes to the terminal.
 // Spectre.Console reads markup ("[red]...[/]") in strings given to its Markup APIs and in progress-task descriptions, and
 // its *Interpolated helpers escape only string holes (a record's ToString such as "fc.weight [1000, 512]" went through
 // as markup and the user saw "Could not find color or style '1000,'"). Everything printed here comes from data, files,

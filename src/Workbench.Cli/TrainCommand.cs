@@ -20,7 +20,7 @@ internal static class TrainCommand
     {
         var common = new CommonOptions();
         var dataset = new Option<string>("--dataset") { Description = $"One of: {string.Join(", ", DataSets.Names)}", DefaultValueFactory = _ => "bccd" };
-        var split = new Option<string>("--split") { Description = $"One of: {string.Join(", ", Splits.Names)}", DefaultValueFactory = _ => "paper" };
+        var split = new Option<string>("--split") { Description = $"One of: {string.Join(", ", SplitName.Names)}", DefaultValueFactory = _ => "paper" };
         var arch = new Option<string>("--arch") { Description = "resnet18, senet8, smallcnn or cnn4", DefaultValueFactory = _ => "smallcnn" };
         var size = new Option<int>("--size") { Description = "Image side in pixels", DefaultValueFactory = _ => 48 };
         var crop = CropOption.Create();
@@ -178,7 +178,7 @@ internal static class TrainCommand
         Terminal.Progress(bars =>
         {
             var task = bars.Add("training", options.Epochs);
-            fit = Fitter.Fit(model, images, ids, labels, weights, options, new Progress<EpochResult>(epoch =>
+            fit = TrainingLoop.Fit(model, images, ids, labels, weights, options, new Progress<EpochResult>(epoch =>
             {
                 task.MaxValue = epoch.Epochs;
                 task.Value = epoch.Epoch;

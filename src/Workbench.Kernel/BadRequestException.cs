@@ -1,4 +1,3 @@
-// Kernel: a request whose content does not fit its message type; answered with status "error", never fatal.
 namespace Workbench.Kernel;
 
 /// <summary>A request the kernel cannot honour because its content is missing a field or has the wrong type.</summary>

@@ -1,4 +1,3 @@
-// Kernel: completion, inspection and is_complete for cells, with Roslyn's IDE services over the script's current state.
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Completion;

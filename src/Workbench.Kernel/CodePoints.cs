@@ -1,4 +1,3 @@
-// Kernel: Jupyter counts cursor positions in Unicode code points, .NET strings in UTF-16 units; this converts.
 namespace Workbench.Kernel;
 
 /// <summary>Converts between Jupyter cursor positions (code points, protocol 5.2+) and UTF-16 string indices.</summary>

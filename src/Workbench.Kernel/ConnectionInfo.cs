@@ -1,4 +1,3 @@
-// Kernel: the connection file Jupyter writes for a kernel (ports, transport, signing key).
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -1,4 +1,3 @@
-// Kernel: the output sink of a cell run from Jupyter: streams stdout/stderr and displays to iopub as they happen.
 using System.Text;
 using System.Text.Json.Nodes;
 using Workbench.Notebooks;

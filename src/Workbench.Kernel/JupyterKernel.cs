@@ -1,4 +1,3 @@
-// Kernel: a Jupyter kernel (messaging protocol 5.3) that runs C# cells on the notebook execution core.
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -1,4 +1,3 @@
-// Kernel: one Jupyter protocol message (header, parent header, metadata, content) plus its ZeroMQ routing identities.
 using System.Globalization;
 using System.Text.Json.Nodes;
 

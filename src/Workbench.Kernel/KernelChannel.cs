@@ -1,4 +1,3 @@
-// Kernel: the four message channels of a Jupyter kernel (heartbeat is handled inside KernelSockets).
 namespace Workbench.Kernel;
 
 /// <summary>The Jupyter channels a message arrives on or is sent to.</summary>

@@ -1,4 +1,3 @@
-// Kernel: the ZeroMQ sockets (NetMQ) of a Jupyter kernel, all owned by one poller thread.
 using NetMQ;
 using NetMQ.Sockets;
 

@@ -1,4 +1,3 @@
-// Kernel: writes the Jupyter kernelspec (kernel.json + logos) that lets Jupyter / VS Code start this kernel.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;

@@ -1,4 +1,3 @@
-// Kernel: the Jupyter wire format: frames <-> JupyterMessage, with HMAC-SHA256 signing and verification.
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

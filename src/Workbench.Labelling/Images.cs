@@ -1,4 +1,3 @@
-// Labelling: image bytes for the page: JPEG and PNG as stored, anything else (TIFF) decoded by the engine and sent as PNG.
 using Microsoft.AspNetCore.Http;
 using Workbench.Data;
 using Workbench.Display;

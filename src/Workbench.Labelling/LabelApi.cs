@@ -1,4 +1,3 @@
-// Labelling: the page's HTTP API: token gate, state, images by queue id, answers, undo, CSV export and import.
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

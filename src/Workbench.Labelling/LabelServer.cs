@@ -1,4 +1,3 @@
-// Labelling: the local labelling page of a run waiting for a person (ASP.NET Core minimal API on 127.0.0.1).
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;

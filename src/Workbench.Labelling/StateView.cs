@@ -1,4 +1,3 @@
-// Labelling: what the page shows of a queue: items with their answers, progress overall and per class.
 using Workbench.Oracle;
 
 namespace Workbench.Labelling;

@@ -1,4 +1,3 @@
-// Notebooks: the outcome of executing one cell through an output sink (no outputs: the sink has them).
 namespace Workbench.Notebooks;
 
 /// <summary>

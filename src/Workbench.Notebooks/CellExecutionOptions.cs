@@ -1,4 +1,3 @@
-// Notebooks: limits for executing one cell (timeout, how long a cancelled cell may take to stop).
 namespace Workbench.Notebooks;
 
 /// <summary>

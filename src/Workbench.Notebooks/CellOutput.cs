@@ -1,4 +1,3 @@
-// Notebooks: the outputs of a code cell as in nbformat 4 (stream, display_data, execute_result, error).
 using System.Text.Json.Nodes;
 
 namespace Workbench.Notebooks;

@@ -1,4 +1,3 @@
-// Notebooks: the output sink of the headless runner, which keeps a cell's outputs in order for the .ipynb file.
 using System.Text;
 
 namespace Workbench.Notebooks;

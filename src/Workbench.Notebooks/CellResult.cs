@@ -1,4 +1,3 @@
-// Notebooks: what executing one cell produced, with its outputs collected (the runner's view of a cell).
 namespace Workbench.Notebooks;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Notebooks: routes Console.Out / Console.Error of running cell code to that cell's output sink.
 using System.Text;
 
 namespace Workbench.Notebooks;

@@ -1,4 +1,3 @@
-// Notebooks: a Microsoft.Data.Analysis DataFrame as an HTML table (the same HtmlTable as records get) plus plain text.
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using Workbench.Display;

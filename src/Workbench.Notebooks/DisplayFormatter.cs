@@ -1,4 +1,3 @@
-// Notebooks: turns any value into the MIME bundle of a notebook output.
 using System.Collections;
 using System.Globalization;
 using System.Reflection;

@@ -1,4 +1,3 @@
-// Notebooks: what display() returns, so a cell can update a shown value in place (update_display_data).
 namespace Workbench.Notebooks;
 
 /// <summary>

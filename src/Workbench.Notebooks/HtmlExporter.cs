@@ -1,4 +1,3 @@
-// Notebooks: renders a notebook as one self-contained HTML page.
 using System.Globalization;
 using System.Net;
 using System.Text;

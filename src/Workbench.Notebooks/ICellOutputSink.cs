@@ -1,4 +1,3 @@
-// Notebooks: where a running cell's outputs go as they happen (the runner collects them, the Jupyter kernel streams them).
 namespace Workbench.Notebooks;
 
 /// <summary>

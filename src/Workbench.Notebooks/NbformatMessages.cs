@@ -1,4 +1,3 @@
-// Notebooks: turns a JSON-schema evaluation of a notebook into one-line messages that name the problem and its place.
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;

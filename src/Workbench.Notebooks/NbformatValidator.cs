@@ -1,4 +1,3 @@
-// Notebooks: checks notebook JSON against Jupyter's own nbformat v4 schema (JsonSchema.Net), in one-line messages.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;

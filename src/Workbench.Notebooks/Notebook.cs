@@ -1,4 +1,3 @@
-// Notebooks: an nbformat 4 notebook in memory.
 using System.Text.Json.Nodes;
 
 namespace Workbench.Notebooks;

@@ -1,4 +1,3 @@
-// Notebooks: one notebook cell, keeping unknown metadata and fields.
 using System.Text.Json.Nodes;
 
 namespace Workbench.Notebooks;

@@ -1,4 +1,3 @@
-// Notebooks: a .ipynb file that is not a valid notebook.
 namespace Workbench.Notebooks;
 
 /// <summary>A notebook file that cannot be read as nbformat 4.</summary>

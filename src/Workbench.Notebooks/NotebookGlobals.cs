@@ -1,4 +1,3 @@
-// Notebooks: the globals every cell sees: display(), input(), the cancellation token of the running cell.
 namespace Workbench.Notebooks;
 
 /// <summary>
@@ -10,7 +9,7 @@ public sealed class NotebookGlobals
 {
     /// <summary>
     /// Cancelled when the running cell is interrupted (Jupyter's stop button) or times out. Pass it to
-    /// Workbench calls that take a CancellationToken (Experiment.Run, Fitter.Fit, …) so they stop at
+    /// Workbench calls that take a CancellationToken (Experiment.Run, TrainingLoop.Fit, …) so they stop at
     /// their next check: <c>experiment.Run(Cancellation)</c>. The same token as
     /// <see cref="Workbench.Reports.NotebookCancellation.Token"/>, which notebooks meant for other kernels too use instead.
     /// </summary>

@@ -1,4 +1,3 @@
-// Notebooks: papermill-style parameters: the defaults of the "parameters" cell and the injected overrides.
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;

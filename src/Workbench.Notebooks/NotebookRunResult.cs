@@ -1,4 +1,3 @@
-// Notebooks: the outcome of running a notebook headlessly.
 namespace Workbench.Notebooks;
 
 /// <summary>

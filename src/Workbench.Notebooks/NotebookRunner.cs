@@ -1,4 +1,3 @@
-// Notebooks: the headless (papermill-like) notebook runner.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;

@@ -1,4 +1,3 @@
-// Notebooks: reads and writes .ipynb files (nbformat 4) as nbformat itself does.
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;

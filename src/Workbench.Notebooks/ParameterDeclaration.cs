@@ -1,4 +1,3 @@
-// Notebooks: a variable declared in the "parameters" cell.
 namespace Workbench.Notebooks;
 
 /// <summary>

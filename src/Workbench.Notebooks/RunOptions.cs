@@ -1,4 +1,3 @@
-// Notebooks: how the headless runner runs a notebook (parameters, output paths, timeout).
 namespace Workbench.Notebooks;
 
 /// <summary>

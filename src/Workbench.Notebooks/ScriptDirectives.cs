@@ -1,4 +1,3 @@
-// Notebooks: prepares cell text for Roslyn (Polyglot magics, unsupported directives).
 using System.Text.RegularExpressions;
 
 namespace Workbench.Notebooks;

@@ -1,4 +1,3 @@
-// Notebooks: the one C# execution core (Roslyn scripting) behind both the headless runner and the Jupyter kernel.
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Reflection;

@@ -1,4 +1,3 @@
-// Notebooks: a cell directive the execution core cannot honour.
 namespace Workbench.Notebooks;
 
 /// <summary>A cell uses a directive or magic command the runner does not support.</summary>

@@ -1,4 +1,3 @@
-// Common layer: a fingerprint of compiled code, so a run can tell that the strategy it was started with has changed.
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;

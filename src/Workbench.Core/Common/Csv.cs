@@ -1,4 +1,3 @@
-// Common layer: RFC 4180 CSV reading and writing for files people edit (manifests, label queues).
 using System.Text;
 
 namespace Workbench.Common;

@@ -1,4 +1,3 @@
-// Common layer (below every other): how user-typed names are compared everywhere (strategies, scorers, protocols).
 namespace Workbench.Common;
 
 /// <summary>One rule for names typed by people: trimmed, lower case, '_' and '-' interchangeable.</summary>

@@ -1,4 +1,3 @@
-// Common layer (below every other): seeded randomness shared by the loop (pool subsample, oracle) and the strategies.
 namespace Workbench.Common;
 
 /// <summary>Seeded draws that must be identical wherever they are made, so a resumed run repeats an uninterrupted one.</summary>

@@ -1,4 +1,3 @@
-// Config layer: a field whose value differs between two configs, with both values as JSON text.
 namespace Workbench.Config;
 
 /// <summary>A field whose value differs between two configs, with both values as JSON text.</summary>

@@ -1,4 +1,3 @@
-// Config layer: a run folder was opened with a config that differs from the one it was started with.
 namespace Workbench.Config;
 
 /// <summary>
@@ -7,7 +6,6 @@ namespace Workbench.Config;
 /// </summary>
 public sealed class ConfigMismatchException : ArgumentException
 {
-    /// <summary>Creates the exception for the run at <paramref name="directory"/>.</summary>
     public ConfigMismatchException(string directory, IReadOnlyList<ConfigDifference> differences)
         : base(Describe(directory, differences), differences.Count > 0 ? differences[0].Field : "config")
     {

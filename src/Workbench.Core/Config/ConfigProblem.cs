@@ -1,4 +1,3 @@
-// Config layer: one problem of a config.
 namespace Workbench.Config;
 
 /// <summary>One problem of a config: the field (as named in config.json) and what is wrong with it.</summary>

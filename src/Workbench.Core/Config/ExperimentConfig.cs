@@ -1,4 +1,4 @@
-// Config layer: everything that defines one SSL/AL experiment (scikit-learn style.
+using System.Text.Json.Serialization;
 using Workbench.Engine;
 using Workbench.Loop;
 
@@ -56,6 +56,7 @@ public sealed record ExperimentConfig
     /// What a round adds: baseline, ssl, al, ssl+al, cst or cst+al (see <see cref="Recipes"/>). Stored as "recipe";
     /// config files written before the name changed say "strategy" and still load.
     /// </summary>
+    [Reach(FieldReach.LaterRounds)]
     public string Recipe { get; init; } = "ssl+al";
 
     /// <summary>
@@ -64,16 +65,20 @@ public sealed record ExperimentConfig
     /// (the poster and its authors' code: pseudo-labels are taken and removed from the pool, then the AL strategy runs on
     /// what remains).
     /// </summary>
+    [Reach(FieldReach.LaterRounds)]
     public SelectionOrder SelectionOrder { get; init; } = SelectionOrder.QueriesFirst;
 
     /// <summary>Confidence a pseudo-label (or CST proposal) must exceed: poster 0.97, CST 0.99, CST+AL 0.9.</summary>
+    [Reach(FieldReach.LaterRounds)]
     public double PseudoLabelThreshold { get; init; } = 0.97;
 
     /// <summary>Active-learning strategy: any query strategy of <see cref="Selection.SelectionStrategies.QueryNames"/> (the
     /// built-ins cluster-margin, margin-threshold, top-k, core-set, random, typiclust, badge, and any registered from code).</summary>
+    [Reach(FieldReach.LaterRounds)]
     public string ActiveLearning { get; init; } = "cluster-margin";
 
     /// <summary>Samples queried per round by cluster-margin, top-k, core-set, random, typiclust and badge.</summary>
+    [Reach(FieldReach.LaterRounds)]
     public int Budget { get; init; } = 100;
 
     /// <summary>
@@ -81,17 +86,23 @@ public sealed record ExperimentConfig
     /// classes (<see cref="Selection.BalancedQuerySelection"/>), for rare classes. False (the default, and what configs written
     /// before the field existed mean) = the strategy's own choice.
     /// </summary>
+    [Reach(FieldReach.LaterRounds)]
     public bool BalancedQueries { get; init; }
 
     /// <summary>margin-threshold: query every candidate with top-1 minus top-2 below this (bone-marrow: 0.2).</summary>
+    [Reach(FieldReach.LaterRounds)]
     public double MarginThreshold { get; init; } = 0.2;
 
     /// <summary>margin-threshold: at most this many queries per round (the smallest margins); null = no cap.</summary>
+    [Reach(FieldReach.LaterRounds)]
     public int? MarginCap { get; init; }
 
-    /// <summary>The active-learning strategy's uncertainty measure (confidence, margin, entropy, least-confidence); top-k ranks by
-    /// it, cluster-margin and margin-threshold use it in place of the margin. Stored as "topKScorer" for old run folders.</summary>
-    public string TopKScorer { get; init; } = "margin";
+    /// <summary>The query strategy's uncertainty measure (confidence, margin, entropy, least-confidence, or a registered one):
+    /// top-k ranks by it, cluster-margin and margin-threshold use it in place of the margin. Stored as "topKScorer", its
+    /// first name, so that existing run folders and configs read and resume unchanged.</summary>
+    [JsonPropertyName("topKScorer")]
+    [Reach(FieldReach.LaterRounds)]
+    public string QueryScorer { get; init; } = "margin";
 
     /// <summary>
     /// Who answers: the truth (simulated, the default) or a person, for whom every round that asks something stops
@@ -100,12 +111,15 @@ public sealed record ExperimentConfig
     public OracleKind Oracle { get; init; } = OracleKind.Simulated;
 
     /// <summary>Fraction of CST proposals the simulated human cannot decide and drops, in [0, 1).</summary>
+    [Reach(FieldReach.LaterRounds)]
     public double CstRejectRate { get; init; }
 
     /// <summary>Rounds after round 0 (the baseline). A resumed run may ask for more.</summary>
+    [Reach(FieldReach.Resume)]
     public int Rounds { get; init; } = 3;
 
     /// <summary>Random unlabelled samples scored per round (bone-marrow: 5000); null = the whole pool.</summary>
+    [Reach(FieldReach.LaterRounds)]
     public int? PoolPerRound { get; init; }
 
     /// <summary>Most training samples per class, newest first (bone-marrow: 1000); null = no cap.</summary>
@@ -129,9 +143,11 @@ public sealed record ExperimentConfig
     /// (Bloodgood and Vijay-Shanker 2009: 0.99; <see cref="KappaStopping"/>). Null = never (the default: the kappa is still
     /// reported every round). Matters after round 0 only.
     /// </summary>
+    [Reach(FieldReach.LaterRounds)]
     public double? StopWhenKappa { get; init; }
 
     /// <summary>Rounds whose kappas <see cref="StopWhenKappa"/> averages (the paper: 3).</summary>
+    [Reach(FieldReach.LaterRounds)]
     public int StopKappaWindow { get; init; } = KappaStopping.DefaultWindow;
 
     /// <summary>
@@ -144,6 +160,7 @@ public sealed record ExperimentConfig
     public bool WeightedLoss { get; init; } = true;
 
     /// <summary>Start each round from the initial weights or from the previous model.</summary>
+    [Reach(FieldReach.LaterRounds)]
     public RetrainMode Retrain { get; init; } = RetrainMode.FromInitial;
 
     /// <summary>Epochs per round's training.</summary>
@@ -162,6 +179,7 @@ public sealed record ExperimentConfig
     public double LearningRate { get; init; } = 0.01;
 
     /// <summary>Learning rate of rounds after 0 when fine-tuning (bone-marrow: 0.005); null = <see cref="LearningRate"/>.</summary>
+    [Reach(FieldReach.LaterRounds)]
     public double? FineTuneLearningRate { get; init; }
 
     /// <summary>Learning-rate schedule within each round's training (the papers: constant).</summary>
@@ -190,12 +208,11 @@ public sealed record ExperimentConfig
     public int EvalBatchSize { get; init; } = 64;
 
     /// <summary>Engine device ("cpu", "cuda", "cuda:1"). Not part of a run's identity: a run may resume on another device.</summary>
+    [Reach(FieldReach.Resume)]
     public string Device { get; init; } = "cpu";
 
-    /// <summary>The parsed <see cref="Recipe"/>.</summary>
     public Recipe ParsedRecipe() => Recipes.Parse(Recipe, "recipe");
 
-    /// <summary>The parsed <see cref="Architecture"/>.</summary>
     public Architecture ParsedArchitecture() => ArchitectureNames.Parse(Architecture);
 
     /// <summary>Every problem of this config, one line each naming its field; empty when valid.</summary>

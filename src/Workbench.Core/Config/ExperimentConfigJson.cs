@@ -1,4 +1,3 @@
-// Config layer: reads and writes ExperimentConfig as JSON, and compares two configs field by field.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,10 +7,17 @@ namespace Workbench.Config;
 public static class ExperimentConfigJson
 {
     /// <summary>
-    /// Fields that may change when a run resumes: <c>rounds</c> (a run can be extended) and <c>device</c>
-    /// (where it runs is not what it is).
+    /// Fields that may change when a run resumes (<see cref="FieldReach.Resume"/>): <c>rounds</c> (a run can be extended) and
+    /// <c>device</c> (where it runs is not what it is).
     /// </summary>
-    public static IReadOnlyList<string> ResumableFields { get; } = ["rounds", "device"];
+    public static IReadOnlyList<string> ResumableFields { get; } = FieldsReaching(FieldReach.Resume);
+
+    /// <summary>The JSON names of the fields declared with one of <paramref name="reaches"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> FieldsReaching(params FieldReach[] reaches) =>
+        StoredJson.Compact.GetTypeInfo(typeof(ExperimentConfig)).Properties
+            .Where(p => reaches.Contains(p.AttributeProvider?.GetCustomAttributes(typeof(ReachAttribute), false).OfType<ReachAttribute>()
+                .SingleOrDefault()?.Reach ?? FieldReach.RoundZero))
+            .Select(p => p.Name).ToList();
 
     /// <summary>Indented JSON with camelCase field names and enums as kebab-case strings.</summary>
     public static string ToJson(this ExperimentConfig config)

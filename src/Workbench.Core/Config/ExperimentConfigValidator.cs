@@ -1,4 +1,3 @@
-// Config layer: checks an ExperimentConfig.
 using Workbench.Selection;
 using System.Globalization;
 using System.Text.Json;
@@ -29,7 +28,7 @@ internal static class ExperimentConfigValidator
             }
         Architecture? architecture = null;
         try { architecture = ArchitectureNames.Parse(c.Architecture ?? ""); }
-        catch (ArgumentException e) { Add("architecture", e.Message.Split(" (Parameter", 2)[0]); }
+        catch (ArgumentException) { Add("architecture", ArchitectureNames.Unknown(c.Architecture)); }
 
         if (!Enum.IsDefined(c.Initialisation)) Add("initialisation", $"unknown initialisation {c.Initialisation}");
         else if (c.Initialisation == InitialisationKind.Scratch && c.InitialisationPath is not null)
@@ -70,8 +69,8 @@ internal static class ExperimentConfigValidator
         if (c.StopKappaWindow < 1) Add("stopKappaWindow", $"must be >= 1 round, got {c.StopKappaWindow}");
         if (c.StopSetSize < 1) Add("stopSetSize", $"must be >= 1 image, got {c.StopSetSize}");
         if (c.MarginCap is < 1) Add("marginCap", $"must be >= 1 or null, got {c.MarginCap}");
-        if (c.TopKScorer is null || !Scorers.Names.Contains(Workbench.Common.Names.Normalise(c.TopKScorer)))
-            Add("topKScorer", $"unknown scorer '{c.TopKScorer}'; valid: {string.Join(", ", Scorers.Names)}");
+        if (c.QueryScorer is null || !Scorers.Names.Contains(Workbench.Common.Names.Normalise(c.QueryScorer)))
+            Add("topKScorer", $"unknown scorer '{c.QueryScorer}'; valid: {string.Join(", ", Scorers.Names)}");
         if (!(c.CstRejectRate >= 0 && c.CstRejectRate < 1))
             Add("cstRejectRate", $"must be in [0, 1), got {Show(c.CstRejectRate)}");
 

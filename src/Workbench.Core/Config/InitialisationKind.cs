@@ -1,4 +1,3 @@
-// Config layer: where the weights of round 0 come from.
 namespace Workbench.Config;
 
 /// <summary>Where the weights of round 0 come from.</summary>

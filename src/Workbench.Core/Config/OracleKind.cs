@@ -1,4 +1,3 @@
-// Config layer: who answers the oracle's questions (AL queries, CST reviews).
 namespace Workbench.Config;
 
 /// <summary>Who answers the oracle's questions (AL queries, CST reviews).</summary>

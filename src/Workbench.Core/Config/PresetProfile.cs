@@ -1,4 +1,3 @@
-// Config layer: the two profiles of every preset and how a person names them.
 namespace Workbench.Config;
 
 /// <summary>How faithful a preset is to its paper.</summary>

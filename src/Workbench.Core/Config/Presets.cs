@@ -1,4 +1,3 @@
-// Config layer: named configs for the two protocols of the design notes (section 2), each in a Full and a Quick…
 using Workbench.Engine;
 
 namespace Workbench.Config;

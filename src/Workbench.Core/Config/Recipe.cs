@@ -1,4 +1,3 @@
-// Config layer: what a round adds to the labelled pool.
 namespace Workbench.Config;
 
 /// <summary>What a round adds to the labelled pool.</summary>

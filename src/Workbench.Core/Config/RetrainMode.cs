@@ -1,4 +1,3 @@
-// Config layer: how each round's training starts.
 namespace Workbench.Config;
 
 /// <summary>How each round's training starts.</summary>

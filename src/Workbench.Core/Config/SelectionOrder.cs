@@ -1,4 +1,3 @@
-// Config layer: how a round combines pseudo-labels and active-learning queries on one set of predictions.
 namespace Workbench.Config;
 
 /// <summary>Which side of a combined recipe (ssl+al, cst+al) chooses first.</summary>

@@ -1,8 +1,7 @@
-// Config layer: the JSON settings of config.json and everything a run store writes.
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-// Config layer: the JSON settings shared by config files and every file of a run folder.
+
 namespace Workbench.Config;
 
 /// <summary>The JSON settings of config.json and everything a run store writes: camelCase names, enums as kebab-case strings.</summary>

@@ -1,4 +1,3 @@
-// Data layer: folder names of the BCCD "blood-cells" download (dataset2-master/images/SPLIT/CLASS).
 namespace Workbench.Data;
 
 /// <summary>Folder names of the BCCD "blood-cells" download (dataset2-master/images/SPLIT/CLASS).</summary>

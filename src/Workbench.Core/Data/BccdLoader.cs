@@ -1,4 +1,3 @@
-// Data layer: loads the BCCD "blood-cells" crops.
 using System.Text.RegularExpressions;
 
 namespace Workbench.Data;

@@ -1,4 +1,3 @@
-// Data layer: what loading through the ImageCache gives: a data set, its pixels (ImageStore) and its decode failures.
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-// CellHash.cs: Data layer (Workbench.Core). A 128-bit perceptual hash of the white cell in a decoded
-// image, computed in several orientations, for finding augmented copies of one cell (the leak audit).
 using System.Numerics;
 
 namespace Workbench.Data;

@@ -1,4 +1,3 @@
-// Data layer: number of images of one class in one split ("" when the layout has no splits).
 namespace Workbench.Data;
 
 /// <summary>Number of images of one class in one split ("" when the layout has no splits).</summary>

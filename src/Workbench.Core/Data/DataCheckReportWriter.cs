@@ -1,4 +1,3 @@
-// Data layer: renders a DataCheckReport as aligned plain text or as Markdown tables.
 using System.Globalization;
 using System.Text;
 

@@ -1,4 +1,3 @@
-// Data layer: inspects a loaded data set on disk.
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 

@@ -1,4 +1,3 @@
-// Data layer: finds the directory that holds the data sets (bccd/, pbc/).
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Data layer: a labelled image data set as listed on disk.
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Data layer: a data set on disk is missing, incomplete or unusable for what was asked of it.
 namespace Workbench.Data;
 
 /// <summary>A data set on disk is missing, incomplete or unusable for what was asked of it.</summary>

@@ -1,4 +1,3 @@
-// Data layer: what to load from a data set folder.
 namespace Workbench.Data;
 
 /// <summary>What to load from a data set folder. Immutable; the defaults give the protocols' pools.</summary>

@@ -1,4 +1,3 @@
-// Data layer: entry point.
 namespace Workbench.Data;
 
 /// <summary>Entry point: loads a data set by name from a data root.</summary>

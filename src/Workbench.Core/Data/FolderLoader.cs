@@ -1,4 +1,3 @@
-// Data layer: a user's folder layout: labelled/<class>/**, unlabelled/**, optional test/<class>/**.
 namespace Workbench.Data;
 
 /// <summary>Loads a user's folder layout (<see cref="OwnData"/>): class names come from the folders under labelled/ and test/.</summary>

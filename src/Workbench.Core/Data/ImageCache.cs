@@ -1,4 +1,3 @@
-// Data layer, disk: the decoded-image cache, one file per (data set, crop, size), read into an ImageStore.
 using System.Collections.Concurrent;
 using Workbench.Engine;
 

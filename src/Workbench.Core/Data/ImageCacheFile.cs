@@ -1,4 +1,3 @@
-// Data layer, disk: the binary layout of one ImageCache file (internal to ImageCache).
 using System.Security.Cryptography;
 using System.Text;
 

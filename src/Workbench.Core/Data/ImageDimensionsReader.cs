@@ -1,4 +1,3 @@
-// Data layer: reads width and height from a JPEG (SOF marker), PNG (IHDR chunk) or TIFF (first IFD) without decoding pixels.
 using System.Buffers.Binary;
 
 namespace Workbench.Data;

@@ -1,4 +1,3 @@
-// Data layer: image container recognised from a file's first bytes.
 namespace Workbench.Data;
 
 /// <summary>Image container recognised from a file's first bytes.</summary>

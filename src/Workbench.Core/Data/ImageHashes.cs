@@ -1,5 +1,3 @@
-// ImageHashes.cs: Data layer (Workbench.Core). The CellHash of every image of a data set, and the
-// nearest-copy search over them that the leak audit is built on.
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Data layer: width and height of an image file in pixels, before any resizing.
 namespace Workbench.Data;
 
 /// <summary>Width and height of an image file in pixels, before any resizing.</summary>

@@ -1,4 +1,3 @@
-// Data layer, host memory: decoded pixels of a data set in one native buffer (the engine's copy is Engine.ImageSet).
 using System.Runtime.InteropServices;
 using Workbench.Engine;
 

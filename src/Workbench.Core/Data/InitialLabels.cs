@@ -1,4 +1,3 @@
-// Data layer: the initially labelled subset of a training part (one implementation for data sets and plain label arrays).
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Data layer: folder-walking steps shared by the loaders.
 namespace Workbench.Data;
 
 /// <summary>Folder-walking steps shared by the loaders: find the layout root, list image files.</summary>

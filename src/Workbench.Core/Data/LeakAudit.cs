@@ -1,5 +1,3 @@
-// LeakAudit.cs: Data layer (Workbench.Core). Counts test images that have a near-copy (the same cell,
-// augmented) on the training side of a split, from CellHash distances.
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-// LeakAuditReport.cs: Data layer (Workbench.Core). What the near-copy leak audit found, as records a
-// notebook can show and the CLI prints.
 namespace Workbench.Data;
 
 /// <summary>A test image and its nearest training image, <paramref name="Distance"/> bits apart.</summary>

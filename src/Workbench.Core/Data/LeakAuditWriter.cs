@@ -1,4 +1,3 @@
-// LeakAuditWriter.cs: Data layer (Workbench.Core). Renders a LeakAuditReport as plain text or Markdown.
 using System.Globalization;
 using System.Text;
 

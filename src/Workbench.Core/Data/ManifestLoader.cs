@@ -1,4 +1,3 @@
-// Data layer: a user's CSV manifest (path,label,split,group), one image per row.
 using Workbench.Common;
 
 namespace Workbench.Data;

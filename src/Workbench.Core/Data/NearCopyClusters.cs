@@ -1,5 +1,3 @@
-// NearCopyClusters.cs: Data layer (Workbench.Core). How many distinct cells a set of images holds, by linking
-// near-copies (CellHash within the leak audit's threshold) into clusters.
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-// Data layer: a square of the original image centred on the nucleus (found as the leak audit's CellHash finds it),
-// resized to the cache's image size.
 using System.Buffers;
 
 namespace Workbench.Data;

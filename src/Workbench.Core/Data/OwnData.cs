@@ -1,4 +1,3 @@
-// Data layer: a user's own images (a folder layout or a CSV manifest): names, loading, defaults.
 using System.Security.Cryptography;
 using System.Text;
 

@@ -1,6 +1,3 @@
-// Data layer: train/test splits of a user's own images: the unlabelled pool always trains, the test part is given or carved.
-using System.Globalization;
-
 namespace Workbench.Data;
 
 /// <summary>
@@ -14,44 +11,36 @@ public static class OwnDataSplits
     /// <summary>Fraction of the labelled images that grouped and stratified hold out for testing.</summary>
     public const double HeldOutFraction = 0.2;
 
-    /// <summary>Names accepted for own data.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["provided", "grouped", "stratified", "per-class-<N>"];
-
     /// <summary>The split used when the user names none.</summary>
-    public static string DefaultSplit(DataSet dataSet)
+    public static SplitName DefaultSplit(DataSet dataSet)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         bool hasTest = dataSet.Samples.Any(s => s.Split == OwnData.TestSplit);
         bool grouped = dataSet.Samples.Any(s => s.Split == OwnData.LabelledSplit && s.SourceGroup >= 0);
-        return grouped && !hasTest ? "grouped" : "provided";
+        return grouped && !hasTest ? SplitName.Grouped : SplitName.Provided;
     }
 
-    /// <summary>Builds the split called <paramref name="name"/> of an own data set.</summary>
-    /// <exception cref="ArgumentException">An unknown name, listing the valid ones.</exception>
+    /// <summary>Builds the split <paramref name="name"/> of an own data set.</summary>
+    /// <exception cref="ArgumentException">The paper split (made of BCCD's folders), listing the valid ones.</exception>
     /// <exception cref="DataSetException">A split that holds out labelled images on data that has its own test part.</exception>
-    public static Split Create(string name, DataSet dataSet, int seed)
+    public static Split Create(SplitName name, DataSet dataSet, int seed)
     {
-        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(dataSet);
+        if (SplitName.Problem(name.Value, ownData: true) is { } problem)
+            throw new ArgumentException(problem, nameof(name));
         var labelled = dataSet.IdsInSplits(OwnData.LabelledSplit);
         var unlabelled = dataSet.IdsInSplits(OwnData.UnlabelledSplit);
         var test = dataSet.IdsInSplits(OwnData.TestSplit);
-        var key = name.Trim().ToLowerInvariant();
-        if (key == "provided")
-            return new Split(labelled.Concat(unlabelled).Order().ToList(), test, "provided");
-        int perClass = 0;
-        bool known = key is "grouped" or "stratified" || (key.StartsWith("per-class-", StringComparison.Ordinal)
-            && int.TryParse(key.AsSpan("per-class-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out perClass) && perClass >= 1);
-        if (!known)
-            throw new ArgumentException($"Unknown split '{name}' for own data. Valid: {string.Join(", ", Names)}.", nameof(name));
+        if (name.Kind == SplitKind.Provided)
+            return new Split(labelled.Concat(unlabelled).Order().ToList(), test, name.Value);
         if (test.Count > 0)
             throw new DataSetException(
                 $"Split '{name}' holds out labelled images for testing, but '{dataSet.Root}' has its own test part ({test.Count} images): use the split 'provided'.");
-        Split held = key switch
+        Split held = name.Kind switch
         {
-            "grouped" => Splits.GroupedOver(dataSet, labelled, seed, HeldOutFraction, "grouped"),
-            "stratified" => Splits.StratifiedFraction(dataSet, labelled, HeldOutFraction, seed, "stratified"),
-            _ => PerClass(dataSet, labelled, perClass, seed),
+            SplitKind.Grouped => Splits.GroupedOver(dataSet, labelled, seed, HeldOutFraction, name.Value),
+            SplitKind.Stratified => Splits.StratifiedFraction(dataSet, labelled, HeldOutFraction, seed, name.Value),
+            _ => PerClass(dataSet, labelled, name.TestPerClass, seed),
         };
         return held with { TrainIds = held.TrainIds.Concat(unlabelled).Order().ToList() };
     }
@@ -65,6 +54,6 @@ public static class OwnDataSplits
                 $"Cannot hold out {perClass} labelled images per class of '{dataSet.Root}': class(es) with too few: "
                 + string.Join(", ", tooSmall.Select(c => $"{dataSet.ClassNames[c]} ({byClass[c].Count})")));
         var (test, train) = StratifiedAllocation.PickPerClass(byClass, Enumerable.Repeat(perClass, byClass.Length).ToArray(), new Random(seed));
-        return new Split(train, test, $"per-class-{perClass}");
+        return new Split(train, test, SplitName.PerClass(perClass).Value);
     }
 }

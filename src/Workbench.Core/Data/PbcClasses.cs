@@ -1,4 +1,3 @@
-// Data layer: a fine PBC class.
 namespace Workbench.Data;
 
 /// <summary>A fine PBC class: file-name prefix, human name, and the folder it lives in.</summary>

@@ -1,4 +1,3 @@
-// Data layer: loads PBC_dataset_normal_DIB/CLASS/PREFIX_id.jpg, with coarse labels from the folder (8 classes)…
 namespace Workbench.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Data layer: one image of a data set.
 namespace Workbench.Data;
 
 /// <summary>One image of a data set.</summary>

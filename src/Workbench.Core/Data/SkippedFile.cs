@@ -1,4 +1,3 @@
-// Data layer: a file that was left out of a data set, and why.
 namespace Workbench.Data;
 
 /// <summary>A file that was left out of a data set, and why.</summary>

@@ -1,5 +1,3 @@
-// SourceCellMap.cs: Data layer (Workbench.Core). Which TEST_SIMPLE original (source cell) each BCCD TEST image is an
-// augmentation of, found from the pixels, so that `provided` accuracy can be reported per cell (design §5).
 using System.Text.RegularExpressions;
 
 namespace Workbench.Data;
@@ -66,7 +64,6 @@ public sealed partial class SourceCellMap
     /// <summary>The agreement expected if the index were unrelated to the cell (1 / originals of the class, averaged over images).</summary>
     public double FileIndexChance { get; }
 
-    /// <summary>Cells per class label.</summary>
     public IReadOnlyList<int> CellsPerClass => Enumerable.Range(0, ClassNames.Count).Select(k => Cells.Count(c => c.Label == k)).ToArray();
 
     /// <summary>The assignment of the TEST image at <paramref name="relativePath"/>, or null when it is not in the map.</summary>

@@ -1,4 +1,3 @@
-// SourceCellMapWriter.cs: Data layer (Workbench.Core). The source-cell map's summary as plain text.
 using System.Globalization;
 
 namespace Workbench.Data;

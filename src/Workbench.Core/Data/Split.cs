@@ -1,4 +1,3 @@
-// Data layer: a train/test partition of sample ids (both ascending, disjoint).
 namespace Workbench.Data;
 
 /// <summary>A train/test partition of sample ids (both ascending, disjoint).</summary>

@@ -1,4 +1,3 @@
-// Data layer: train/test splits, each deterministic for a seed.
 using System.Globalization;
 
 namespace Workbench.Data;
@@ -11,28 +10,27 @@ namespace Workbench.Data;
 /// </summary>
 public static class Splits
 {
-    /// <summary>Names accepted by <see cref="Create"/> ("per-class-N" takes any N >= 1).</summary>
-    public static IReadOnlyList<string> Names { get; } = ["paper", "grouped", "provided", "stratified", "per-class-<N>"];
-
-    /// <summary>Builds the split called <paramref name="name"/>; unknown names list the valid ones.</summary>
+    /// <summary>Builds the split called <paramref name="name"/>; an unknown name is one line listing the valid ones.</summary>
     public static Split Create(string name, DataSet dataSet, int seed)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(dataSet);
+        return Create(SplitName.Parse(name, dataSet.IsOwnData, nameof(name)), dataSet, seed);
+    }
+
+    /// <summary>Builds the split <paramref name="name"/> of <paramref name="dataSet"/>, deterministic for <paramref name="seed"/>.</summary>
+    public static Split Create(SplitName name, DataSet dataSet, int seed)
+    {
         ArgumentNullException.ThrowIfNull(dataSet);
         if (dataSet.IsOwnData)
             return OwnDataSplits.Create(name, dataSet, seed);
-        const string perClass = "per-class-";
-        var key = name.Trim().ToLowerInvariant();
-        if (key.StartsWith(perClass, StringComparison.Ordinal)
-            && int.TryParse(key.AsSpan(perClass.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            return StratifiedTestCount(dataSet, n, seed);
-        return key switch
+        return name.Kind switch
         {
-            "paper" => Paper(dataSet, seed),
-            "grouped" => Grouped(dataSet, seed),
-            "provided" => Provided(dataSet),
-            "stratified" => Stratified(dataSet, 0.5, seed),
-            _ => throw new ArgumentException($"Unknown split '{name}'. Valid: {string.Join(", ", Names)}.", nameof(name)),
+            SplitKind.Paper => Paper(dataSet, seed),
+            SplitKind.Grouped => Grouped(dataSet, seed),
+            SplitKind.Provided => Provided(dataSet),
+            SplitKind.Stratified => Stratified(dataSet, 0.5, seed),
+            SplitKind.PerClass => StratifiedTestCount(dataSet, name.TestPerClass, seed),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name.Kind, "unknown split kind"),
         };
     }
 
@@ -42,8 +40,8 @@ public static class Splits
     /// </summary>
     public static Split Paper(DataSet dataSet, int seed)
     {
-        var pool = BccdPool(dataSet, "paper");
-        return StratifiedFraction(dataSet, pool, 0.5, seed, "paper");
+        var pool = BccdPool(dataSet, SplitName.Paper.Value);
+        return StratifiedFraction(dataSet, pool, 0.5, seed, SplitName.Paper.Value);
     }
 
     /// <summary>
@@ -61,7 +59,7 @@ public static class Splits
         var pool = dataSet.IdsInSplits(BccdLayout.Train, BccdLayout.Test);
         if (pool.Count == 0)
             pool = Enumerable.Range(0, dataSet.Count).ToList();
-        return GroupedOver(dataSet, pool, seed, testFraction, "grouped");
+        return GroupedOver(dataSet, pool, seed, testFraction, SplitName.Grouped.Value);
     }
 
     /// <summary><see cref="Grouped"/> over the ids of <paramref name="pool"/> only.</summary>
@@ -118,7 +116,7 @@ public static class Splits
             throw new DataSetException(
                 $"Provided split needs both {BccdLayout.Train} and {BccdLayout.Test} folders loaded; data set '{dataSet.Name}' has "
                 + $"{train.Count} TRAIN and {test.Count} TEST samples.");
-        return new Split(train, test, "provided");
+        return new Split(train, test, SplitName.Provided.Value);
     }
 
     /// <summary>Random split of all samples, stratified by class, with a test fraction in (0, 1).</summary>
@@ -147,7 +145,7 @@ public static class Splits
                 + string.Join(", ", tooSmall.Select(c => $"{dataSet.ClassNames[c]} ({byClass[c].Count})")));
         var counts = Enumerable.Repeat(testPerClass, byClass.Length).ToArray();
         var (test, train) = StratifiedAllocation.PickPerClass(byClass, counts, new Random(seed));
-        return new Split(train, test, $"per-class-{testPerClass}");
+        return new Split(train, test, SplitName.PerClass(testPerClass).Value);
     }
 
     internal static Split StratifiedFraction(DataSet dataSet, IReadOnlyList<int> pool, double testFraction, int seed, string name)

@@ -1,4 +1,3 @@
-// Data layer: per-class counts and random picks shared by the split and labelled-subset builders.
 namespace Workbench.Data;
 
 /// <summary>Per-class counts and random picks shared by the split and labelled-subset builders.</summary>

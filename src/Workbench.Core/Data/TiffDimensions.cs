@@ -1,4 +1,3 @@
-// Data layer: width and height from the first image directory of a classic or BigTIFF file.
 using System.Buffers.Binary;
 
 namespace Workbench.Data;

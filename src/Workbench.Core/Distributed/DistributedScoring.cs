@@ -1,4 +1,3 @@
-// Distributed layer: scoring a pool across ranks.
 using Workbench.Engine;
 
 namespace Workbench.Distributed;

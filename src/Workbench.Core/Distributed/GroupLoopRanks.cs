@@ -1,11 +1,10 @@
-// Distributed layer: the round loop's ranks over a process group.
 using Workbench.Engine;
 using Workbench.Loop;
 
 namespace Workbench.Distributed;
 
 /// <summary>
-/// The round loop on the ranks of a <see cref="ProcessGroup"/>: data-parallel training (<see cref="Fitter"/> with the
+/// The round loop on the ranks of a <see cref="ProcessGroup"/>: data-parallel training (<see cref="TrainingLoop"/> with the
 /// group), sharded prediction gathered on rank 0 (<see cref="DistributedScoring"/>), and rank 0's decisions and weights
 /// broadcast to the others. The group stays owned by the caller.
 /// </summary>
@@ -16,7 +15,7 @@ public sealed class GroupLoopRanks(ProcessGroup group) : LoopRanks
 
     public override FitResult Fit(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels, float[] classWeights,
         FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel, ConsistencyTraining? consistency = null) =>
-        Fitter.Fit(model, images, ids, labels, classWeights, options, progress, cancel, group, consistency);
+        TrainingLoop.Fit(model, images, ids, labels, classWeights, options, progress, cancel, group, consistency);
 
     public override Predictions? Predict(Model model, ImageSet images, IReadOnlyList<int> ids, int batchSize, bool embeddings,
         CancellationToken cancel)

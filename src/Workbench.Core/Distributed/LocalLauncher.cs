@@ -1,4 +1,3 @@
-// Distributed layer: `--nproc N`, N ranks of the same command on this machine.
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

@@ -1,4 +1,3 @@
-// Distributed layer: one rank's membership of a c10d process group.
 using Workbench.Engine;
 
 namespace Workbench.Distributed;

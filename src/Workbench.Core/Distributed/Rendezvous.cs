@@ -1,4 +1,3 @@
-// Distributed layer: where a rank finds the others (torchrun's environment variables).
 using System.Globalization;
 
 namespace Workbench.Distributed;

@@ -1,4 +1,3 @@
-// Engine layer: the classifiers the engine can build.
 namespace Workbench.Engine;
 
 /// <summary>The classifiers the engine can build.</summary>
@@ -29,18 +28,19 @@ public static class ArchitectureNames
         _ => throw new ArgumentOutOfRangeException(nameof(architecture)),
     };
 
-    public static Architecture Parse(string name) => name.ToLowerInvariant() switch
-    {
-        "resnet18" => Architecture.ResNet18,
-        "senet8" => Architecture.SeNet8,
-        "smallcnn" => Architecture.SmallCnn,
-        "cnn4" => Architecture.Cnn4,
-        "cnn4-dropout" => Architecture.Cnn4Dropout,
-        _ => throw new ArgumentException($"unknown architecture '{name}' (expected {string.Join(", ", Names)})", nameof(name)),
-    };
+    /// <summary>Every name, in enum order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Enum.GetValues<Architecture>().Select(a => a.ToName()).ToArray();
 
-    /// <summary>Every architecture's name.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<Architecture>().Select(a => a.ToName())];
+    public static Architecture Parse(string name)
+    {
+        var key = name.ToLowerInvariant();
+        foreach (var architecture in Enum.GetValues<Architecture>())
+            if (architecture.ToName() == key) return architecture;
+        throw new ArgumentException(Unknown(name), nameof(name));
+    }
+
+    /// <summary>The one-line refusal of <paramref name="name"/>, listing the valid names.</summary>
+    internal static string Unknown(string? name) => $"unknown architecture '{name}' (expected {string.Join(", ", Names.SkipLast(1))} or {Names[^1]})";
 
     /// <summary>
     /// True when the network trains with dropout before its classifier, which MC-dropout then samples (the engine's

@@ -1,4 +1,3 @@
-// Engine layer: on-the-fly augmentations applied by the engine to each training batch.
 namespace Workbench.Engine;
 
 /// <summary>On-the-fly augmentations applied by the engine to each training batch.</summary>

@@ -1,4 +1,3 @@
-// Engine layer: the settings of consistency training (FixMatch).
 namespace Workbench.Engine;
 
 /// <summary>

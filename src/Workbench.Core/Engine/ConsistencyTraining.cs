@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 
-// Engine layer: the unlabelled side of a consistency fit -- its pool, how it is drawn, what each epoch's pseudo-labels did.
 namespace Workbench.Engine;
 
 /// <summary>

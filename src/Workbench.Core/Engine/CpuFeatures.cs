@@ -1,4 +1,3 @@
-// Engine layer: what the processor offers for bf16, read from the kernel's description of it.
 namespace Workbench.Engine;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Engine layer: a failure reported by the native engine (bad shape, bad label, unreadable file...).
 namespace Workbench.Engine;
 
 /// <summary>A failure reported by the native engine (bad shape, bad label, unreadable file...).</summary>

@@ -1,4 +1,3 @@
-// Engine layer: rGB pixels of a decoded image resampled to size x size (HWC), plus its original size.
 namespace Workbench.Engine;
 
 /// <summary>RGB pixels of a decoded image resampled to size x size (HWC), plus its original size.</summary>

@@ -1,4 +1,3 @@
-// Engine layer, engine memory: the engine's own copy of a set of images (filled from Data.ImageStore).
 namespace Workbench.Engine;
 
 /// <summary>

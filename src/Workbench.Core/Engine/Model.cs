@@ -1,5 +1,3 @@
-// Engine layer: a network in engine memory (create, predict, save, load, copy), and what loading a state dict matched.
-
 namespace Workbench.Engine;
 
 /// <summary>What loading a state dict matched and what it did not.</summary>

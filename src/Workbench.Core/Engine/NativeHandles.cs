@@ -1,4 +1,3 @@
-// Engine layer: one SafeHandle type for every native object the engine hands out.
 // The aliases keep the P/Invoke signatures readable; each is the same class with another free function.
 global using ModelHandle = Workbench.Engine.NativeHandle<Workbench.Engine.NativeModel>;
 global using TrainerHandle = Workbench.Engine.NativeHandle<Workbench.Engine.NativeTrainer>;

@@ -1,4 +1,3 @@
-// Engine layer: finds libworkbench_native.so.
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

@@ -1,4 +1,3 @@
-// Engine layer: p/Invoke declarations for include/workbench.h.
 using System.Runtime.InteropServices;
 
 namespace Workbench.Engine;

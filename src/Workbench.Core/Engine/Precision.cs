@@ -1,4 +1,3 @@
-// Engine layer: the arithmetic precision a model computes in, and how `auto` chooses it.
 namespace Workbench.Engine;
 
 /// <summary>

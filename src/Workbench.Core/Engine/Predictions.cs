@@ -1,4 +1,3 @@
-// Engine layer: model outputs for a set of samples.
 namespace Workbench.Engine;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Engine layer: process-wide engine settings.
 using System.Runtime.InteropServices;
 
 namespace Workbench.Engine;

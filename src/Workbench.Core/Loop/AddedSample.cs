@@ -1,4 +1,3 @@
-// Loop layer: one sample a round added (a line of added/<n>.csv).
 namespace Workbench.Loop;
 
 /// <summary>

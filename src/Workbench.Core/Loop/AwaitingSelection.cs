@@ -1,4 +1,3 @@
-// Loop layer: a round that waits for a person: what it chose (saved, so the round resumes exactly) and what the person said.
 using Workbench.Oracle;
 
 namespace Workbench.Loop;

@@ -1,4 +1,3 @@
-// Loop layer: normalised inverse class frequency, the w_l of the SSL+AL poster's class-weighted cross-entropy.
 namespace Workbench.Loop;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Loop layer: the SSL/AL round loop, each step callable on its own.
 using System.Diagnostics;
 using Workbench.Config;
 using Workbench.Engine;
@@ -58,8 +57,7 @@ public sealed partial class Experiment : IDisposable
     {
         Ranks = ranks ?? LoopRanks.Single;
         if (!Ranks.IsRoot && store is not null) throw new ArgumentException("Only rank 0 writes the run folder: the other ranks get no store.", nameof(store));
-        if (Ranks.Count > 1 && oracle is IDeferredOracle)
-            throw new ArgumentException($"A person cannot be the oracle of a run on {Ranks.Count} ranks: run it in one process.", nameof(oracle));
+        LoopRanks.RefusePersonOnRanks(oracle is IDeferredOracle, Ranks.Count);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         Config = config.Validate();
@@ -71,7 +69,8 @@ public sealed partial class Experiment : IDisposable
             throw new ArgumentException($"The data's images are {data.Images.Size} px but the config asks for {config.ImageSize}.", "imageSize");
         if (data.Labels.Count != data.Images.Count)
             throw new ArgumentException($"The data has {data.Labels.Count} labels for {data.Images.Count} images.", nameof(data));
-        if (store is not null) ExperimentConfigJson.RequireResumable(store.Config, config, store.Directory);
+        // A store opened for this very config was compared with its folder's then (RunStore.Open); another is compared here.
+        if (store is not null && !ReferenceEquals(store.Config, config)) ExperimentConfigJson.RequireResumable(store.Config, config, store.Directory);
         store?.RecordStrategies(Policy.Records());
         Store = store;
         _progress = progress;
@@ -84,7 +83,6 @@ public sealed partial class Experiment : IDisposable
     public ExperimentConfig Config { get; }
     /// <summary>The processes this experiment runs on (one, unless a data-parallel run gave it a group); they share rank 0's decisions.</summary>
     public LoopRanks Ranks { get; }
-    /// <summary>The data.</summary>
     public IExperimentData Data { get; }
     /// <summary>The parsed recipe (what a round adds).</summary>
     public Recipe Recipe { get; }
@@ -96,7 +94,8 @@ public sealed partial class Experiment : IDisposable
     public RunStore? Store { get; }
     /// <summary>What loading the initialisation file matched; null for scratch or a resumed run.</summary>
     public LoadReport? InitialisationReport { get; private set; }
-
+    /// <summary>The last finished round <see cref="TryResume"/> found in the store and continued after; null for a run started here.</summary>
+    public int? ResumedAfterRound { get; private set; }
     /// <summary>The held-out labelled validation set (after <see cref="Initialize"/>; empty unless the config asks for one).</summary>
     public ValidationSet Validation => _validation ?? throw NotInitialised();
     /// <summary>The fixed unlabelled sample whose predictions every round compares with the previous round's (after <see cref="Initialize"/>).</summary>

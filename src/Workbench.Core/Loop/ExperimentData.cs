@@ -1,4 +1,3 @@
-// Loop layer: an in-memory IExperimentData, validated on construction.
 using Workbench.Data;
 using Workbench.Engine;
 

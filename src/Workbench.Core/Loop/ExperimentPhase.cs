@@ -1,4 +1,3 @@
-// Loop layer: the steps of a round, for progress displays.
 namespace Workbench.Loop;
 
 /// <summary>The step an experiment is in, for progress displays.</summary>

@@ -1,4 +1,3 @@
-// Loop layer: one progress report.
 using Workbench.Engine;
 
 namespace Workbench.Loop;

@@ -1,4 +1,4 @@
-// Loop layer: resuming an Experiment from its run store, and the helpers its steps share.
+// Experiment, in part: resuming an Experiment from its run store, and the helpers its steps share.
 using Workbench.Engine;
 
 namespace Workbench.Loop;
@@ -35,6 +35,7 @@ public sealed partial class Experiment
         _model = Ranks.SharedModel(() => ModelInitialiser.LoadCheckpoint(Config, NumClasses, Store!.CheckpointPath(lastRound)), BlankModel);
         _labelled = labelled;
         _finished = lastRound + 1;
+        ResumedAfterRound = lastRound;
         _stopReason = Ranks.ShareText(state?.StopReason);
         Store?.DiscardAfter(lastRound);
         StartRound();

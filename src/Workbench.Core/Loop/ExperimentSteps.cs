@@ -1,4 +1,4 @@
-// Loop layer: the steps of a round after selection -- label, train, evaluate, complete -- each returning what the next takes.
+// Experiment, in part: the steps of a round after selection -- label, train, evaluate, complete -- each returning what the next takes.
 using System.Diagnostics;
 using Workbench.Config;
 using Workbench.Data;

@@ -1,4 +1,3 @@
-// Loop layer: what an Experiment needs of a data set.
 using Workbench.Engine;
 using Workbench.Config;
 using Workbench.Data;

@@ -1,4 +1,3 @@
-// Loop layer: the stabilising-predictions stopping rule over the rounds' stop-set kappas.
 using System.Globalization;
 
 namespace Workbench.Loop;

@@ -1,4 +1,3 @@
-// Loop layer: one sample of the labelled pool.
 namespace Workbench.Loop;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Loop layer: the growing labelled pool of an experiment, with the provenance and round of every sample, plus…
 namespace Workbench.Loop;
 
 /// <summary>
@@ -43,13 +42,11 @@ public sealed class LabelledSet
         ? _samples[position]
         : throw new KeyNotFoundException($"Sample {id} is not labelled.");
 
-    /// <summary>Adds one sample.</summary>
     /// <exception cref="InvalidOperationException">The id is already labelled or rejected.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A label, true label or round is out of range.</exception>
     public LabelledSample Add(int id, int label, Provenance provenance, int round, int? trueLabel = null) =>
         Add(new LabelledSample(id, label, provenance, round, trueLabel));
 
-    /// <summary>Adds one sample.</summary>
     public LabelledSample Add(LabelledSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);

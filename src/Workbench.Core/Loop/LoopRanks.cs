@@ -1,4 +1,3 @@
-// Loop layer: the processes one round loop runs on -- one, or the ranks of a data-parallel group.
 using System.Text;
 using Workbench.Engine;
 
@@ -21,6 +20,17 @@ public abstract class LoopRanks
 
     /// <summary>How many ranks run the loop.</summary>
     public abstract int Count { get; }
+
+    /// <summary>
+    /// Refuses a person as the oracle of a run on several ranks: the person answers rank 0's queue while the run waits,
+    /// which a run in one process does and a group of ranks does not. The launcher, the runner and the experiment ask alike.
+    /// </summary>
+    public static void RefusePersonOnRanks(bool personAsOracle, int ranks)
+    {
+        if (personAsOracle && ranks > 1)
+            throw new ArgumentException($"a person-as-oracle run (--oracle human, the default for own data that asks questions) runs in one "
+                + $"process, not on {ranks} ranks: drop --nproc (or WORLD_SIZE)", "oracle");
+    }
 
     /// <summary>Trains the model: every rank passes the same arguments and ends with the same weights.</summary>
     /// <param name="consistency">The unlabelled side of consistency training; null for supervised training.</param>
@@ -98,7 +108,7 @@ public abstract class LoopRanks
 
         public override FitResult Fit(Model model, ImageSet images, IReadOnlyList<int> ids, IReadOnlyList<int> labels, float[] classWeights,
             FitOptions options, IProgress<EpochResult>? progress, CancellationToken cancel, ConsistencyTraining? consistency = null) =>
-            Fitter.Fit(model, images, ids, labels, classWeights, options, progress, cancel, consistency: consistency);
+            TrainingLoop.Fit(model, images, ids, labels, classWeights, options, progress, cancel, consistency: consistency);
 
         public override Predictions Predict(Model model, ImageSet images, IReadOnlyList<int> ids, int batchSize, bool embeddings,
             CancellationToken cancel) => model.Predict(images, ids, batchSize, embeddings, cancel);

@@ -1,4 +1,3 @@
-// Loop layer: what a run starts from: the round-0 model, its copies and checkpoints, and the initial labels.
 using Workbench.Config;
 using Workbench.Engine;
 using Workbench.Runs;

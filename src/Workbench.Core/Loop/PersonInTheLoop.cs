@@ -1,4 +1,3 @@
-// Loop layer: the label step when the oracle is a person: save the questions, ask, collect, summarise.
 using Workbench.Data;
 using Workbench.Oracle;
 using Workbench.Runs;

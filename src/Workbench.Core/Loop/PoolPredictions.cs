@@ -1,4 +1,3 @@
-// Loop layer: the model's predictions for the candidates of one round.
 using Workbench.Engine;
 
 namespace Workbench.Loop;

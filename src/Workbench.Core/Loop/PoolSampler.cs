@@ -1,4 +1,3 @@
-// Loop layer: the seeded subsample of the pool predicted in a round.
 using Workbench.Common;
 
 namespace Workbench.Loop;

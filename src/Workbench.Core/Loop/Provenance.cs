@@ -1,4 +1,3 @@
-// Loop layer: where the label of a labelled sample came from.
 namespace Workbench.Loop;
 
 /// <summary>Where the label of a labelled sample came from.</summary>

@@ -1,4 +1,3 @@
-// Loop layer: sample counts by provenance and class.
 using System.Text.Json.Serialization;
 
 namespace Workbench.Loop;

@@ -1,4 +1,3 @@
-// Loop layer: a sample the oracle could not decide.
 namespace Workbench.Loop;
 
 /// <summary>A sample the oracle could not decide; it leaves the unlabelled pool without entering the labelled one.</summary>

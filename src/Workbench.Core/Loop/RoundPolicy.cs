@@ -1,4 +1,3 @@
-// Loop layer: the one place that knows how SSL, CST and AL combine in a round (built once from the config).
 using System.Globalization;
 using Workbench.Config;
 using Workbench.Runs;
@@ -57,7 +56,7 @@ public sealed class RoundPolicy
             : null;
         ISelectionStrategy? queries = recipe.UsesActiveLearning()
             ? SelectionStrategies.Create(config.ActiveLearning, new StrategySettings(
-                Budget: config.Budget, Threshold: config.MarginThreshold, Cap: config.MarginCap, Scorer: config.TopKScorer,
+                Budget: config.Budget, Threshold: config.MarginThreshold, Cap: config.MarginCap, Scorer: config.QueryScorer,
                 Balanced: config.BalancedQueries))
             : null;
         return new RoundPolicy(proposals, recipe.UsesCst(), queries, config.SelectionOrder);

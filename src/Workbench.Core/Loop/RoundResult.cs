@@ -1,4 +1,3 @@
-// Loop layer: the record of one finished round (saved by the run store as rounds/<n>.json).
 using System.Text.Json.Serialization;
 using Workbench.Engine;
 using Workbench.Metrics;

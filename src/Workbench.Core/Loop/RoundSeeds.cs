@@ -1,4 +1,3 @@
-// Loop layer: the seed of every random decision of a run, derived from (seed, round, purpose).
 using Workbench.Common;
 
 namespace Workbench.Loop;

@@ -1,4 +1,3 @@
-// Loop layer: what one round chose, before the oracle is asked.
 using System.Text.Json.Serialization;
 using Workbench.Oracle;
 using Workbench.Selection;

@@ -1,4 +1,3 @@
-// Loop layer: the values one round's steps return, each the input of the next, and the round record built from them.
 using Workbench.Engine;
 using Workbench.Metrics;
 using Workbench.Oracle;
@@ -10,7 +9,6 @@ namespace Workbench.Loop;
 /// added and what the oracle did; with a person as oracle who has not answered yet, only the questions
 /// (<see cref="IsPending"/>), and nothing was added.
 /// </summary>
-/// <param name="Round">The round.</param>
 /// <param name="Pool">The unlabelled pool the round chose from (size, candidates predicted); zeros in round 0.</param>
 /// <param name="Added">The samples added, in the order they went in.</param>
 /// <param name="CstConfirmed">CST proposals the oracle confirmed.</param>
@@ -46,7 +44,6 @@ public sealed record RoundLabels(int Round, PoolSummary Pool, IReadOnlyList<Adde
 /// training set (class-capped), its loss weights and the fit.</summary>
 public sealed record RoundTraining(RoundLabels Labels, TrainingSet Set, float[] ClassWeights, FitResult Fit)
 {
-    /// <summary>The round.</summary>
     public int Round => Labels.Round;
 }
 
@@ -62,7 +59,6 @@ public sealed record RoundTraining(RoundLabels Labels, TrainingSet Set, float[] 
 public sealed record RoundEvaluation(RoundTraining Training, ClassificationReport Test, double? ValidationAccuracy, TimeSpan Duration,
     IReadOnlyList<int>? TestPredicted = null, IReadOnlyList<int>? StopSetPredicted = null, double? StopSetKappa = null)
 {
-    /// <summary>The round.</summary>
     public int Round => Training.Round;
 
     /// <summary>

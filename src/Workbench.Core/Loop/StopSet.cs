@@ -1,4 +1,3 @@
-// Loop layer: the fixed unlabelled sample on which consecutive rounds' predictions are compared (the stopping signal).
 using Workbench.Config;
 
 namespace Workbench.Loop;

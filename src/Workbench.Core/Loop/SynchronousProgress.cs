@@ -1,4 +1,3 @@
-// Loop layer: the progress reporter the loop, the reproductions and the CLI share.
 namespace Workbench.Loop;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Loop layer: what one training run sees.
 namespace Workbench.Loop;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Loop layer: the labelled validation set of a run (bone-marrow: 50 per class) and the gate that must be passed before rounds start.
 using System.Globalization;
 using Workbench.Config;
 using Workbench.Data;

@@ -1,4 +1,3 @@
-// Metrics layer: accuracy when test images come in clusters (BCCD `provided` TEST: ~35 augmented images of each of 71 cells).
 namespace Workbench.Metrics;
 
 /// <summary>

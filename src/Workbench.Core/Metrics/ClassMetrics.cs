@@ -1,4 +1,3 @@
-// Metrics layer: precision, recall, F1 and support (number of true samples) of one class.
 namespace Workbench.Metrics;
 
 /// <summary>Precision, recall, F1 and support (number of true samples) of one class.</summary>

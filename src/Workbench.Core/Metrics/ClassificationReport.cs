@@ -1,4 +1,3 @@
-// Metrics layer: everything one evaluation reports (scikit-learn's classification_report).
 using System.Globalization;
 using System.Text;
 

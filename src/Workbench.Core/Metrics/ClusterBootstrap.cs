@@ -1,4 +1,3 @@
-// Metrics layer: bootstrap intervals that resample the independent units (cells, and seeds) instead of images.
 using System.Globalization;
 
 namespace Workbench.Metrics;

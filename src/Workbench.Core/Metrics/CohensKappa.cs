@@ -1,4 +1,3 @@
-// Metrics layer: Cohen's kappa, the chance-corrected agreement of two labellings of the same items.
 namespace Workbench.Metrics;
 
 /// <summary>

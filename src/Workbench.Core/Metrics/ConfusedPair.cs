@@ -1,4 +1,3 @@
-// Metrics layer: one off-diagonal cell of a confusion matrix.
 namespace Workbench.Metrics;
 
 /// <summary>

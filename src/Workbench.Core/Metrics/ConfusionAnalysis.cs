@@ -1,4 +1,3 @@
-// Metrics layer: arithmetic on confusion matrices ([truth, prediction] counts) for reports.
 namespace Workbench.Metrics;
 
 /// <summary>

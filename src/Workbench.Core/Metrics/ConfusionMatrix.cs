@@ -1,4 +1,3 @@
-// Metrics layer: counts of (true class, predicted class) pairs.
 namespace Workbench.Metrics;
 
 /// <summary>

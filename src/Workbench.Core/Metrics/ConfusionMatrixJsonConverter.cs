@@ -1,4 +1,3 @@
-// Metrics layer: how a confusion matrix is stored in JSON (rows of counts, row = truth), the one on-disk form.
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

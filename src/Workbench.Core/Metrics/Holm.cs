@@ -1,4 +1,3 @@
-// Metrics layer: Holm-Bonferroni adjustment of a named family of headline comparisons (design §5 "Seeds and families").
 using System.Globalization;
 
 namespace Workbench.Metrics;

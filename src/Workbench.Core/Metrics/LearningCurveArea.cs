@@ -1,4 +1,3 @@
-// Metrics layer: the area under a learning curve (accuracy against rounds), normalised so a flat curve at a equals a.
 namespace Workbench.Metrics;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Metrics layer: mean and sample standard deviation (n - 1 denominator, as the papers' "mean ± std over 3 runs")…
 using System.Globalization;
 
 namespace Workbench.Metrics;

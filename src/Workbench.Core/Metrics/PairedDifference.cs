@@ -1,4 +1,3 @@
-// Metrics layer: the difference of two strategies paired by seed, with a 95% confidence interval (Student's t).
 using System.Globalization;
 
 namespace Workbench.Metrics;

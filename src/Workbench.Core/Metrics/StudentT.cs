@@ -1,4 +1,3 @@
-// Metrics layer: the Student-t distribution function, for p-values of paired differences (Holm needs p, not only an interval).
 namespace Workbench.Metrics;
 
 /// <summary>

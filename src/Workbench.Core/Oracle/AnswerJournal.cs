@@ -1,4 +1,3 @@
-// Oracle layer: journal.jsonl, the append-only record of a person's answers: each line flushed to disk before it counts.
 using System.Text;
 using System.Text.Json;
 using Workbench.Config;

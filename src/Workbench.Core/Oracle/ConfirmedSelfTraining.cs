@@ -1,4 +1,3 @@
-// Oracle layer: the confirmation step of confirmed self-training (Nakamura et al.
 using Workbench.Selection;
 namespace Workbench.Oracle;
 

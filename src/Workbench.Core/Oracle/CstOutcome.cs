@@ -1,4 +1,3 @@
-// Oracle layer: the oracle's review of one pseudo-labelled sample.
 namespace Workbench.Oracle;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Oracle layer: what the oracle made of a proposed pseudo-label in confirmed self-training.
 namespace Workbench.Oracle;
 
 /// <summary>What the oracle made of a proposed pseudo-label in confirmed self-training.</summary>

@@ -1,4 +1,3 @@
-// Oracle layer: the person in the loop: questions and answers kept in the run folder, answered in the labelling page.
 using System.Globalization;
 
 namespace Workbench.Oracle;

@@ -1,4 +1,3 @@
-// Oracle layer: an oracle that answers later (a person): the loop hands it a round's questions and waits for the answers.
 namespace Workbench.Oracle;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Oracle layer: the human (or simulated human) who labels samples on request.
 namespace Workbench.Oracle;
 
 /// <summary>The human (or simulated human) who labels samples on request.</summary>

@@ -1,4 +1,3 @@
-// Oracle layer: the questions of one round for a person: AL queries and CST proposals, each with the model's top classes.
 using System.Text.Json;
 using Workbench.Config;
 

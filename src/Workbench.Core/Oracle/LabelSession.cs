@@ -1,4 +1,3 @@
-// Oracle layer: one open label queue: its questions, its journal and the answers in force, safe to share between requests.
 namespace Workbench.Oracle;
 
 /// <summary>What an answer or undo request did.</summary>

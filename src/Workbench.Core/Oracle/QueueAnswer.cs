@@ -1,4 +1,3 @@
-// Oracle layer: a person's answer to one queue item, and the journal entries that record answers and undos.
 namespace Workbench.Oracle;
 
 /// <summary>What a person said about a queue item.</summary>

@@ -1,4 +1,3 @@
-// Oracle layer: a label queue as CSV, to answer in a spreadsheet and import back.
 using System.Globalization;
 using System.Text;
 using Workbench.Common;

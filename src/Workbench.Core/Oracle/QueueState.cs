@@ -1,4 +1,3 @@
-// Oracle layer: the answers of a label queue as a state machine over journal entries (no I/O).
 namespace Workbench.Oracle;
 
 /// <summary>An answer in force, with the journal entry that gave it.</summary>

@@ -1,4 +1,3 @@
-// Oracle layer: the oracle of experiments, answering from the ground truth.
 using Workbench.Common;
 
 namespace Workbench.Oracle;

@@ -1,4 +1,3 @@
-// Pretraining layer: the contrastive pretraining loop: seeded batches, cosine rate, per-epoch loss and kNN monitor.
 using System.Diagnostics;
 using Workbench.Engine;
 
@@ -37,7 +36,7 @@ public static class ContrastivePretraining
         if (monitor.Ids.Count != monitor.Labels.Count) throw new ArgumentException("monitor ids and labels differ in count", nameof(monitor));
 
         var clock = Stopwatch.StartNew();
-        using var pretrainer = new Pretrainer(model, options.Contrastive, options.Sgd, seed);
+        using var stepper = new ContrastiveStepper(model, options.Contrastive, options.Sgd, seed);
         var random = new Random(unchecked((int)seed));
         var order = ids.ToArray();
         // A batch smaller than the rest has fewer negatives; dropping the remainder keeps every step's loss comparable.
@@ -56,9 +55,9 @@ public static class ContrastivePretraining
             for (int b = 0; b < perEpoch; b++)
             {
                 cancel.ThrowIfCancellationRequested();
-                pretrainer.SetLearningRate(rate = Fitter.LearningRateAt(steps, totalSteps, 0, options.Sgd.LearningRate, LearningRateSchedule.Cosine));
+                stepper.SetLearningRate(rate = TrainingLoop.LearningRateAt(steps, totalSteps, 0, options.Sgd.LearningRate, LearningRateSchedule.Cosine));
                 for (int i = 0; i < batch; i++) batchIds[i] = order[b * batch + i];
-                var step = pretrainer.Step(images, batchIds);
+                var step = stepper.Step(images, batchIds);
                 lossSum += step.Loss;
                 pairSum += step.PairAccuracy;
                 steps++;

@@ -1,4 +1,3 @@
-// Pretraining layer: the cheap monitor of pretraining: leave-one-out kNN accuracy of embeddings on the labelled images.
 namespace Workbench.Pretraining;
 
 /// <summary>

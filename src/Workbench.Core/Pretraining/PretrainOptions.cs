@@ -1,4 +1,3 @@
-// Pretraining layer: the hyper-parameters of one self-supervised pretraining (method, epochs, batch, SGD, views, monitor).
 using Workbench.Engine;
 
 namespace Workbench.Pretraining;

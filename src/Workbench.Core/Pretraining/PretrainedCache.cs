@@ -1,4 +1,3 @@
-// Pretraining layer, disk: pretrained checkpoints cached per (data set, split, seed, size, architecture, method, epochs) with a JSON sidecar.
 using System.Text.Json;
 using Workbench.Config;
 using Workbench.Engine;

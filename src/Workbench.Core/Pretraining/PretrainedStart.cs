@@ -1,4 +1,3 @@
-// Pretraining layer: a run's pretrained start: the cached checkpoint for its config, pretrained first when missing.
 using Workbench.Config;
 using Workbench.Engine;
 using Workbench.Loop;

@@ -1,4 +1,3 @@
-// Pretraining layer: which images self-supervised pretraining may see (the training side of the split, never the test side).
 using Workbench.Loop;
 
 namespace Workbench.Pretraining;

@@ -1,4 +1,3 @@
-// Records layer: the columns of records.csv that hold a consistency training's epochs (FixMatch).
 using Workbench.Engine;
 using static Workbench.Records.CsvText;
 

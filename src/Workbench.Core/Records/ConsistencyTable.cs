@@ -1,4 +1,3 @@
-// Records layer: what FixMatch's threshold let through, per arm and round, from the records' per-epoch counts.
 using System.Globalization;
 using Workbench.Metrics;
 using Workbench.Reproductions;

@@ -1,4 +1,3 @@
-// Records layer: the small CSV dialect of the committed records (RFC 4180 quoting, invariant numbers, exact doubles).
 using System.Globalization;
 using System.Text;
 

@@ -1,11 +1,9 @@
-// Records layer: the stated family of headline comparisons of a reproduction, Holm-adjusted (design §5).
 using Workbench.Metrics;
 using Workbench.Reproductions;
 
 namespace Workbench.Records;
 
 /// <summary>One planned comparison: arm minus other arm (or minus the baseline), each at its last round.</summary>
-/// <param name="Split">The split.</param>
 /// <param name="Arm">The arm measured.</param>
 /// <param name="Against">The arm it is measured against ("baseline" = round 0 of the same seed).</param>
 /// <param name="Round">The round of <paramref name="Arm"/>: the last both arms reached, or the arm's last against the baseline

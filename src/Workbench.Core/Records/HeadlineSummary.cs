@@ -1,4 +1,3 @@
-// Records layer: README's one-screen summary of every reproduction, made from the records (between markers in README).
 using System.Globalization;
 using System.Text;
 using Workbench.Metrics;

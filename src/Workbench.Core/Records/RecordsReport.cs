@@ -1,4 +1,3 @@
-// Records layer: every table of a reproduction, rebuilt from its committed records alone (`workbench report`).
 using System.Globalization;
 using System.Text;
 using Workbench.Metrics;

@@ -1,9 +1,9 @@
-// Records layer: one reproduction's committed folder (reproduction.json, records.csv, cells.csv), written and read back.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workbench.Config;
 using Workbench.Engine;
 using Workbench.Reproductions;
+using Workbench.Loop;
 
 namespace Workbench.Records;
 
@@ -131,7 +131,7 @@ public sealed record ReproductionRecords(ReproductionInfo Info, IReadOnlyList<Re
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(data);
         var first = campaign.Plan[0].Config;
-        var cells = campaign.Plan.Select(p => p.Config).Where(c => c.DataSet == "bccd" && c.Split == "provided").Take(1)
+        var cells = campaign.Plan.Select(p => p.Config).Where(c => c.DataSet == "bccd" && c.Split == Data.SplitName.Provided.Value).Take(1)
             .Select(c => TestCells.FromMap(c.Split, data.BccdSourceCells(), data.Images(c.DataSet, c.ImageSize, c.CropPixels).Data,
                 Data.Splits.Create(c.Split, data.Images(c.DataSet, c.ImageSize, c.CropPixels).Data, c.Seed).TestIds)).ToList();
         var pretrained = Pretraining(campaign.Plan.Select(p => p.Config));

@@ -1,4 +1,3 @@
-// Records layer: results/README.md, the index of every reproduction's records, rebuilt with them.
 using System.Text;
 
 namespace Workbench.Records;

@@ -1,4 +1,3 @@
-// Records layer: records.csv, one tidy row per (split, arm, seed, round) of a reproduction, from which its runs are rebuilt.
 using Workbench.Loop;
 using Workbench.Metrics;
 using Workbench.Reproductions;

@@ -1,4 +1,3 @@
-// Records layer: where the stabilising-predictions rule would have stopped each finished run, and what that would have saved.
 using System.Globalization;
 using Workbench.Loop;
 using Workbench.Reproductions;
@@ -10,8 +9,6 @@ namespace Workbench.Records;
 /// </summary>
 /// <param name="Run">The run's folder (as the runs or records name it).</param>
 /// <param name="Arm">The arm (recipe, or recipe with its query strategy).</param>
-/// <param name="Split">The split.</param>
-/// <param name="Seed">The seed.</param>
 /// <param name="LastRound">The last round the run reached.</param>
 /// <param name="StopRound">The first round after which the rule holds; null when it never does, or cannot be told.</param>
 /// <param name="RoundsSaved">Rounds after <paramref name="StopRound"/> the run went on for (0 when the rule never held).</param>

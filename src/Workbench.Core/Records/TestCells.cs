@@ -1,4 +1,3 @@
-// Records layer: the source cells behind a split's test images (cells.csv), and each round's correct images per cell.
 using Workbench.Data;
 using Workbench.Loop;
 using Workbench.Metrics;
@@ -38,7 +37,6 @@ public sealed class TestCells
             cells.SelectMany(c => Enumerable.Repeat(c.Label, c.Images)).ToArray());
     }
 
-    /// <summary>The split.</summary>
     public string Split { get; }
 
     /// <summary>The cells, in the order of every per-cell list.</summary>

@@ -1,4 +1,3 @@
-// Reports layer: charts built straight from round results and runs.
 using Workbench.Display;
 using Workbench.Reproductions;
 using Workbench.Loop;

@@ -1,4 +1,3 @@
-// Reports layer: how evenly samples are spread over classes.
 namespace Workbench.Reports;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Reports layer: notebook parameters laid over a preset config.
 using Workbench.Config;
 
 namespace Workbench.Reports;

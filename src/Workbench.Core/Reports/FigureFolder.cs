@@ -1,4 +1,3 @@
-// Reports layer: the folder a notebook saves its figures to.
 using System.Net;
 using System.Text;
 using Workbench.Display;

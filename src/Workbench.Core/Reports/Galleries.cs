@@ -1,4 +1,3 @@
-// Reports layer: image galleries for the questions a notebook asks.
 using Workbench.Data;
 using Workbench.Display;
 using Workbench.Loop;

@@ -1,4 +1,3 @@
-// Reports layer: a few images decoded from their original files at a size a person can judge, for galleries.
 using Workbench.Data;
 using Workbench.Engine;
 

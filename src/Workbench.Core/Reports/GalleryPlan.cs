@@ -1,4 +1,3 @@
-// Reports layer: a gallery whose tiles are chosen before any image is decoded, so exactly those are decoded and shown.
 using Workbench.Display;
 
 namespace Workbench.Reports;

@@ -1,4 +1,3 @@
-// Reports layer: counts of values in bins over [Min, Max], with a bin edge exactly at a threshold when one is given.
 using System.Globalization;
 using Workbench.Display;
 using Workbench.Engine;

@@ -1,4 +1,3 @@
-// Reports layer: one strategy after its last round on a leaky and a leak-free split (means over seeds, fractions).
 namespace Workbench.Reports;
 
 /// <summary>

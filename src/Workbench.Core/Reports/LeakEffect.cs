@@ -1,4 +1,3 @@
-// Reports layer: what the train/test leak does to a reproduction's conclusions.
 using System.Globalization;
 using Workbench.Reproductions;
 

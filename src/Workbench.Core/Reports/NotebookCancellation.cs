@@ -1,4 +1,3 @@
-// Reports layer: the running notebook cell's cancellation token, reachable from any C# kernel through the library.
 namespace Workbench.Reports;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Reports layer: reads the run folders a reproduction (or any batch of runs) left on disk, so that a notebook can…
 using Workbench.Reproductions;
 using Workbench.Loop;
 using Workbench.Config;

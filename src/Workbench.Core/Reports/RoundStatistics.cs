@@ -1,4 +1,3 @@
-// Reports layer: numbers across rounds and runs for learning curves and addition tables.
 using Workbench.Display;
 using Workbench.Loop;
 using Workbench.Metrics;

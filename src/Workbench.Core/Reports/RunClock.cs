@@ -1,4 +1,3 @@
-// Reports layer: times a notebook from its first cell, so that its last cell can state the profile it ran with,…
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;

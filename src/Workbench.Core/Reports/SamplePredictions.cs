@@ -1,4 +1,3 @@
-// Reports layer: a model's predictions for a list of samples next to their true labels, row by row (row i is…
 using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Metrics;

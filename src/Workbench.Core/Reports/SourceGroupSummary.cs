@@ -1,4 +1,3 @@
-// Reports layer: how one class of a data set is built from source cells.
 namespace Workbench.Reports;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Reports layer: the source-group structure of a data set (BCCD.
 using Workbench.Data;
 
 namespace Workbench.Reports;

@@ -1,4 +1,3 @@
-// Reports layer: how much a train/test split leaks through source groups.
 namespace Workbench.Reports;
 
 /// <summary>

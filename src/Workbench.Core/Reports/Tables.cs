@@ -1,4 +1,3 @@
-// Reports layer: hTML tables for notebooks.
 using System.Globalization;
 using Workbench.Data;
 using Workbench.Display;

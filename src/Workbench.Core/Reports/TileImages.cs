@@ -1,4 +1,3 @@
-// Reports layer: the pixels a gallery may show, by sample id; an id without an image is an error, never a black tile.
 using Workbench.Data;
 
 namespace Workbench.Reports;

@@ -1,4 +1,3 @@
-// Reports layer: which candidates a gallery shows, drawn once, stratified and seeded, so a gallery is representative.
 namespace Workbench.Reports;
 
 /// <summary>How a gallery's tiles are spread over its candidates.</summary>

@@ -1,4 +1,3 @@
-// Reproductions layer: how the arms of a reproduction compare: last round, area under the curve, paired differences with CIs.
 using System.Globalization;
 using Workbench.Metrics;
 

@@ -1,4 +1,3 @@
-// Reproductions layer: `reproduce bone-marrow`.
 using System.Globalization;
 using Workbench.Loop;
 using Workbench.Config;

@@ -1,8 +1,8 @@
-// Reproductions layer: `reproduce poster`.
 using System.Globalization;
 using Workbench.Loop;
 using Workbench.Metrics;
 using Workbench.Config;
+using Workbench.Data;
 
 namespace Workbench.Reproductions;
 
@@ -89,15 +89,18 @@ public sealed class PosterReproduction
     /// Refuses a split the data set cannot give: paper, grouped and provided are made of BCCD's TRAIN/TEST folders, and PBC
     /// has only the stratified split (one image per cell, no folders to keep apart).
     /// </summary>
+    /// <returns>The splits as the plan names them: on BCCD as given (a campaign over synthetic data names its own; the data
+    /// provider checks BCCD's names when it builds a split), on PBC "stratified".</returns>
     /// <exception cref="ArgumentException">A split the data set has not; names the ones it has.</exception>
-    public static void CheckSplits(string dataSet, IReadOnlyList<string> splits)
+    public static IReadOnlyList<string> CheckSplits(string dataSet, IReadOnlyList<string> splits)
     {
         ArgumentNullException.ThrowIfNull(splits);
         if (splits.Count == 0) throw new ArgumentException("give at least one split", "--splits");
-        if (CheckDataSet(dataSet) == HomeDataSet) return;
-        var wrong = splits.FirstOrDefault(s => s != "stratified");
+        if (CheckDataSet(dataSet) == HomeDataSet) return splits;
+        var wrong = splits.FirstOrDefault(s => !SplitName.TryParse(s, out var split) || split != SplitName.Stratified);
         if (wrong is not null)
             throw new ArgumentException($"split '{wrong}' does not apply to {dataSet} (its poster protocol runs on the stratified 50/50 split)", "--splits");
+        return splits.Select(_ => SplitName.Stratified.Value).ToList();
     }
 
     /// <summary>

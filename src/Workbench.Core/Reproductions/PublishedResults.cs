@@ -1,4 +1,3 @@
-// Reproductions layer: a number from a paper, for side-by-side tables (accuracy in %).
 namespace Workbench.Reproductions;
 
 /// <summary>A number from a paper, for side-by-side tables (accuracy in %).</summary>

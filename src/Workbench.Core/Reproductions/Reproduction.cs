@@ -1,4 +1,3 @@
-// Reproductions layer: a campaign -- one protocol's arms over seeds -- run into one folder and summarised as a report.
 using System.Diagnostics;
 using Workbench.Config;
 using Workbench.Loop;
@@ -43,8 +42,7 @@ public sealed class Reproduction
         if (Protocol == "poster")
         {
             var data = PosterReproduction.CheckDataSet(dataSet ?? PosterReproduction.HomeDataSet);
-            var splitNames = splits ?? PosterReproduction.DefaultSplits(data);
-            PosterReproduction.CheckSplits(data, splitNames);
+            var splitNames = PosterReproduction.CheckSplits(data, splits ?? PosterReproduction.DefaultSplits(data));
             plan = new PosterReproduction
             {
                 Profile = profile, Seeds = seeds, Adjust = adjust, DataSet = data, SplitNames = splitNames,

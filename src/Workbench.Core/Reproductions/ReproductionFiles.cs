@@ -1,4 +1,3 @@
-// Reproductions layer: where one reproduction writes its runs, results and figures.
 using Workbench.Config;
 using Workbench.Engine;
 

@@ -1,4 +1,3 @@
-// Reproductions layer: a reproduction's plan shared out between worker processes.
 using Workbench.Config;
 
 namespace Workbench.Reproductions;

@@ -1,4 +1,3 @@
-// Reproductions layer: what a campaign found -- summary, paired comparisons, tidy rows, learning curves, additions by class.
 using Workbench.Config;
 using Workbench.Display;
 using Workbench.Metrics;

@@ -1,4 +1,3 @@
-// Reproductions layer: one finished run of a reproduction.
 using System.Diagnostics;
 using Workbench.Loop;
 using Workbench.Config;

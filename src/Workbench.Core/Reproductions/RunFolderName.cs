@@ -1,4 +1,3 @@
-// Reproductions layer: the default folder of one `workbench run`, named after what makes the run what it is.
 using Workbench.Config;
 using Workbench.Data;
 using Workbench.Engine;

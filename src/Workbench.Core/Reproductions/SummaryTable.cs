@@ -1,4 +1,3 @@
-// Reproductions layer: a plain table of strings that writes itself as Markdown or CSV.
 using System.Text;
 
 namespace Workbench.Reproductions;

@@ -1,4 +1,3 @@
-// Reproductions layer: the tidy results table (one row per protocol, profile, init, split, arm and round) written to results/.
 using System.Globalization;
 using Workbench.Loop;
 using Workbench.Metrics;

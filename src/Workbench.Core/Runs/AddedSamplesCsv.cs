@@ -1,4 +1,3 @@
-// Runs layer: the added/<n>.csv format.
 using System.Globalization;
 using System.Text;
 using Workbench.Loop;

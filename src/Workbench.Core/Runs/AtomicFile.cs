@@ -1,4 +1,3 @@
-// Runs layer: writes that never leave a half-written file behind.
 using System.Text;
 
 namespace Workbench.Runs;

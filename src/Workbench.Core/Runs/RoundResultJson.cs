@@ -1,4 +1,3 @@
-// Runs layer: rounds/<n>.json, written nested (RoundResult's records) and read in both today's and the first, flat layout.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workbench.Config;

@@ -1,4 +1,3 @@
-// Runs layer: starts a new run folder from another run's round 0 when the two cannot differ there.
 using Workbench.Config;
 
 namespace Workbench.Runs;
@@ -10,13 +9,8 @@ namespace Workbench.Runs;
 /// </summary>
 public static class RoundZeroDonor
 {
-    /// <summary>Config fields that only matter after round 0; configs equal in every other field share round 0.</summary>
-    public static IReadOnlyList<string> LaterRoundFields { get; } =
-    [
-        "recipe", "selectionOrder", "pseudoLabelThreshold", "activeLearning", "budget", "balancedQueries", "marginThreshold", "marginCap",
-        "topKScorer", "cstRejectRate", "rounds", "poolPerRound", "retrain", "fineTuneLearningRate", "device",
-        "stopWhenKappa", "stopKappaWindow",
-    ];
+    /// <summary>Config fields that only matter after round 0 (declared on the fields); configs equal in every other field share round 0.</summary>
+    public static IReadOnlyList<string> LaterRoundFields { get; } = ExperimentConfigJson.FieldsReaching(FieldReach.LaterRounds, FieldReach.Resume);
 
     /// <summary>
     /// True when <paramref name="a"/> and <paramref name="b"/> produce the same round 0. The recipe matters after round 0

@@ -1,4 +1,3 @@
-// Runs layer: a run on disk, one folder.
 using System.Globalization;
 using System.Text.Json;
 using Workbench.Engine;

@@ -1,4 +1,3 @@
-// Runs layer: the committed state of a run (labelled.json).
 using Workbench.Loop;
 namespace Workbench.Runs;
 

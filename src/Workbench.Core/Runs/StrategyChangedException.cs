@@ -1,4 +1,3 @@
-// Runs layer: a run folder was resumed with different code behind one of its strategies.
 using Workbench.Selection;
 
 namespace Workbench.Runs;
@@ -9,7 +8,6 @@ namespace Workbench.Runs;
 /// </summary>
 public sealed class StrategyChangedException : InvalidOperationException
 {
-    /// <summary>Creates the exception for the run at <paramref name="directory"/>.</summary>
     public StrategyChangedException(string directory, StrategyRecord stored, StrategyRecord current)
         : base($"The run in '{directory}' cannot be resumed: the code of its {stored.Role.ToString().ToLowerInvariant()} strategy "
             + $"'{stored.Name}' has changed since the run started (source hash {StrategySource.Short(stored.SourceHash)}, now "

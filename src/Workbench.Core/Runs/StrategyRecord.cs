@@ -1,4 +1,3 @@
-// Runs layer: which strategies made a run, and from which code (strategies.json).
 using Workbench.Selection;
 
 namespace Workbench.Runs;

@@ -1,4 +1,3 @@
-// Scoring layer: largest class probability.
 using Workbench.Engine;
 namespace Workbench.Scoring;
 

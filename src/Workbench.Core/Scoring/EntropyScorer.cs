@@ -1,4 +1,3 @@
-// Scoring layer: shannon entropy -sum p ln p in nats (natural log), with 0 ln 0 taken as 0.
 using Workbench.Engine;
 namespace Workbench.Scoring;
 

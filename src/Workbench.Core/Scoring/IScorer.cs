@@ -1,4 +1,3 @@
-// Scoring layer: an uncertainty measure (modAL style.
 using Workbench.Engine;
 namespace Workbench.Scoring;
 

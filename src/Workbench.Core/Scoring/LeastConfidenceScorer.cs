@@ -1,4 +1,3 @@
-// Scoring layer: one minus the largest class probability.
 using Workbench.Engine;
 namespace Workbench.Scoring;
 

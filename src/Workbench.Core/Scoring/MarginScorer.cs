@@ -1,4 +1,3 @@
-// Scoring layer: top-1 minus top-2 class probability.
 using Workbench.Engine;
 namespace Workbench.Scoring;
 

@@ -1,4 +1,3 @@
-// Scoring layer: the registry of uncertainty measures by name (the built-ins and a researcher's own).
 namespace Workbench.Scoring;
 
 /// <summary>

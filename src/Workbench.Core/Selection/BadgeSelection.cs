@@ -1,4 +1,3 @@
-// Selection layer: BADGE (Ash et al. 2020, "Deep batch active learning by diverse, uncertain gradient lower bounds").
 using System.Numerics.Tensors;
 
 namespace Workbench.Selection;
@@ -19,7 +18,6 @@ namespace Workbench.Selection;
 /// </remarks>
 public sealed class BadgeSelection : EmbeddingQuery
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
     public BadgeSelection(int budget = 100) : base(budget) { }
 

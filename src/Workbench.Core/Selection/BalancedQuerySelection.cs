@@ -1,4 +1,3 @@
-// Selection layer: class-balanced queries, a wrapper around any query strategy's ranking.
 namespace Workbench.Selection;
 
 /// <summary>

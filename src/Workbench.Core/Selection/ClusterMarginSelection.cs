@@ -1,4 +1,3 @@
-// Selection layer: clustering active learning of the BCCD SSL+AL poster.
 using Workbench.Scoring;
 using Workbench.Engine;
 
@@ -18,7 +17,6 @@ namespace Workbench.Selection;
 /// </remarks>
 public sealed class ClusterMarginSelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of clusters, hence of samples chosen, >= 1.</param>
     /// <param name="kmeansIterations">Most Lloyd iterations, >= 1.</param>
     /// <param name="scorer">The uncertainty measure ranked inside each cluster; the margin by default.</param>

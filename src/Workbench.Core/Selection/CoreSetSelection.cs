@@ -1,4 +1,3 @@
-// Selection layer: core-set active learning (Sener and Savarese 2018), greedy k-center.
 using System.Numerics.Tensors;
 
 namespace Workbench.Selection;
@@ -17,7 +16,6 @@ namespace Workbench.Selection;
 /// </remarks>
 public sealed class CoreSetSelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
     public CoreSetSelection(int budget)
     {

@@ -1,4 +1,3 @@
-// Selection layer: candidates for confirmed self-training (CST, Nakamura et al.
 namespace Workbench.Selection;
 
 /// <summary>
@@ -15,7 +14,6 @@ public sealed class CstCandidateSelection : ISelectionStrategy
 {
     private readonly PseudoLabelSelection _rule;
 
-    /// <summary>Creates the strategy.</summary>
     /// <param name="threshold">Confidence a candidate must exceed, in (0, 1].</param>
     public CstCandidateSelection(double threshold = 0.99)
     {

@@ -1,5 +1,3 @@
-// Selection layer: what the query strategies that choose by embeddings share -- a budget, the embeddings, an empty pool's answer.
-
 namespace Workbench.Selection;
 
 /// <summary>

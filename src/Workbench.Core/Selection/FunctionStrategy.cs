@@ -1,4 +1,3 @@
-// Selection layer: a strategy written as one function over the SelectionContext (a notebook cell's idea, in a few lines).
 namespace Workbench.Selection;
 
 /// <summary>
@@ -10,7 +9,6 @@ public sealed class FunctionStrategy : ISelectionStrategy
 {
     private readonly Func<SelectionContext, StrategySettings, SelectionResult> _select;
 
-    /// <summary>Creates the strategy.</summary>
     public FunctionStrategy(string name, Func<SelectionContext, StrategySettings, SelectionResult> select, StrategySettings settings, bool needsEmbeddings)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

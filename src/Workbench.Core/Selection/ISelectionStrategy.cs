@@ -1,4 +1,3 @@
-// Selection layer: the strategy interface (a measure plus a ranking over one SelectionContext).
 using Workbench.Engine;
 
 namespace Workbench.Selection;

@@ -1,4 +1,3 @@
-// Selection layer: deterministic k-means.
 using System.Numerics.Tensors;
 
 namespace Workbench.Selection;
@@ -16,7 +15,6 @@ namespace Workbench.Selection;
 /// </remarks>
 public sealed class KMeans
 {
-    /// <summary>Creates a k-means fitter.</summary>
     /// <param name="clusterCount">Number of clusters k, >= 1.</param>
     /// <param name="maxIterations">Most Lloyd iterations, >= 1.</param>
     public KMeans(int clusterCount, int maxIterations = 50)

@@ -1,4 +1,3 @@
-// Selection layer: a fitted k-means clustering.
 namespace Workbench.Selection;
 
 /// <summary>

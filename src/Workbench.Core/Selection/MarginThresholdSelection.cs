@@ -1,4 +1,3 @@
-// Selection layer: active learning by margin threshold (Nakamura et al.
 using System.Globalization;
 using Workbench.Scoring;
 
@@ -12,7 +11,6 @@ namespace Workbench.Selection;
 /// </summary>
 public sealed class MarginThresholdSelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="threshold">Margin a candidate must stay below, in (0, 1].</param>
     /// <param name="cap">Most candidates to return, >= 1; null for no cap.</param>
     /// <param name="scorer">The measure (lower = more uncertain); the margin by default.</param>

@@ -1,4 +1,3 @@
-// Selection layer: self-training (SSL) pseudo-labels = a certainty measure plus a threshold.
 using System.Globalization;
 using Workbench.Scoring;
 
@@ -15,7 +14,6 @@ namespace Workbench.Selection;
 /// </remarks>
 public sealed class PseudoLabelSelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="threshold">Certainty a candidate must exceed, in (0, 1].</param>
     /// <param name="scorer">A certainty measure (higher = more certain); confidence by default.</param>
     /// <exception cref="ArgumentException">The scorer is an uncertainty measure (higher = less certain).</exception>

@@ -1,4 +1,3 @@
-// Selection layer: the random-query control.
 using Workbench.Common;
 
 namespace Workbench.Selection;
@@ -10,7 +9,6 @@ namespace Workbench.Selection;
 /// </summary>
 public sealed class RandomSelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to draw, >= 1.</param>
     public RandomSelection(int budget)
     {

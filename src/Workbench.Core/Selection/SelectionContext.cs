@@ -1,4 +1,3 @@
-// Selection layer: everything a strategy may look at in one round (small-text's query arguments in one record).
 using Workbench.Engine;
 
 namespace Workbench.Selection;

@@ -1,4 +1,3 @@
-// Selection layer: shared checks and ordering rules of the strategies.
 using Workbench.Engine;
 
 namespace Workbench.Selection;

@@ -1,5 +1,3 @@
-// Selection layer: what a strategy chose.
-// Selection layer: the output type of every strategy.
 namespace Workbench.Selection;
 
 /// <summary>

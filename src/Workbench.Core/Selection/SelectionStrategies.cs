@@ -1,4 +1,3 @@
-// Selection layer: the one registry of strategies; configs, CLI help, validation, notebooks and the loop read names from it.
 using Workbench.Scoring;
 
 namespace Workbench.Selection;

@@ -1,4 +1,3 @@
-// Selection layer: string parameters (command lines, notebooks) read for the strategy registry.
 using System.Globalization;
 using Workbench.Scoring;
 

@@ -1,4 +1,3 @@
-// Selection layer: one entry of the strategy registry (built-ins and a researcher's own alike).
 namespace Workbench.Selection;
 
 /// <summary>

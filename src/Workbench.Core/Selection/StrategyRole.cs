@@ -1,4 +1,3 @@
-// Selection layer: what a strategy's choices are for, declared once where it registers.
 namespace Workbench.Selection;
 
 /// <summary>What the loop does with a strategy's choices: a property of its registration, never read from its name.</summary>

@@ -1,4 +1,3 @@
-// Selection layer: the typed hyper-parameters from which the factory builds any strategy.
 namespace Workbench.Selection;
 
 /// <summary>

@@ -1,4 +1,3 @@
-// Selection layer: which code a strategy instance runs, as one hash (recorded in its run folder).
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;

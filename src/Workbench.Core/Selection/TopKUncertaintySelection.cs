@@ -1,4 +1,3 @@
-// Selection layer: uncertainty sampling (modAL's uncertainty_sampling).
 using Workbench.Scoring;
 
 namespace Workbench.Selection;
@@ -10,7 +9,6 @@ namespace Workbench.Selection;
 /// </summary>
 public sealed class TopKUncertaintySelection : ISelectionStrategy
 {
-    /// <summary>Creates the strategy.</summary>
     /// <param name="scorer">Uncertainty measure to rank by.</param>
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
     public TopKUncertaintySelection(IScorer scorer, int budget)

@@ -1,4 +1,3 @@
-// Selection layer: TypiClust (Hacohen, Dekel and Weinshall 2022, "Active learning on a budget"), typical points of uncovered clusters.
 using System.Numerics.Tensors;
 
 namespace Workbench.Selection;
@@ -30,7 +29,6 @@ public sealed class TypiClustSelection : EmbeddingQuery
     /// <summary>Nearest neighbours of the typicality measure (the reference's K_NN).</summary>
     public const int Neighbours = 20;
 
-    /// <summary>Creates the strategy.</summary>
     /// <param name="budget">Number of candidates to choose, >= 1.</param>
     /// <param name="kmeansIterations">Most Lloyd iterations, >= 1.</param>
     public TypiClustSelection(int budget = 100, int kmeansIterations = 50)

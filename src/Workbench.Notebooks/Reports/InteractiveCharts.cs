@@ -1,4 +1,3 @@
-// Notebooks (reports): interactive Plotly.NET learning curves for live Jupyter sessions, with plotly.js embedded (offline).
 using System.Globalization;
 using System.Net;
 using Microsoft.Data.Analysis;

@@ -1,4 +1,3 @@
-// Notebooks (reports): run folders' rounds as a Microsoft.Data.Analysis DataFrame, and mean ± std per recipe/split/round.
 using Microsoft.Data.Analysis;
 using Workbench.Config;
 using Workbench.Loop;

@@ -163,7 +163,7 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
         Expect(CliFixture.Workbench([command, option, value, .. cli.DataOptions]), 1, $"error: {message}");
 
     [Theory]
-    [InlineData("--arch", "nope", "unknown architecture 'nope' (expected resnet18, senet8, smallcnn, cnn4, cnn4-dropout) (Parameter '--arch')")]
+    [InlineData("--arch", "nope", "unknown architecture 'nope' (expected resnet18, senet8, smallcnn, cnn4 or cnn4-dropout) (Parameter '--arch')")]
     [InlineData("--query", "nope", "unknown query strategy 'nope'; valid: cluster-margin")]
     [InlineData("--size", "4", "--size must be >= 8 pixels, got 4")]
     public void AReproductionsVariantOptionsRefuseBadValuesBeforeAnythingRuns(string option, string value, string message) =>

@@ -30,7 +30,7 @@ public class ExperimentConfigTests
         { "schedule", new ExperimentConfig { Schedule = (LearningRateSchedule)7 } },
         { "augmentation", new ExperimentConfig { Augmentation = (Augmentation)64 } },
         { "initialisationPath", new ExperimentConfig { Initialisation = InitialisationKind.Weights } },
-        { "topKScorer", new ExperimentConfig { TopKScorer = "variance" } },
+        { "topKScorer", new ExperimentConfig { QueryScorer = "variance" } },
         { "cropPixels", new ExperimentConfig { CropPixels = -1 } },
         { "cropPixels", new ExperimentConfig { CropPixels = 4 } },
         { "cropPixels", new ExperimentConfig { CropPixels = 5000 } },

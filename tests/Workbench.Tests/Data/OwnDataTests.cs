@@ -44,7 +44,7 @@ public class OwnDataTests
         var split = Splits.Create("provided", set, 0);
         Assert.Equal(10, split.TrainIds.Count);
         Assert.Equal("test/band/t0.png", set.Samples[Assert.Single(split.TestIds)].RelativePath);
-        Assert.Equal("provided", OwnDataSplits.DefaultSplit(set));
+        Assert.Equal(SplitName.Provided, OwnDataSplits.DefaultSplit(set));
         Assert.Throws<DataSetException>(() => Splits.Create("stratified", set, 0)); // it has its own test part
         Assert.Throws<ArgumentException>(() => Splits.Create("paper", set, 0));
         Assert.Equal(set.Name, DataSets.Load(root, "").Name); // a bare path works too
@@ -141,7 +141,7 @@ public class OwnDataTests
         }
         File.WriteAllText(Path.Combine(root, "manifest.csv"), string.Join("\n", lines));
         var set = OwnData.Load(root);
-        Assert.Equal("grouped", OwnDataSplits.DefaultSplit(set));
+        Assert.Equal(SplitName.Grouped, OwnDataSplits.DefaultSplit(set));
         var split = Splits.Create("grouped", set, 3);
         Assert.InRange(split.TestIds.Count, 4, 12);
         Assert.All(split.TestIds, id => Assert.True(set.Samples[id].IsLabelled));

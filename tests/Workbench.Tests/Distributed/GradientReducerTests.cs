@@ -35,7 +35,7 @@ public class GradientReducerTests
         float[] expected;
         double expectedChecksum;
         using (var reference = Model.Create(Architecture.Cnn4, Classes, seed: 1))
-        using (var trainer = new Trainer(reference, Sgd, seed: 3))
+        using (var trainer = new SgdStepper(reference, Sgd, seed: 3))
         {
             for (int s = 0; s < Steps; s++) trainer.Step(images, ids.AsSpan(0, 8), labels.AsSpan(0, 8), [], Augmentation.None);
             expected = Weights(reference, images);
@@ -49,7 +49,7 @@ public class GradientReducerTests
         {
             using var group = ProcessGroup.Join(new Rendezvous("127.0.0.1", port, 2, rank, rank, "gloo", TimeSpan.FromSeconds(60)));
             using var model = Model.Create(Architecture.Cnn4, Classes, seed: 1);
-            using var trainer = new Trainer(model, Sgd, seed: 3);
+            using var trainer = new SgdStepper(model, Sgd, seed: 3);
             trainer.Attach(group);
             int n = rank == 1 && !secondRankHasImages ? 0 : 8;
             for (int s = 0; s < Steps; s++) trainer.Step(images, ids.AsSpan(0, n), labels.AsSpan(0, n), [], Augmentation.None);

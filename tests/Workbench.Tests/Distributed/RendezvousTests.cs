@@ -57,9 +57,9 @@ public sealed class RendezvousTests
     [Fact]
     public void A_last_batch_too_small_for_every_rank_joins_the_one_before()
     {
-        Assert.Equal([(0, 8), (8, 3)], Fitter.BatchBounds(11, 8, ranks: 1));
-        Assert.Equal([(0, 11)], Fitter.BatchBounds(11, 8, ranks: 2));
-        Assert.Equal([(0, 8), (8, 4)], Fitter.BatchBounds(12, 8, ranks: 2));
-        Assert.Equal([(0, 8), (8, 2)], Fitter.BatchBounds(10, 8));  // the plain loop is unchanged
+        Assert.Equal([(0, 8), (8, 3)], TrainingLoop.BatchBounds(11, 8, ranks: 1));
+        Assert.Equal([(0, 11)], TrainingLoop.BatchBounds(11, 8, ranks: 2));
+        Assert.Equal([(0, 8), (8, 4)], TrainingLoop.BatchBounds(12, 8, ranks: 2));
+        Assert.Equal([(0, 8), (8, 2)], TrainingLoop.BatchBounds(10, 8));  // the plain loop is unchanged
     }
 }

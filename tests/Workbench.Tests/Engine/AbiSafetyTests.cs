@@ -10,14 +10,14 @@ public class AbiSafetyTests
     private static readonly long[] Labels = [0, 1, 2, 3];
 
     [Fact]
-    public void DisposingTheModelBeforeItsTrainerIsSafe()
+    public void DisposingTheModelBeforeItsStepperIsSafe()
     {
         // No managed reference defers the free: wb_model_free really runs first, and the trainer's native shared
         // ownership alone must keep the model's state alive and learning.
         var (pixels, _) = SyntheticImages.Make(4, 16, 4, seed: 1);
         using var images = ImageSet.FromBytes(pixels, 16);
         var model = Model.Create(Architecture.SmallCnn, 4, 0);
-        var trainer = new Trainer(model, new SgdOptions(LearningRate: 0.05, WeightDecay: 0), 0);
+        var trainer = new SgdStepper(model, new SgdOptions(LearningRate: 0.05, WeightDecay: 0), 0);
         var handle = model.Handle;
 
         model.Dispose();
@@ -25,7 +25,7 @@ public class AbiSafetyTests
         var losses = Enumerable.Range(0, 5).Select(_ => trainer.Step(images, Ids, Labels, default, Augmentation.None).Loss).ToList();
         Assert.True(losses[^1] < losses[0], $"loss went from {losses[0]} to {losses[^1]}: the trainer is not training a live model");
         Assert.Throws<ObjectDisposedException>(() => model.Predict(images, [0, 1]));
-        Assert.Throws<ObjectDisposedException>(() => new Trainer(model, new SgdOptions(), 0));
+        Assert.Throws<ObjectDisposedException>(() => new SgdStepper(model, new SgdOptions(), 0));
 
         trainer.Dispose();
         Assert.Throws<ObjectDisposedException>(() => trainer.Step(images, Ids, Labels, default, Augmentation.None));
@@ -38,13 +38,13 @@ public class AbiSafetyTests
         var (pixels, _) = SyntheticImages.Make(8, 16, 4, seed: 2);
         using var images = ImageSet.FromBytes(pixels, 16);
         var model = Model.Create(Architecture.SmallCnn, 4, 0);
-        using var pretrainer = new Pretrainer(model, new ContrastiveOptions(), new SgdOptions(), 0);
+        using var pretrainer = new ContrastiveStepper(model, new ContrastiveOptions(), new SgdOptions(), 0);
         var handle = model.Handle;
 
         model.Dispose();
         Assert.True(handle.Released);
         for (int i = 0; i < 3; i++) Assert.True(float.IsFinite(pretrainer.Step(images, [0, 1, 2, 3, 4, 5, 6, 7]).Loss));
-        Assert.Throws<ObjectDisposedException>(() => new Pretrainer(model, new ContrastiveOptions(), new SgdOptions(), 0));
+        Assert.Throws<ObjectDisposedException>(() => new ContrastiveStepper(model, new ContrastiveOptions(), new SgdOptions(), 0));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class Bf16Tests(ITestOutputHelper output)
 
     private static List<float> Train(Model model, ImageSet images, long[] labels, int steps, long seed)
     {
-        using var trainer = new Trainer(model, new SgdOptions(0.05, 0.9, 5e-4), seed);
+        using var trainer = new SgdStepper(model, new SgdOptions(0.05, 0.9, 5e-4), seed);
         var ids = Ids.Select(i => (long)i).ToArray();
         var losses = new List<float>();
         for (int s = 0; s < steps; s++)
@@ -166,7 +166,7 @@ public class Bf16Tests(ITestOutputHelper output)
         {
             using var model = Model.Create(Architecture.Cnn4, Classes, seed: 6);
             model.Precision = precision;
-            using var pretrainer = new Pretrainer(model, new ContrastiveOptions(), new SgdOptions(0.05, 0.9, 5e-4), seed: 7);
+            using var pretrainer = new ContrastiveStepper(model, new ContrastiveOptions(), new SgdOptions(0.05, 0.9, 5e-4), seed: 7);
             for (int s = 0; s < 3; s++)
                 Assert.True(float.IsFinite(pretrainer.Step(images, ids.AsSpan(s * 16 % Count, 16)).Loss));
             return model.Checksum();

@@ -15,7 +15,7 @@ public class CheckpointTests
         using var images = ImageSet.FromBytes(pixels, 32);
         var ids = Enumerable.Range(0, 32).ToArray();
         using var trained = Model.Create(Architecture.ResNet18, 4, 1);
-        Fitter.Fit(trained, images, ids, labels, null, new FitOptions { Epochs = 1, BatchSize = 16, Seed = 3 });
+        TrainingLoop.Fit(trained, images, ids, labels, null, new FitOptions { Epochs = 1, BatchSize = 16, Seed = 3 });
         var path = Path.Combine(Path.GetTempPath(), $"wb-ckpt-{Guid.NewGuid():N}.pt");
         try
         {

@@ -22,7 +22,7 @@ public class ConsistencyTrainingTests
         using (images)
         {
             using var model = Model.Create(Architecture.SmallCnn, 4, seed: 2);
-            using var trainer = new Trainer(model, new SgdOptions(0.05, 0.9, 0), seed);
+            using var trainer = new SgdStepper(model, new SgdOptions(0.05, 0.9, 0), seed);
             long[] ids = [0, 1, 2, 3, 4, 5, 6, 7];
             long[] unlabelled = [.. Enumerable.Range(40, 16).Select(i => (long)i)];
             var pseudo = new long[unlabelled.Length];
@@ -69,7 +69,7 @@ public class ConsistencyTrainingTests
         using (images)
         {
             using var model = Model.Create(Architecture.SmallCnn, 4, seed: 2);
-            var error = Assert.Throws<ArgumentException>(() => Fitter.Fit(model, images, [0, 1, 2, 3], labels[..4], null, new FitOptions { Epochs = 1, BatchSize = 4 },
+            var error = Assert.Throws<ArgumentException>(() => TrainingLoop.Fit(model, images, [0, 1, 2, 3], labels[..4], null, new FitOptions { Epochs = 1, BatchSize = 4 },
                 consistency: new ConsistencyTraining([], Fixed)));
             Assert.Contains("pool is empty", error.Message);
         }
@@ -115,7 +115,7 @@ public class ConsistencyTrainingTests
             using var model = Model.Create(Architecture.SmallCnn, 4, seed: 4);
             int[] labelled = [0, 1, 2, 3, 4, 5, 6, 7];
             var pool = Enumerable.Range(8, 152).ToArray();
-            var fit = Fitter.Fit(model, images, labelled, labelled.Select(i => labels[i]).ToArray(), null,
+            var fit = TrainingLoop.Fit(model, images, labelled, labelled.Select(i => labels[i]).ToArray(), null,
                 new FitOptions { Epochs = 30, BatchSize = 8, Sgd = new SgdOptions(0.05, 0.9, 0), Augmentation = Augmentation.None, Seed = 1 },
                 consistency: new ConsistencyTraining(pool, Fixed with { Threshold = 0.9 }, pool.Select(i => labels[i]).ToArray()));
             var epochs = fit.Epochs.Select(e => e.Consistency!).ToList();

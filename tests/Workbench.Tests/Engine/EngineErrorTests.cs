@@ -10,7 +10,7 @@ public class EngineErrorTests
         var (pixels, _) = SyntheticImages.Make(4, 16, 4, seed: 1);
         using var images = ImageSet.FromBytes(pixels, 16);
         using var model = Model.Create(Architecture.SmallCnn, 4, 0);
-        using var trainer = new Trainer(model, new SgdOptions(), 0);
+        using var trainer = new SgdStepper(model, new SgdOptions(), 0);
         var error = Assert.Throws<EngineException>(() =>
             trainer.Step(images, [0L, 1L], [0L, 4L], default, Augmentation.None));
         Assert.Contains("label out of range", error.Message);
@@ -33,7 +33,7 @@ public class EngineErrorTests
         var (pixels, _) = SyntheticImages.Make(4, 16, 4, seed: 1);
         using var images = ImageSet.FromBytes(pixels, 16);
         using var model = Model.Create(Architecture.SmallCnn, 4, 0);
-        using var trainer = new Trainer(model, new SgdOptions(), 0);
+        using var trainer = new SgdStepper(model, new SgdOptions(), 0);
         Assert.Throws<ArgumentException>(() => trainer.Step(images, [0L, 1L], [0L], default, Augmentation.None));
         Assert.Throws<ArgumentException>(() => trainer.Step(images, [0L, 1L], [0L, 1L], [1f, 1f], Augmentation.None));
         var single = Assert.Throws<EngineException>(() => trainer.Step(images, [0L], [0L], default, Augmentation.None));
@@ -48,7 +48,7 @@ public class EngineErrorTests
         var device = Assert.Throws<EngineException>(() => Model.Create(Architecture.SmallCnn, 4, 0, "tpu"));
         Assert.Contains("tpu", device.Message, StringComparison.OrdinalIgnoreCase);
         using var model = Model.Create(Architecture.SmallCnn, 4, 0);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(model, new SgdOptions(LearningRate: 0), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SgdStepper(model, new SgdOptions(LearningRate: 0), 0));
     }
 
     [Fact]

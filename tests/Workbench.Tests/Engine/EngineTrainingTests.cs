@@ -19,7 +19,7 @@ public class EngineTrainingTests
         var test = Enumerable.Range(160, 80).ToArray();
 
         double before = Accuracy(model.Predict(images, test), test.Select(i => labels[i]).ToArray());
-        var fit = Fitter.Fit(model, images, train, train.Select(i => labels[i]).ToArray(), null, Quick);
+        var fit = TrainingLoop.Fit(model, images, train, train.Select(i => labels[i]).ToArray(), null, Quick);
         double after = Accuracy(model.Predict(images, test), test.Select(i => labels[i]).ToArray());
 
         Assert.True(after >= 0.95, $"test accuracy after training {after:P1} (before {before:P1})");
@@ -38,7 +38,7 @@ public class EngineTrainingTests
         double[] Run(long seed)
         {
             using var model = Model.Create(Architecture.SmallCnn, 4, seed);
-            Fitter.Fit(model, images, ids, labels, [1f, 2f, 1f, 0.5f], options);
+            TrainingLoop.Fit(model, images, ids, labels, [1f, 2f, 1f, 0.5f], options);
             return [model.Checksum(), .. model.Predict(images, ids).Probabilities.Take(20).Select(p => (double)p)];
         }
 
@@ -53,7 +53,7 @@ public class EngineTrainingTests
         var (pixels, labels) = SyntheticImages.Make(64, 16, 4, seed: 5);
         using var images = ImageSet.FromBytes(pixels, 16);
         using var model = Model.Create(Architecture.SmallCnn, 4, 1);
-        var fit = Fitter.Fit(model, images, Enumerable.Range(0, 64).ToArray(), labels, null,
+        var fit = TrainingLoop.Fit(model, images, Enumerable.Range(0, 64).ToArray(), labels, null,
             Quick with { Epochs = 10, MaxSteps = 7 });
         Assert.Equal(7, fit.Steps);
         Assert.Equal(2, fit.Epochs.Count);
@@ -62,8 +62,8 @@ public class EngineTrainingTests
     [Fact]
     public void LoneLastSampleJoinsThePreviousBatch()
     {
-        Assert.Equal([(0, 16), (16, 17)], Fitter.BatchBounds(33, 16));
-        Assert.Equal([(0, 16), (16, 16)], Fitter.BatchBounds(32, 16));
+        Assert.Equal([(0, 16), (16, 17)], TrainingLoop.BatchBounds(33, 16));
+        Assert.Equal([(0, 16), (16, 16)], TrainingLoop.BatchBounds(32, 16));
     }
 
     [Theory]

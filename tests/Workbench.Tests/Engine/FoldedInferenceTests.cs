@@ -28,7 +28,7 @@ public class FoldedInferenceTests
     // 0 / 1, so that folding them is not the identity.
     private static void Train(Model model, ImageSet images, long[] labels, int steps, long seed)
     {
-        using var trainer = new Trainer(model, new SgdOptions(0.05, 0.9, 5e-4), seed);
+        using var trainer = new SgdStepper(model, new SgdOptions(0.05, 0.9, 5e-4), seed);
         var ids = Ids.Select(i => (long)i).ToArray();
         for (int s = 0; s < steps; s++)
         {
@@ -83,7 +83,7 @@ public class FoldedInferenceTests
             Train(model, images, labels, steps: 2, seed: 5);
             before[k] = model.Predict(images, Ids, batchSize: 16);
             // One trainer for both steps, as a round does: the optimizer's momentum carries over.
-            using var trainer = new Trainer(model, new SgdOptions(0.05, 0.9, 5e-4), 6);
+            using var trainer = new SgdStepper(model, new SgdOptions(0.05, 0.9, 5e-4), 6);
             trainer.Step(images, Ids.Select(i => (long)i).ToArray(), labels, [], Augmentation.None);
             after[k] = model.Predict(images, Ids, batchSize: 16);
         }

@@ -14,18 +14,18 @@ public class RecipeTests
     [Fact]
     public void CosineStartsAtTheBaseRateHalvesMidwayAndEndsNearZero()
     {
-        double At(int step) => Fitter.LearningRateAt(step, 100, 0, 0.02, LearningRateSchedule.Cosine);
+        double At(int step) => TrainingLoop.LearningRateAt(step, 100, 0, 0.02, LearningRateSchedule.Cosine);
         Assert.Equal(0.02, At(0), 12);
         Assert.Equal(0.01, At(50), 12);
         Assert.InRange(At(99), 1e-9, 0.02 * 0.001);
         Assert.True(At(25) > At(50) && At(50) > At(75), "cosine must fall monotonically");
-        Assert.Equal(0.02, Fitter.LearningRateAt(99, 100, 0, 0.02, LearningRateSchedule.Constant));
+        Assert.Equal(0.02, TrainingLoop.LearningRateAt(99, 100, 0, 0.02, LearningRateSchedule.Constant));
     }
 
     [Fact]
     public void WarmupRampsLinearlyThenTheScheduleStartsAtTheBaseRate()
     {
-        double At(int step) => Fitter.LearningRateAt(step, 100, 10, 0.02, LearningRateSchedule.Cosine);
+        double At(int step) => TrainingLoop.LearningRateAt(step, 100, 10, 0.02, LearningRateSchedule.Cosine);
         Assert.Equal(0.02 / 11, At(0), 12);
         Assert.Equal(0.02 * 10 / 11, At(9), 12);
         Assert.Equal(0.02, At(10), 12);
@@ -41,12 +41,12 @@ public class RecipeTests
         (FitResult Fit, double Checksum) Train(LearningRateSchedule schedule)
         {
             using var model = Model.Create(Architecture.SmallCnn, 4, 1);
-            var fit = Fitter.Fit(model, images, ids, labels, null, Quick with { Epochs = 4, Schedule = schedule });
+            var fit = TrainingLoop.Fit(model, images, ids, labels, null, Quick with { Epochs = 4, Schedule = schedule });
             return (fit, model.Checksum());
         }
         var (cosine, cosineWeights) = Train(LearningRateSchedule.Cosine);
         // 4 batches per epoch, 16 steps: the last step of epoch e is step 4e - 1.
-        var expected = Enumerable.Range(1, 4).Select(e => Fitter.LearningRateAt(4 * e - 1, 16, 0, 0.05, LearningRateSchedule.Cosine));
+        var expected = Enumerable.Range(1, 4).Select(e => TrainingLoop.LearningRateAt(4 * e - 1, 16, 0, 0.05, LearningRateSchedule.Cosine));
         Assert.Equal(expected, cosine.Epochs.Select(e => e.LearningRate));
         Assert.True(cosine.Epochs[^1].LearningRate < 0.05 * 0.02, $"last rate {cosine.Epochs[^1].LearningRate}");
         // The engine really trains at those rates: the same seeded fit at a constant rate ends elsewhere.
@@ -77,7 +77,7 @@ public class RecipeTests
         using var model = Model.Create(Architecture.Cnn4, 4, seed: 7);
         var train = Enumerable.Range(0, 160).ToArray();
         var test = Enumerable.Range(160, 80).ToArray();
-        Fitter.Fit(model, images, train, train.Select(i => labels[i]).ToArray(), null,
+        TrainingLoop.Fit(model, images, train, train.Select(i => labels[i]).ToArray(), null,
             Quick with { Schedule = LearningRateSchedule.Cosine });
         Assert.True(Accuracy(model, images, test, labels) >= 0.95, "cnn4 did not learn the quadrant problem");
     }
@@ -92,7 +92,7 @@ public class RecipeTests
         var train = Enumerable.Range(0, 160).ToArray();
         var test = Enumerable.Range(160, 80).ToArray();
         using var model = Model.Create(Architecture.SmallCnn, 4, seed: 7);
-        Fitter.Fit(model, images, train, train.Select(i => labels[i]).ToArray(), null, Quick with { Augmentation = Augmentation.Rotate90 });
+        TrainingLoop.Fit(model, images, train, train.Select(i => labels[i]).ToArray(), null, Quick with { Augmentation = Augmentation.Rotate90 });
         Assert.True(Accuracy(model, images, test, labels) < 0.8, "quarter turns were not applied");
         Assert.Empty((new ExperimentConfig() with { Augmentation = Augmentation.Known }).Problems());
     }
@@ -106,21 +106,21 @@ public class RecipeTests
         // SSL rounds hold a few hundred to several thousand images: each trains the same epochs, not a capped step count.
         foreach (var (count, options) in new[] { (600, round1), (2500, round1), (6000, round3) })
         {
-            var plan = Fitter.Plan(count, options);
+            var plan = TrainingLoop.Plan(count, options);
             Assert.Equal(config.Epochs, plan.Epochs);
-            Assert.Equal(config.Epochs * Fitter.BatchBounds(count, config.BatchSize).Count, plan.TotalSteps);
+            Assert.Equal(config.Epochs * TrainingLoop.BatchBounds(count, config.BatchSize).Count, plan.TotalSteps);
         }
         // Round 0's 124 images (4 batches) reach the step floor with whole extra epochs.
-        Assert.Equal((80, 320), Fitter.Plan(124, config.FitOptions(0, 1)));
+        Assert.Equal((80, 320), TrainingLoop.Plan(124, config.FitOptions(0, 1)));
     }
 
     [Fact]
     public void StepFloorAddsWholeEpochsOnlyToSmallSets()
     {
         var options = Quick with { Epochs = 3, BatchSize = 10, MinSteps = 20 };
-        Assert.Equal((7, 21), Fitter.Plan(30, options));    // 3 batches: 3 epochs = 9 steps < 20, so 7 epochs
-        Assert.Equal((3, 30), Fitter.Plan(100, options));   // 10 batches: 3 epochs = 30 steps >= 20
-        Assert.Equal((2, 15), Fitter.Plan(100, options with { MaxSteps = 15 }));
+        Assert.Equal((7, 21), TrainingLoop.Plan(30, options));    // 3 batches: 3 epochs = 9 steps < 20, so 7 epochs
+        Assert.Equal((3, 30), TrainingLoop.Plan(100, options));   // 10 batches: 3 epochs = 30 steps >= 20
+        Assert.Equal((2, 15), TrainingLoop.Plan(100, options with { MaxSteps = 15 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => (options with { MinSteps = 0 }).Validate());
     }
 
@@ -131,8 +131,8 @@ public class RecipeTests
         using var images = ImageSet.FromBytes(pixels, 16);
         using var model = Model.Create(Architecture.SmallCnn, 4, 1);
         var options = Quick with { Epochs = 2, BatchSize = 8 };
-        var small = Fitter.Fit(model, images, Enumerable.Range(0, 16).ToArray(), labels[..16], null, options);
-        var large = Fitter.Fit(model, images, Enumerable.Range(0, 96).ToArray(), labels, null, options);
+        var small = TrainingLoop.Fit(model, images, Enumerable.Range(0, 16).ToArray(), labels[..16], null, options);
+        var large = TrainingLoop.Fit(model, images, Enumerable.Range(0, 96).ToArray(), labels, null, options);
         Assert.Equal((2, 4), (small.Epochs.Count, small.Steps));
         Assert.Equal((2, 24), (large.Epochs.Count, large.Steps));
     }

@@ -197,7 +197,7 @@ public class ExperimentTests
         // Redo round 1's training by hand from the start the mode prescribes: the weights must match exactly.
         using var expected = ModelInitialiser.Clone(mode == RetrainMode.FromInitial ? initial : afterRound0, "cpu");
         var training = experiment.Labelled.TrainingSet(config.ClassCap);
-        Workbench.Engine.Fitter.Fit(expected, data.Images, training.Ids, training.Labels,
+        Workbench.Engine.TrainingLoop.Fit(expected, data.Images, training.Ids, training.Labels,
             ClassWeights.FromCounts(training.CountsByClass), config.FitOptions(1, RoundSeeds.For(config.Seed, 1, SeedPurpose.Training)));
         Assert.Equal(expected.Checksum(), experiment.Model.Checksum());
     }

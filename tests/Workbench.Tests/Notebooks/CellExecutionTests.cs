@@ -110,7 +110,7 @@ public sealed class CellExecutionTests
         var sink = new RecordingSink();
         using var interrupt = new CancellationTokenSource();
 
-        var training = session.ExecuteAsync("Fitter.Fit(model, images, ids, labels, null, new FitOptions { Epochs = 10_000, BatchSize = 16 },\n"
+        var training = session.ExecuteAsync("TrainingLoop.Fit(model, images, ids, labels, null, new FitOptions { Epochs = 10_000, BatchSize = 16 },\n"
             + "    new Progress<EpochResult>(e => { if (e.Epoch == 1) Console.WriteLine(\"training\"); }), Cancellation);", sink,
             CellExecutionOptions.Default with { GracePeriod = TimeSpan.FromSeconds(60) }, interrupt.Token);
         await sink.FirstText.Task.WaitAsync(TimeSpan.FromMinutes(2));

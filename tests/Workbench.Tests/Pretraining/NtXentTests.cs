@@ -26,7 +26,7 @@ public class NtXentTests
     public void EngineLossMatchesPyTorchReference(int n, int dim, double temperature, double expected)
     {
         var (z1, z2) = Inputs(n, dim);
-        float loss = Pretrainer.NtXent(z1, z2, n, dim, temperature);
+        float loss = ContrastiveStepper.NtXent(z1, z2, n, dim, temperature);
         Assert.Equal(expected, loss, 1e-5 * expected);
     }
 
@@ -34,16 +34,16 @@ public class NtXentTests
     public void SwappingTheSidesKeepsTheLossAndPerfectPairsLowerIt()
     {
         var (z1, z2) = Inputs(4, 3);
-        Assert.Equal(Pretrainer.NtXent(z1, z2, 4, 3, 0.5), Pretrainer.NtXent(z2, z1, 4, 3, 0.5), 1e-6);
+        Assert.Equal(ContrastiveStepper.NtXent(z1, z2, 4, 3, 0.5), ContrastiveStepper.NtXent(z2, z1, 4, 3, 0.5), 1e-6);
         // Each view identical to its partner is the best any view can do against these negatives.
-        Assert.True(Pretrainer.NtXent(z1, z1, 4, 3, 0.5) < Pretrainer.NtXent(z1, z2, 4, 3, 0.5));
+        Assert.True(ContrastiveStepper.NtXent(z1, z1, 4, 3, 0.5) < ContrastiveStepper.NtXent(z1, z2, 4, 3, 0.5));
     }
 
     [Fact]
     public void BadArgumentsAreErrorsNotCrashes()
     {
         var (z1, z2) = Inputs(4, 3);
-        Assert.Throws<EngineException>(() => Pretrainer.NtXent(z1, z2, 4, 3, 0));
-        Assert.Throws<ArgumentException>(() => Pretrainer.NtXent(z1, z2, 4, 4, 0.5));
+        Assert.Throws<EngineException>(() => ContrastiveStepper.NtXent(z1, z2, 4, 3, 0));
+        Assert.Throws<ArgumentException>(() => ContrastiveStepper.NtXent(z1, z2, 4, 4, 0.5));
     }
 }

@@ -45,4 +45,20 @@ public class RoundZeroDonorTests
         Assert.False(RoundZeroDonor.TrySeed(RunStore.Open(temp.Sub("b"), other), temp.Sub("a")));
         Assert.Null(RunStore.OpenExisting(temp.Sub("b")).ReadState());
     }
+
+    [Fact]
+    public void TheFieldListsAreTheFieldsDeclaredWithTheirReachUnderTheirStoredNames()
+    {
+        // The lists as they were written out by hand before the fields declared their reach: resume and the sharing of
+        // round 0 must not change with the move.
+        string[] later =
+        [
+            "recipe", "selectionOrder", "pseudoLabelThreshold", "activeLearning", "budget", "balancedQueries", "marginThreshold", "marginCap",
+            "topKScorer", "cstRejectRate", "rounds", "poolPerRound", "retrain", "fineTuneLearningRate", "device", "stopWhenKappa", "stopKappaWindow",
+        ];
+        Assert.Equal(later.Order(StringComparer.Ordinal), RoundZeroDonor.LaterRoundFields.Order(StringComparer.Ordinal));
+        Assert.Equal(["rounds", "device"], Workbench.Config.ExperimentConfigJson.ResumableFields);
+        var ssl = SyntheticProblem.Config("ssl");
+        Assert.True(RoundZeroDonor.ShareRoundZero(ssl, ssl with { QueryScorer = "entropy", Device = "cuda" }));
+    }
 }

@@ -141,9 +141,9 @@ public class StrategyRegistryTests
     public void AScorerRegisteredFromCodeIsAcceptedByNameByStrategiesAndConfigs()
     {
         string name = UniqueName("first-class");
-        Assert.Contains((SyntheticProblem.Config("al") with { TopKScorer = name }).Problems(), p => p.Field == "topKScorer");
+        Assert.Contains((SyntheticProblem.Config("al") with { QueryScorer = name }).Problems(), p => p.Field == "topKScorer");
         Scorers.Register(new FirstClassScorer(name));
-        Assert.DoesNotContain((SyntheticProblem.Config("al") with { TopKScorer = name }).Problems(), p => p.Field == "topKScorer");
+        Assert.DoesNotContain((SyntheticProblem.Config("al") with { QueryScorer = name }).Problems(), p => p.Field == "topKScorer");
         var topK = SelectionStrategies.Create("top-k", new Dictionary<string, string> { ["scorer"] = name, ["budget"] = "2" });
         var pool = Workbench.Engine.Predictions.FromRows([[0.9f, 0.1f], [0.2f, 0.8f], [0.5f, 0.5f]]);
         Assert.Equal([11, 12], topK.Select(pool, [10, 11, 12], seed: 0).Ids);

@@ -1,4 +1,3 @@
-// Engine layer: how to train.
 using Workbench.Distributed;
 
 namespace Workbench.Engine;
@@ -14,7 +13,7 @@ public enum LearningRateSchedule
 
 /// <summary>
 /// How to train: the same number of epochs over any labelled set, lengthened to a step floor on
-/// small sets and optionally cut by a step budget (see <see cref="Fitter.Plan"/>).
+/// small sets and optionally cut by a step budget (see <see cref="TrainingLoop.Plan"/>).
 /// </summary>
 public sealed record FitOptions
 {
@@ -52,8 +51,8 @@ public sealed record EpochResult(int Epoch, int Epochs, double Loss, double Accu
 /// <summary>The epochs of one fit and how long it took.</summary>
 public sealed record FitResult(IReadOnlyList<EpochResult> Epochs, int Steps, TimeSpan Duration);
 
-/// <summary>The mini-batch loop: seeded shuffling, batching, step budget, progress.</summary>
-public static class Fitter
+/// <summary>The training loop: epochs of seeded shuffles and mini-batches, each one <see cref="SgdStepper"/> step, within a step budget, with progress.</summary>
+public static class TrainingLoop
 {
     /// <param name="group">
     /// Data-parallel over a process group (null or one rank: the plain loop). Every rank passes the same arguments and
@@ -85,11 +84,11 @@ public static class Fitter
         if (options.BatchSize < 2 * ranks)
             throw new ArgumentException($"a global batch of {options.BatchSize} cannot give {ranks} ranks 2 samples each (batch norm)", nameof(options));
         var started = DateTime.UtcNow;
-        using var trainer = new Trainer(model, options.Sgd, Rendezvous.RankSeed(options.Seed, group?.Rank ?? 0));
+        using var stepper = new SgdStepper(model, options.Sgd, Rendezvous.RankSeed(options.Seed, group?.Rank ?? 0));
         if (group is { WorldSize: > 1 })
         {
             group.Broadcast(model);
-            trainer.Attach(group);
+            stepper.Attach(group);
         }
         else group = null;
         var random = new Random(unchecked((int)options.Seed));
@@ -115,7 +114,7 @@ public static class Fitter
                 if (steps == totalSteps) break;
                 cancel.ThrowIfCancellationRequested();
                 if (options.Schedule != LearningRateSchedule.Constant || warmupSteps > 0)
-                    trainer.SetLearningRate(rate = LearningRateAt(steps, totalSteps, warmupSteps, options.Sgd.LearningRate, options.Schedule));
+                    stepper.SetLearningRate(rate = LearningRateAt(steps, totalSteps, warmupSteps, options.Sgd.LearningRate, options.Schedule));
                 var (from, take) = group is null ? (0, count) : group.Shard(count);
                 for (int i = 0; i < take; i++)
                 {
@@ -124,11 +123,11 @@ public static class Fitter
                 }
                 StepResult step;
                 if (pool is null)
-                    step = trainer.Step(images, batchIds.AsSpan(0, take), batchLabels.AsSpan(0, take), classWeights, options.Augmentation);
+                    step = stepper.Step(images, batchIds.AsSpan(0, take), batchLabels.AsSpan(0, take), classWeights, options.Augmentation);
                 else
                 {
                     var drawn = pool.Next(take * consistency!.Options.UnlabelledRatio);
-                    var both = trainer.ConsistencyStep(images, batchIds.AsSpan(0, take), batchLabels.AsSpan(0, take), drawn.Ids, classWeights,
+                    var both = stepper.ConsistencyStep(images, batchIds.AsSpan(0, take), batchLabels.AsSpan(0, take), drawn.Ids, classWeights,
                         options.Augmentation, consistency.Options, drawn.PseudoLabels, drawn.Confidences);
                     tally!.Add(drawn, consistency.Options.Threshold, both.UnlabelledLoss);
                     step = new StepResult(both.Loss, both.Correct, both.Count);

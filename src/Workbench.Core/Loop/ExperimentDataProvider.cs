@@ -1,9 +1,7 @@
-// Reproductions layer: loads each (data set, image size, crop) once through the image cache and serves experiment data for…
 using Workbench.Data;
-using Workbench.Loop;
 using Workbench.Config;
 
-namespace Workbench.Reproductions;
+namespace Workbench.Loop;
 
 /// <summary>
 /// Loads each (data set, image size, crop) once through the image cache and serves experiment data for
@@ -51,20 +49,12 @@ public sealed class ExperimentDataProvider(string dataRoot, ImageCache cache, Ac
     /// </summary>
     public static void CheckNames(ExperimentConfig config)
     {
-        if (OwnData.IsOwnDataName(config.DataSet))
-        {
-            bool ownSplit = config.Split is "provided" or "grouped" or "stratified"
-                || (config.Split.StartsWith("per-class-", StringComparison.Ordinal) && int.TryParse(config.Split["per-class-".Length..], out var k) && k > 0);
-            if (!ownSplit)
-                throw new ArgumentException($"config field split: '{config.Split}' does not apply to own data (expected {string.Join(", ", OwnDataSplits.Names)})", "split");
-            return;
-        }
-        if (!DataSets.Names.Contains(config.DataSet))
+        ArgumentNullException.ThrowIfNull(config);
+        bool ownData = OwnData.IsOwnDataName(config.DataSet);
+        if (!ownData && !DataSets.Names.Contains(config.DataSet))
             throw new ArgumentException($"config field dataSet: unknown data set '{config.DataSet}' (expected {string.Join(", ", DataSets.Names)})", "dataSet");
-        bool perClass = config.Split.StartsWith("per-class-", StringComparison.Ordinal)
-            && int.TryParse(config.Split["per-class-".Length..], out var n) && n > 0;
-        if (!perClass && config.Split is not ("paper" or "grouped" or "provided" or "stratified"))
-            throw new ArgumentException($"config field split: unknown split '{config.Split}' (expected paper, grouped, provided, stratified or per-class-<N>)", "split");
+        if (SplitName.Problem(config.Split, ownData) is { } problem)
+            throw new ArgumentException($"config field split: {problem}", "split");
     }
 
     /// <summary>Images, truth and the config's split (seeded by the config's seed) in engine memory.</summary>

@@ -1,4 +1,3 @@
-// Engine layer: contrastive (SimCLR) pretraining steps of a model's backbone, and the NT-Xent loss itself.
 namespace Workbench.Engine;
 
 /// <summary>
@@ -37,15 +36,16 @@ public sealed record ContrastiveOptions
 public readonly record struct ContrastiveStepResult(float Loss, float PairAccuracy, int Count);
 
 /// <summary>
-/// Contrastive pretraining of one model's backbone: a projection head and an SGD optimizer living in the engine, plus
-/// the seeded generator of the views. No labels are used; the model's classifier head is left as it was. It keeps its
-/// model alive like a <see cref="Trainer"/>. Not thread-safe: serialise its calls with every other use of its model.
+/// One contrastive (SimCLR) step per call on one model's backbone (the engine's wb_pretrainer): a projection head and an
+/// SGD optimizer living in the engine, plus the seeded generator of the views; <c>Pretraining.ContrastivePretraining</c>
+/// runs the epochs. No labels are used; the model's classifier head is left as it was. It keeps its
+/// model alive like a <see cref="SgdStepper"/>. Not thread-safe: serialise its calls with every other use of its model.
 /// </summary>
-public sealed class Pretrainer : IDisposable
+public sealed class ContrastiveStepper : IDisposable
 {
     private readonly PretrainerHandle _handle;
 
-    public Pretrainer(Model model, ContrastiveOptions options, SgdOptions sgd, long seed)
+    public ContrastiveStepper(Model model, ContrastiveOptions options, SgdOptions sgd, long seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);

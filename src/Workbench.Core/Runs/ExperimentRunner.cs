@@ -1,11 +1,9 @@
-// Reproductions layer: runs one config into a run folder, resuming it if the folder holds an interrupted run.
 using Workbench.Engine;
 using Workbench.Loop;
 using Workbench.Config;
-using Workbench.Runs;
 using Workbench.Oracle;
 
-namespace Workbench.Reproductions;
+namespace Workbench.Runs;
 
 /// <summary>How far a run got: its finished rounds, and while a round waits for a person, where its questions are.</summary>
 /// <param name="Results">Finished rounds, round 0 first.</param>
@@ -58,8 +56,7 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(open);
         ranks ??= LoopRanks.Single;
-        if (ranks.Count > 1 && config.Oracle == OracleKind.Human)
-            throw new ArgumentException($"A person-as-oracle run (oracle human) runs in one process, not on {ranks.Count} ranks: drop --nproc (or WORLD_SIZE).", "oracle");
+        LoopRanks.RefusePersonOnRanks(config.Oracle == OracleKind.Human, ranks.Count);
         // Refuse a changed config before loading any data.
         var store = ranks.IsRoot ? opened ?? RunStore.Open(runDirectory, config) : null;
         // Rank 0 alone fills the image cache; the others wait, then read it.
@@ -69,11 +66,10 @@ public static class ExperimentRunner
         if (ranks.IsRoot) ranks.Barrier();
         IOracle? oracle = config.Oracle == OracleKind.Human ? new HumanOracle(store!.Directory) : null;
         using var experiment = new Experiment(config, experimentData, store, progress, oracle, ranks);
-        int? resumedAfter = store?.ReadState()?.LastRound;
         experiment.Run(cancel);  // resumes from the last finished round when there is one
         var outcome = experiment.IsAwaitingLabels
             ? new RunOutcome(experiment.Results, null, experiment.CurrentRound, HumanOracle.QueueFolder(store!.Directory, experiment.CurrentRound))
             : new RunOutcome(experiment.Results, experiment.StopReason, null, null);
-        return outcome with { Initialisation = experiment.InitialisationReport, ResumedAfterRound = resumedAfter };
+        return outcome with { Initialisation = experiment.InitialisationReport, ResumedAfterRound = experiment.ResumedAfterRound };
     }
 }

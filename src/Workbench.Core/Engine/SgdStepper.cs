@@ -1,4 +1,3 @@
-// Engine layer: sGD hyper-parameters.
 namespace Workbench.Engine;
 
 /// <summary>SGD hyper-parameters.</summary>
@@ -16,17 +15,17 @@ public sealed record SgdOptions(double LearningRate = 0.01, double Momentum = 0.
 public readonly record struct StepResult(float Loss, int Correct, int Count);
 
 /// <summary>
-/// An SGD optimizer bound to one model, plus the random generator of its augmentations
-/// (seeded, so that a seeded run repeats exactly). One step = one batch. It keeps its model
-/// alive: disposing the Model first is safe, and the trainer goes on training it until disposed.
+/// One SGD step per call on one model (the engine's wb_trainer): the optimizer bound to the model, plus the random
+/// generator of its augmentations (seeded, so that a seeded run repeats exactly); <see cref="TrainingLoop"/> runs the
+/// epochs. It keeps its model alive: disposing the Model first is safe, and the stepper goes on stepping it until disposed.
 /// Not thread-safe: serialise its calls with every other use of its model.
 /// </summary>
-public sealed class Trainer : IDisposable
+public sealed class SgdStepper : IDisposable
 {
     private readonly TrainerHandle _handle;
     private readonly int _numClasses;
 
-    public Trainer(Model model, SgdOptions options, long seed)
+    public SgdStepper(Model model, SgdOptions options, long seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,10 +55,7 @@ public sealed class Trainer : IDisposable
     public unsafe StepResult Step(ImageSet images, ReadOnlySpan<long> ids, ReadOnlySpan<long> labels,
         ReadOnlySpan<float> classWeights, Augmentation augmentation)
     {
-        if (ids.Length != labels.Length)
-            throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
-        if (!classWeights.IsEmpty && classWeights.Length != _numClasses)
-            throw new ArgumentException($"{classWeights.Length} class weights for a {_numClasses}-class model", nameof(classWeights));
+        CheckBatch(ids, labels, classWeights);
         fixed (long* index = ids)
         fixed (long* label = labels)
         fixed (float* weights = classWeights)
@@ -80,10 +76,7 @@ public sealed class Trainer : IDisposable
         Span<long> pseudoLabels, Span<float> confidences)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (ids.Length != labels.Length)
-            throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
-        if (!classWeights.IsEmpty && classWeights.Length != _numClasses)
-            throw new ArgumentException($"{classWeights.Length} class weights for a {_numClasses}-class model", nameof(classWeights));
+        CheckBatch(ids, labels, classWeights);
         if (pseudoLabels.Length != unlabelled.Length || confidences.Length != unlabelled.Length)
             throw new ArgumentException($"{unlabelled.Length} unlabelled images need as many pseudo-label and confidence slots", nameof(pseudoLabels));
         var native = options.ToNative(augmentation);
@@ -99,6 +92,14 @@ public sealed class Trainer : IDisposable
                 guesses, tops), "consistency training step");
             return new ConsistencyStepResult(loss, unlabelledLoss, correct, ids.Length);
         }
+    }
+
+    private void CheckBatch(ReadOnlySpan<long> ids, ReadOnlySpan<long> labels, ReadOnlySpan<float> classWeights)
+    {
+        if (ids.Length != labels.Length)
+            throw new ArgumentException($"{ids.Length} images but {labels.Length} labels", nameof(labels));
+        if (!classWeights.IsEmpty && classWeights.Length != _numClasses)
+            throw new ArgumentException($"{classWeights.Length} class weights for a {_numClasses}-class model", nameof(classWeights));
     }
 
     public void Dispose() => _handle.Dispose();
