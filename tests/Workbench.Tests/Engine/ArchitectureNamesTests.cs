@@ -8,7 +8,7 @@ public class ArchitectureNamesTests
     [Fact]
     public void EveryNameParsesBackAndAnUnknownOneIsRefusedAlikeByTheParserAndTheConfig()
     {
-        Assert.Equal(["resnet18", "senet8", "smallcnn", "cnn4"], ArchitectureNames.Names);
+        Assert.Equal(["resnet18", "senet8", "smallcnn", "cnn4", "cnn4-dropout"], ArchitectureNames.Names);
         Assert.All(Enum.GetValues<Architecture>(), a => Assert.Equal(a, ArchitectureNames.Parse(a.ToName().ToUpperInvariant())));
         const string expected = "unknown architecture 'vgg' (expected resnet18, senet8, smallcnn or cnn4)";
         Assert.StartsWith(expected, Assert.Throws<ArgumentException>(() => ArchitectureNames.Parse("vgg")).Message);
