@@ -28,6 +28,11 @@ internal static class RunCommand
             Description = $"Active-learning (query) strategy, for the al, ssl+al and cst+al recipes: {string.Join(", ", SelectionStrategies.QueryNames)}; "
                 + "default: the preset's",
         };
+        var initialSelection = new Option<string?>("--initial-selection")
+        {
+            Description = $"How round 0's labelled images are chosen: {string.Join(", ", Loop.InitialSelection.Names)} (default: the preset's stratified draw; "
+                + "random: without labels; typiclust: TypiClust's cold start on the starting model's embeddings, needs a pretrained or file start)",
+        };
         var balanced = new Option<bool>("--balanced-queries")
         {
             Description = "Class-balanced queries: take the query strategy's ranking round-robin across the predicted classes (config: balancedQueries)",
@@ -53,7 +58,7 @@ internal static class RunCommand
         var stopKappaWindow = new Option<int?>("--stop-kappa-window") { Description = "Rounds whose kappas --stop-when-kappa averages (default 3)" };
         var command = new Command("run", "Run one SSL/AL experiment into a run folder (resumes an interrupted run)");
         command.Arguments.Add(protocol);
-        foreach (var option in new Option[] { config, recipe, strategy, query, balanced, seed, split, rounds, dataset, oracle, stopWhenKappa, stopKappaWindow }) command.Options.Add(option);
+        foreach (var option in new Option[] { config, recipe, strategy, query, initialSelection, balanced, seed, split, rounds, dataset, oracle, stopWhenKappa, stopKappaWindow }) command.Options.Add(option);
         experiment.AddTo(command);
         common.AddTo(command);
         distributed.AddTo(command);
@@ -72,6 +77,7 @@ internal static class RunCommand
             if (result.GetValue(stopKappaWindow) is { } window) chosen = chosen with { StopKappaWindow = window };
             if (result.GetValue(query) is { } q) chosen = chosen with { ActiveLearning = SelectionStrategies.Normalise(q) };
             if (result.GetValue(balanced)) chosen = chosen with { BalancedQueries = true };
+            if (result.GetValue(initialSelection) is { } start) chosen = chosen with { InitialSelection = Common.Names.Normalise(start) };
             if (result.GetValue(common.Device) is { } device && device != "cpu") chosen = chosen with { Device = device };
             return chosen.Validate();
         }

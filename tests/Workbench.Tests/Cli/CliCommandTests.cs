@@ -171,6 +171,15 @@ public sealed class CliCommandTests(CliFixture cli) : IClassFixture<CliFixture>
             $"error: {message}");
 
     [Fact]
+    public void RunRefusesAnUnknownInitialSelectionAndATypiclustStartFromScratch()
+    {
+        Expect(CliFixture.Workbench(["run", "poster", "--initial-selection", "nope", "--out", cli.Folder("start"), .. cli.DataOptions]), 1,
+            "initialSelection: unknown initial selection 'nope'; valid: stratified, random, typiclust");
+        Expect(CliFixture.Workbench(["run", "poster", "--initial-selection", "typiclust", "--init", "scratch", "--out", cli.Folder("start2"), .. cli.DataOptions]), 1,
+            "initialSelection: 'typiclust' clusters the starting model's embeddings");
+    }
+
+    [Fact]
     public void AnUnknownRecipeIsAUsageError() =>
         Expect(CliFixture.Workbench(["run", "poster", "--recipe", "nope", "--out", cli.Folder("recipe"), .. cli.DataOptions]), 1,
             "error: Unknown recipe 'nope'. Valid recipes: baseline, ssl, al, ssl+al, cst, cst+al, fixmatch, fixmatch+al.");
