@@ -126,29 +126,17 @@ internal static class TrainCommand
             var clock = Stopwatch.StartNew();
             var validationCount = result.GetValue(validation);
             var scored = validationCount > 0 ? ValidationIds(parts.TrainIds, labelled, validationCount, result.GetValue(seed)) : parts.TestIds;
-            ConsistencyTraining? unlabelled = null;
-            if (result.GetValue(fixmatch))
-            {
-                var excluded = labelled.Concat(scored).ToHashSet();
-                var pool = parts.TrainIds.Where(id => !excluded.Contains(id)).ToArray();
-                unlabelled = new ConsistencyTraining(pool, consistency.Parse(result), pool.Select(id => data.Samples[id].Label).ToArray());
-                Terminal.Line($"fixmatch: {pool.Length} unlabelled training images, {unlabelled.Options.UnlabelledRatio} per labelled image in a step, threshold {unlabelled.Options.Threshold}");
-            }
-            else if (consistency.AnyGiven(result)) throw new ArgumentException("--fixmatch-*, --unlabelled-ratio and --strong-* need --fixmatch");
+            var unlabelled = result.GetValue(fixmatch) ? Unlabelled(consistency.Parse(result), parts.TrainIds, labelled.Concat(scored).ToHashSet(), data)
+                : consistency.AnyGiven(result) ? throw new ArgumentException("--fixmatch-*, --unlabelled-ratio and --strong-* need --fixmatch") : null;
             var fit = FitWithProgress(model, images, labelled, labels, ClassWeights.FromCounts(data.CountsPerClass(labelled)), options, group, unlabelled);
             var predictions = group is null ? model.Predict(images, scored) : DistributedScoring.Predict(group, model, images, scored);
             if (group is not null)
                 Console.WriteLine($"rank {group.Rank} of {group.WorldSize}: {fit.Steps} steps, model checksum {model.Checksum():R}, trained in {fit.Duration.TotalSeconds:F1}s on {Runtime.Threads} threads");
             if (predictions is null) return 0;  // only rank 0 reports and writes
-            if (fit.Epochs[^1].Consistency is { } last)
-                Console.WriteLine($"fixmatch, last epoch: mask rate {last.MaskRate:P1}, pseudo-label precision {last.Precision:P1}, unlabelled loss {last.UnlabelledLoss:F3}");
-            var report = ClassificationReport.Create(scored.Select(id => data.Samples[id].Label).ToArray(),
-                Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray(), data.ClassNames);
-            Console.WriteLine(report.ToText());
             string measured = validationCount > 0 ? $"validation ({scored.Count} unlabelled training images)" : "test";
-            string ranks = group is null ? "" : $"{group.WorldSize} ranks x ";
-            Terminal.Strong(
-                $"{measured} accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F4} ({architecture.ToName()}, {result.GetValue(size)}px{NucleusCrop.Tag(cropPixels)}, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {clock.Elapsed.TotalSeconds:F0}s in all on {ranks}{Runtime.Threads} threads, init {initName})");
+            string setting = $"{architecture.ToName()}, {result.GetValue(size)}px{NucleusCrop.Tag(cropPixels)}";
+            Print(fit, predictions, scored.Select(id => data.Samples[id].Label).ToArray(), data.ClassNames, measured, setting,
+                $"{clock.Elapsed.TotalSeconds:F0}s in all on {(group is null ? "" : $"{group.WorldSize} ranks x ")}{Runtime.Threads} threads, init {initName}");
             if (result.GetValue(save) is { } path)
             {
                 model.Save(path);
@@ -157,6 +145,26 @@ internal static class TrainCommand
             return 0;
         }));
         return command;
+    }
+
+    // The training part's images neither labelled nor scored, for FixMatch's unlabelled batches.
+    private static ConsistencyTraining Unlabelled(ConsistencyOptions options, IReadOnlyList<int> trainIds, HashSet<int> excluded, DataSet data)
+    {
+        var pool = trainIds.Where(id => !excluded.Contains(id)).ToArray();
+        var unlabelled = new ConsistencyTraining(pool, options, pool.Select(id => data.Samples[id].Label).ToArray());
+        Terminal.Line($"fixmatch: {pool.Length} unlabelled training images, {options.UnlabelledRatio} per labelled image in a step, threshold {options.Threshold}");
+        return unlabelled;
+    }
+
+    // The per-class report and the one result line that bench/*-sweep.sh parse: keep its wording.
+    private static void Print(FitResult fit, Predictions predictions, int[] truth, IReadOnlyList<string> classNames, string measured, string setting, string time)
+    {
+        if (fit.Epochs[^1].Consistency is { } last)
+            Console.WriteLine($"fixmatch, last epoch: mask rate {last.MaskRate:P1}, pseudo-label precision {last.Precision:P1}, unlabelled loss {last.UnlabelledLoss:F3}");
+        var report = ClassificationReport.Create(truth, Enumerable.Range(0, predictions.Count).Select(predictions.ArgMax).ToArray(), classNames);
+        Console.WriteLine(report.ToText());
+        Terminal.Strong(
+            $"{measured} accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F4} ({setting}, {fit.Steps} steps, last epoch loss {fit.Epochs[^1].Loss:F3} train acc {fit.Epochs[^1].Accuracy:P0}, trained in {fit.Duration.TotalSeconds:F1}s, {time})");
     }
 
     /// <summary>
