@@ -35,7 +35,7 @@ public static class VariantComparison
             }
         }
         if (comparisons.Count == 0)
-            throw new ArgumentException($"'{nameA}' and '{nameB}' share no split, arm and seed to compare.", nameof(b));
+            throw new ArgumentException($"'{nameA}' and '{nameB}' share no split, arm and seed to compare.");
         return Holm.Adjust($"{nameA} − {nameB}, accuracy per image, paired t over seeds", comparisons);
     }
 
