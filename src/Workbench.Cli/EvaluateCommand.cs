@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using Workbench.Data;
 using Workbench.Engine;
 using Workbench.Metrics;
+using Workbench.Records;
 
 namespace Workbench.Cli;
 
@@ -39,16 +39,10 @@ internal static class EvaluateCommand
             common.ConfigureEngine(result);
             var root = common.ResolveDataRoot(result);
             var map = CellsCommand.BuildMap(common.Cache(result), root, result.GetValue(hashSize));
-
             using var cached = Progress.LoadImages(common.Cache(result), DataSets.Load("bccd", root), result.GetValue(size));
             var data = cached.Data;
             var test = Splits.Provided(data).TestIds;
-            var assigned = test.Select(id => map.Find(data.Samples[id].RelativePath)
-                ?? throw new InvalidOperationException($"{data.Samples[id].RelativePath} is not in the cell map")).ToArray();
-            var cells = new CellIndex(assigned.Select(a => a.Cell).ToArray(), test.Select(id => data.Samples[id].Label).ToArray());
-            // Each image its own cell: the interval every number had before, shown beside the cluster one for contrast.
-            var naive = new CellIndex(Enumerable.Range(0, test.Count).ToArray(), cells.ImageCell.Select(c => cells.CellLabels[c]).ToArray());
-
+            var cells = TestCells.FromMap("provided", map, data, test);
             using var images = cached.Images.ToImageSet();
             var architecture = ArchitectureNames.Parse(result.GetValue(arch)!);
             List<IReadOnlyList<bool>> Correct(string[] files) => files.Select(file =>
@@ -58,36 +52,11 @@ internal static class EvaluateCommand
                 var predictions = model.Predict(images, test);
                 return (IReadOnlyList<bool>)test.Select((id, i) => predictions.ArgMax(i) == data.Samples[id].Label).ToArray();
             }).ToList();
-            var a = Correct(mine);
             var options = new ClusterBootstrapOptions(result.GetValue(resamples), result.GetValue(bootstrapSeed));
-
-            Console.WriteLine($"BCCD provided TEST: {cells.ImageCount} images of {cells.CellCount} cells "
-                + $"({string.Join(", ", data.ClassNames.Select((n, k) => $"{n} {cells.CellsPerClass[k]}"))}); {mine.Length} model(s)");
-            for (int s = 0; s < mine.Length; s++)
-            {
-                var acc = CellAccuracy.Of(cells, a[s]);
-                Console.WriteLine($"  {Path.GetFileName(mine[s])}: per image {Pct(acc.PerImage)}, per cell {Pct(acc.PerCell)}, class-balanced per cell {Pct(acc.ClassBalanced)}");
-            }
-            Console.WriteLine($"cluster bootstrap over cells{(mine.Length > 1 ? " and seeds" : "")} (within class, {options.Resamples} draws, seed {options.Seed}), 95% percentile intervals:");
-            var imageLevel = ClusterBootstrap.Accuracy(naive, a, options)[0];
-            foreach (var interval in ClusterBootstrap.Accuracy(cells, a, options))
-                Console.WriteLine($"  {interval.Metric,-14} {interval.Format()}");
-            Console.WriteLine($"  (images as if independent: per image {imageLevel.Format().Replace($"{naive.CellCount} cells", $"{naive.CellCount} images")})");
-
-            if (theirs.Length > 0)
-            {
-                var b = Correct(theirs);
-                var diffs = ClusterBootstrap.Difference(cells, a, b, options);
-                var comparisons = diffs.Select(d => Comparison.From($"{d.Metric} (cluster bootstrap)", d)).ToList();
-                if (mine.Length > 1)
-                    comparisons.Add(Comparison.From("PerImage (paired t over seeds)", PairedDifference.Of(
-                        a.Select(c => CellAccuracy.Of(cells, c).PerImage).ToList(), b.Select(c => CellAccuracy.Of(cells, c).PerImage).ToList())));
-                Console.WriteLine(Holm.Adjust("checkpoint - baseline", comparisons).ToText());
-            }
+            Console.Write(CheckpointEvaluation.Of(cells, data.ClassNames, mine.Select(Path.GetFileName).ToArray()!, Correct(mine),
+                theirs.Length > 0 ? Correct(theirs) : null, options).ToText());
             return 0;
         }));
         return command;
     }
-
-    private static string Pct(double v) => (100 * v).ToString("F1", CultureInfo.InvariantCulture) + "%";
 }

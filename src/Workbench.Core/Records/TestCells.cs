@@ -79,6 +79,15 @@ public sealed class TestCells
         return correct;
     }
 
+    /// <summary>
+    /// The cells as the cluster bootstrap's index over the real test images, in test order, for flags per image.
+    /// </summary>
+    public CellIndex ImageIndex()
+    {
+        if (_imageCell is null) throw new InvalidOperationException("cells read back from cells.csv do not know the test images");
+        return new CellIndex(_imageCell.Select(c => Cells[c].Id).ToArray(), _imageCell.Select(c => Cells[c].Label).ToArray());
+    }
+
     /// <summary>Per image, per cell and class-balanced accuracy of one round's per-cell counts.</summary>
     public CellAccuracy Accuracy(int[] correctByCell) => CellAccuracy.FromCounts(Index, correctByCell);
 
