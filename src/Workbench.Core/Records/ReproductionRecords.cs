@@ -27,10 +27,22 @@ public sealed record ReproductionInfo(string Protocol, string Profile, IReadOnly
     public string TimeSentence(IReadOnlyList<ReproductionRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var text = $"{runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total)) / 60:F1} min of round time summed over the {runs.Count} runs (worker time, {Cores} cores, {Machine})";
+        var text = $"{WorkerSeconds(runs) / 60:F1} min of round time summed over the {runs.Count} runs (worker time, a round 0 "
+            + $"shared by the arms of a seed counted once, {Cores} cores, {Machine})";
         if (SpanSeconds is { } span) text += $", within {span / 60:F1} min of wall time from the first run's start to the last round written";
         if (PretrainingSeconds is { } pre) text += $"; SimCLR pretraining before the runs: {pre / 60:F1} min summed over {PretrainedCheckpoints} checkpoints";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text}");
+    }
+
+    /// <summary>
+    /// Seconds the workers spent on the runs' rounds. Arms of a seed share round 0: one run trains it, the others copy its
+    /// result (seconds included), so a copied round 0 (same split, seed and recorded seconds) is counted once.
+    /// </summary>
+    public static double WorkerSeconds(IReadOnlyList<ReproductionRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var roundZeros = runs.SelectMany(r => r.Rounds.Where(x => x.Round == 0).Select(x => (r.Split, r.Seed, x.Seconds.Total))).Distinct();
+        return roundZeros.Sum(z => z.Total) + runs.Sum(r => r.Rounds.Where(x => x.Round != 0).Sum(x => x.Seconds.Total));
     }
 }
 

@@ -60,7 +60,14 @@ public class RecordsTests
 
         Assert.Equal(10, read.Runs.Count);
         // The header says what its time figures sum: round time over the runs, the wall span, the pretraining.
-        Assert.Contains("min of round time summed over the 10 runs (worker time, 2 cores, test machine, fp32), within 0.2 min of wall time", rebuilt.Header);
+        Assert.Contains("min of round time summed over the 10 runs (worker time, a round 0 shared by the arms of a seed counted once, "
+            + "2 cores, test machine, fp32), within 0.2 min of wall time", rebuilt.Header);
+        // 5 arms per seed share one trained round 0: counted once per seed, not five times.
+        var runs = read.Runs.Select(r => r.Run).ToList();
+        double everyRound = runs.Sum(r => r.Rounds.Sum(x => x.Seconds.Total));
+        double copies = runs.GroupBy(r => r.Seed).Sum(g => (g.Count() - 1) * g.First().Rounds[0].Seconds.Total);
+        Assert.Equal(5, runs.Count(r => r.Seed == 0));
+        Assert.Equal(everyRound - copies, ReproductionInfo.WorkerSeconds(runs), 6);
         Assert.Contains("SimCLR pretraining before the runs: 0.5 min summed over 1 checkpoints", rebuilt.Header);
         Assert.Equal(fromRuns.Markdown, rebuilt.Report.Markdown);
         Assert.Equal(TidyResults.ToCsv(fromRuns.Tidy), TidyResults.ToCsv(rebuilt.Report.Tidy));
