@@ -130,7 +130,7 @@ public sealed class ConfidenceSeparation
     {
         if (Wrong == 0 || Right == 0)
             return $"{Right} right and {Wrong} wrong predictions: with no {(Wrong == 0 ? "errors" : "right answers")} there is nothing to separate.";
-        string interval = double.IsNaN(Low) ? "" : $" [{F(Low)}, {F(High)}] ({Level:P0} bootstrap interval, {Resamples:N0} draws, seed {Seed})";
+        string interval = double.IsNaN(Low) ? "" : $" [{F(Low)}, {F(High)}] ({Percent(Level)} bootstrap interval, {Resamples.ToString("N0", CultureInfo.InvariantCulture)} draws, seed {Seed})";
         string strength = Auroc switch
         {
             < 0.5 => "not at all: the errors are, if anything, the more confident ones",
@@ -145,10 +145,12 @@ public sealed class ConfidenceSeparation
             : " The interval reaches 0.5, so these predictions do not show that it is better than chance.";
         return $"Median confidence {F(MedianRight)} when right (n = {Right}) and {F(MedianWrong)} when wrong (n = {Wrong}); " +
             $"AUROC of confidence for right vs wrong {F(Auroc)}{interval}: a random right prediction is the more confident of a random pair " +
-            $"{Auroc.ToString("P0", CultureInfo.InvariantCulture)} of the time, so confidence separates right from wrong {strength}.{chance}";
+            $"{Percent(Auroc)} of the time, so confidence separates right from wrong {strength}.{chance}";
     }
 
     private static string F(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static double Median(double[] values)
     {
