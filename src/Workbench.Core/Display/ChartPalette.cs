@@ -62,6 +62,9 @@ public static partial class ChartPalette
         ["typiclust"] = "#CC79A7",
         ["badge"] = "#56B4E9",
         ["random"] = Neutral,
+        // Outcomes, not strategies: series of right and wrong predictions take the colours that mark them in galleries.
+        ["right"] = Right,
+        ["wrong"] = Wrong,
     };
 
     // Yellow is too faint for a line on white; a strategy without a fixed colour takes one of these.

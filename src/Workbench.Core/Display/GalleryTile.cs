@@ -18,6 +18,22 @@ public sealed record GalleryTile(byte[] Rgb, int Size, string Predicted, double 
     /// <summary>Draws the tile with the marked border without calling it wrong (e.g. "this copy is on the test side").</summary>
     public bool Highlighted { get; init; }
 
+    /// <summary>
+    /// The image the model was given for this sample (<see cref="InputSize"/> × <see cref="InputSize"/> × 3 bytes, e.g. the
+    /// 32-px training image), drawn beside <see cref="Rgb"/> at the same on-screen size; null when not shown.
+    /// </summary>
+    public byte[]? InputRgb { get; init; }
+
+    /// <summary>Side length of <see cref="InputRgb"/> in pixels.</summary>
+    public int InputSize { get; init; }
+
+    /// <summary>This tile with the model's input <paramref name="rgb"/> (<paramref name="size"/> px) beside it.</summary>
+    public GalleryTile WithInput(byte[] rgb, int size)
+    {
+        ArgumentNullException.ThrowIfNull(rgb);
+        return this with { InputRgb = rgb, InputSize = size };
+    }
+
     /// <summary>A tile with free caption lines.</summary>
     public static GalleryTile Captioned(byte[] rgb, int size, IReadOnlyList<string> lines, bool highlighted = false)
     {

@@ -7,13 +7,16 @@ namespace Workbench.Display;
 /// <summary>
 /// A grid of image thumbnails with captions (prediction, score, true label); misclassified tiles get
 /// a red border and mark; captioned tiles (<see cref="GalleryTile.Captioned"/>) show free lines and may be highlighted
-/// with the same border. Shown as HTML in notebooks (data URIs, see <see cref="ThumbnailEncoder"/>) and saved as a single
+/// with the same border. A tile that carries the model's input (<see cref="GalleryTile.InputRgb"/>) shows it to the right
+/// of the image at the same size, magnified pixel by pixel, so a reader compares what they see with what the model saw.
+/// Shown as HTML in notebooks (data URIs, see <see cref="ThumbnailEncoder"/>) and saved as a single
 /// self-contained SVG or HTML file.
 /// </summary>
 public sealed class ImageGallery : IRichDisplay
 {
     private const double CaptionLineHeight = 13, Gap = 10;
     private readonly Lazy<string[]> _dataUris;
+    private readonly Lazy<string?[]> _inputUris;
 
     /// <summary>
     /// Creates the gallery. <paramref name="displaySize"/> is the on-screen tile size in pixels (small
@@ -36,6 +39,11 @@ public sealed class ImageGallery : IRichDisplay
                     $"tile {i} has {tile.Rgb?.Length ?? 0} bytes but a {tile.Size}x{tile.Size} RGB image needs {tile.Size * tile.Size * 3}", nameof(tiles));
             }
             if (tile.Predicted is null && tile.Lines is null) throw new ArgumentException($"tile {i} has no predicted label", nameof(tiles));
+            if (tile.InputRgb is { } input && (tile.InputSize <= 0 || input.Length != tile.InputSize * tile.InputSize * 3))
+            {
+                throw new ArgumentException(
+                    $"tile {i}'s model input has {input.Length} bytes but a {tile.InputSize}x{tile.InputSize} RGB image needs {Math.Max(0, tile.InputSize) * Math.Max(0, tile.InputSize) * 3}", nameof(tiles));
+            }
         }
         Tiles = tiles.ToArray();
         Title = title;
@@ -43,6 +51,7 @@ public sealed class ImageGallery : IRichDisplay
         DisplaySize = displaySize;
         ScoreName = scoreName;
         _dataUris = new Lazy<string[]>(() => Tiles.Select(t => ThumbnailEncoder.ToDataUri(t.Rgb, t.Size, DisplaySize)).ToArray());
+        _inputUris = new Lazy<string?[]>(() => Tiles.Select(t => t.InputRgb is null ? null : ThumbnailEncoder.ToDataUri(t.InputRgb, t.InputSize, DisplaySize)).ToArray());
     }
 
     /// <summary>The tiles, in reading order.</summary>
@@ -60,6 +69,16 @@ public sealed class ImageGallery : IRichDisplay
     /// <summary>The label of the score in captions.</summary>
     public string ScoreName { get; }
 
+    /// <summary>True when a tile shows the model's input beside its image (every tile then takes two image widths).</summary>
+    public bool ShowsInputs => Tiles.Any(t => t.InputRgb is not null);
+
+    /// <summary>The line under the title that says what the two images of a tile are; empty without inputs.</summary>
+    public string InputLegend => !ShowsInputs ? "" :
+        $"each tile: left, the image decoded at {Tiles.First(t => t.InputRgb is not null).Size} px; right, the model's input " +
+        $"({Tiles.First(t => t.InputRgb is not null).InputSize} px, enlarged without smoothing)";
+
+    private int TileWidth => ShowsInputs ? 2 * DisplaySize + 2 : DisplaySize;
+
     /// <summary>The caption lines of one tile.</summary>
     public IReadOnlyList<string> Caption(GalleryTile tile)
     {
@@ -76,7 +95,8 @@ public sealed class ImageGallery : IRichDisplay
         var html = new StringBuilder();
         html.Append("<div style=\"font-family:sans-serif;font-size:11px\">\n");
         if (Title.Length > 0) html.Append("<div style=\"font-weight:bold;font-size:14px;margin:4px 0\">").Append(WebUtility.HtmlEncode(Title)).Append("</div>\n");
-        html.Append("<div style=\"display:grid;grid-template-columns:repeat(").Append(Columns).Append(", ").Append(DisplaySize + 8).Append("px);gap:").Append((int)Gap).Append("px\">\n");
+        if (ShowsInputs) html.Append("<div style=\"margin:0 0 4px 0\">").Append(WebUtility.HtmlEncode(InputLegend)).Append("</div>\n");
+        html.Append("<div style=\"display:grid;grid-template-columns:repeat(").Append(Columns).Append(", ").Append(TileWidth + 8).Append("px);gap:").Append((int)Gap).Append("px\">\n");
         for (int i = 0; i < Tiles.Count; i++)
         {
             var tile = Tiles[i];
@@ -84,6 +104,10 @@ public sealed class ImageGallery : IRichDisplay
             html.Append("<figure style=\"margin:0\"><img alt=\"").Append(WebUtility.HtmlEncode($"tile {i}: {string.Join(" ", Caption(tile))}"))
                 .Append("\" width=\"").Append(DisplaySize).Append("\" height=\"").Append(DisplaySize)
                 .Append("\" style=\"image-rendering:pixelated;border:").Append(border).Append("\" src=\"").Append(_dataUris.Value[i]).Append("\"/>");
+            if (_inputUris.Value[i] is { } input)
+                html.Append("<img alt=\"").Append(WebUtility.HtmlEncode($"tile {i}: the model's input, {tile.InputSize} px")).Append("\" width=\"").Append(DisplaySize)
+                    .Append("\" height=\"").Append(DisplaySize).Append("\" style=\"image-rendering:pixelated;margin-left:2px;border:1px solid #cccccc\" src=\"")
+                    .Append(input).Append("\"/>");
             html.Append("<figcaption>");
             foreach (string line in Caption(tile))
             {
@@ -103,16 +127,23 @@ public sealed class ImageGallery : IRichDisplay
         int rows = Math.Max(1, (Tiles.Count + Columns - 1) / Columns);
         int columns = Math.Max(1, Math.Min(Columns, Tiles.Count));
         double captionHeight = CaptionLineHeight * (Tiles.Count == 0 ? 0 : Tiles.Max(t => Caption(t).Count)) + 4;
-        double cellWidth = DisplaySize + Gap, cellHeight = DisplaySize + captionHeight + Gap;
-        double top = Title.Length > 0 ? 36 : Gap;
-        var svg = new SvgWriter(Math.Max(Gap + columns * cellWidth, SvgWriter.TextWidth(Title, 15) + 2 * Gap), top + rows * cellHeight, Title.Length > 0 ? Title : "Image gallery");
+        double cellWidth = TileWidth + Gap, cellHeight = DisplaySize + captionHeight + Gap;
+        double top = (Title.Length > 0 ? 36 : Gap) + (ShowsInputs ? 16 : 0);
+        double width = new[] { Gap + columns * cellWidth, TitleWidth(Title, 15, bold: true) + 2 * Gap, TitleWidth(InputLegend, 11, bold: false) + 2 * Gap }.Max();
+        var svg = new SvgWriter(width, top + rows * cellHeight, Title.Length > 0 ? Title : "Image gallery");
         svg.Title(Title);
-        int maxChars = Math.Max(4, (int)(DisplaySize / (10 * 0.6)));
+        if (ShowsInputs) svg.Text(Gap, top - 8, InputLegend, "start", 11, ChartPalette.Text);
+        int maxChars = Math.Max(4, (int)(TileWidth / (10 * 0.6)));
         for (int i = 0; i < Tiles.Count; i++)
         {
             var tile = Tiles[i];
             double x = Gap + i % Columns * cellWidth, y = top + i / Columns * cellHeight;
             svg.Image(x, y, DisplaySize, DisplaySize, _dataUris.Value[i]);
+            if (_inputUris.Value[i] is { } input)
+            {
+                svg.Image(x + DisplaySize + 2, y, DisplaySize, DisplaySize, input);
+                svg.Rect(x + DisplaySize + 2, y, DisplaySize, DisplaySize, "none", "#cccccc", 1);
+            }
             if (tile.IsWrong)
             {
                 svg.Rect(x - 1.5, y - 1.5, DisplaySize + 3, DisplaySize + 3, "none", ChartPalette.Wrong, 3);
@@ -138,6 +169,9 @@ public sealed class ImageGallery : IRichDisplay
         }
         return svg.Finish();
     }
+
+    // Measured in the charts' font (a bold title runs wider than the rough estimate and would be cut at the right edge).
+    private static double TitleWidth(string text, float size, bool bold) => text.Length == 0 ? 0 : ScottPlotSvg.TextWidth(text, size, bold);
 
     /// <summary>Saves as SVG (.svg) or as a standalone HTML page (.html/.htm), creating the folder if needed.</summary>
     public void Save(string path)

@@ -55,6 +55,32 @@ public static class ConfusionAnalysis
         return sub;
     }
 
+    /// <summary>
+    /// The rows of <paramref name="classes"/>, whole: columns 0..m-1 are those classes (in that order), column m counts
+    /// every other prediction of the row. Each row keeps its total, so a row-normalised diagonal cell is the class's
+    /// recall, which <see cref="SubMatrix"/> normalised within the kept columns is not.
+    /// </summary>
+    public static int[,] RowsWithOther(int[,] counts, IReadOnlyList<int> classes)
+    {
+        int n = CheckSquare(counts);
+        ArgumentNullException.ThrowIfNull(classes);
+        if (classes.Count == 0) throw new ArgumentException("at least one class is needed", nameof(classes));
+        foreach (int c in classes)
+            if ((uint)c >= (uint)n) throw new ArgumentException($"class {c} is outside 0..{n - 1}", nameof(classes));
+        if (classes.Distinct().Count() != classes.Count) throw new ArgumentException("a class is named twice", nameof(classes));
+        int m = classes.Count;
+        var rows = new int[m, m + 1];
+        for (int i = 0; i < m; i++)
+        {
+            long total = 0;
+            for (int p = 0; p < n; p++) total += counts[classes[i], p];
+            long kept = 0;
+            for (int j = 0; j < m; j++) kept += rows[i, j] = counts[classes[i], classes[j]];
+            rows[i, m] = checked((int)(total - kept));
+        }
+        return rows;
+    }
+
     /// <summary>Positions of <paramref name="wanted"/> in <paramref name="classNames"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">A wanted name is not a class; lists the classes.</exception>
     public static int[] IndicesOf(IReadOnlyList<string> classNames, IReadOnlyList<string> wanted)

@@ -61,6 +61,26 @@ public static class Galleries
         return Plan(candidates, classNames, strata, seed, title, scoreName, maxTiles, columns);
     }
 
+    /// <summary>
+    /// The tiles to show of a model's predictions <paramref name="rows"/> (e.g. the test images of one class, or one
+    /// confused pair), chosen now as in <see cref="ForSelection"/>: the predicted class, the model's confidence and the
+    /// true label, wrong and right side by side, stratified by <paramref name="strata"/> and seeded, so a large group is
+    /// shown by a draw across it rather than by its most confident members only.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A row is outside the predictions.</exception>
+    public static GalleryPlan ForPredictions(SamplePredictions predictions, IEnumerable<int> rows, IReadOnlyList<string> classNames, TileStrata strata,
+        int seed = 0, string title = "", int maxTiles = 16, int columns = 8)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(classNames);
+        var candidates = rows.Select(r => (uint)r < (uint)predictions.Count
+                ? new TileCandidate(predictions.Ids[r], predictions.Predicted[r], predictions.Truth[r], predictions.Confidence(r))
+                : throw new ArgumentOutOfRangeException(nameof(rows), r, $"rows are 0..{predictions.Count - 1}"))
+            .ToList();
+        return Plan(candidates, classNames, strata, seed, title, "conf", maxTiles, columns);
+    }
+
     /// <summary>Samples predicted wrong, most confident first, with their confidence and true label.</summary>
     public static ImageGallery Wrong(TileImages images, SamplePredictions predictions, IReadOnlyList<string> classNames,
         string title = "Wrong predictions, most confident first", int maxTiles = DefaultMaxTiles, int columns = 8)

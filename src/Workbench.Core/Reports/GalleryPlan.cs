@@ -40,17 +40,30 @@ public sealed class GalleryPlan
     /// <summary>Tiles per row.</summary>
     public int Columns { get; }
 
-    /// <summary>The gallery, each tile's image taken from <paramref name="images"/>.</summary>
-    /// <exception cref="InvalidOperationException">A tile's sample has no image in <paramref name="images"/>.</exception>
-    public ImageGallery Render(TileImages images)
+    /// <summary>
+    /// The gallery, each tile's image taken from <paramref name="images"/> and, when <paramref name="inputs"/> is given
+    /// (e.g. <see cref="TileImages.Of"/> the training cache), the model's input beside it; with inputs a row holds half as
+    /// many tiles, so the gallery keeps its width.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A tile's sample has no image in <paramref name="images"/> (or in <paramref name="inputs"/>).</exception>
+    public ImageGallery Render(TileImages images, TileImages? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(images);
+        CheckAll(images, "image");
+        if (inputs is not null) CheckAll(inputs, "model input");
+        var tiles = Tiles.Select(t =>
+        {
+            var tile = new GalleryTile(images.Image(t.Id).ToArray(), images.Size, _classNames[t.Predicted], t.Score, t.Truth is int truth ? _classNames[truth] : null);
+            return inputs is null ? tile : tile.WithInput(inputs.Image(t.Id).ToArray(), inputs.Size);
+        }).ToList();
+        return new ImageGallery(tiles, Title, inputs is null ? Columns : Math.Max(1, Columns / 2), scoreName: ScoreName);
+    }
+
+    private void CheckAll(TileImages images, string what)
+    {
         var missing = Tiles.Where(t => !images.Contains(t.Id)).Select(t => t.Id).ToList();
         if (missing.Count > 0)
-            throw new InvalidOperationException($"{missing.Count} of the {Tiles.Count} tiles have no image (samples {string.Join(", ", missing.Take(5))}" +
+            throw new InvalidOperationException($"{missing.Count} of the {Tiles.Count} tiles have no {what} (samples {string.Join(", ", missing.Take(5))}" +
                 $"{(missing.Count > 5 ? ", …" : "")}): decode exactly the plan's Ids before rendering");
-        var tiles = Tiles.Select(t => new GalleryTile(images.Image(t.Id).ToArray(), images.Size, _classNames[t.Predicted], t.Score,
-            t.Truth is int truth ? _classNames[truth] : null)).ToList();
-        return new ImageGallery(tiles, Title, Columns, scoreName: ScoreName);
     }
 }

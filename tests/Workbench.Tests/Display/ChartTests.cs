@@ -120,6 +120,17 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void Right_and_wrong_series_take_the_colours_that_mark_right_and_wrong_everywhere()
+    {
+        Assert.Equal(ChartPalette.Right, ChartPalette.ForStrategy("right (n = 111)"));
+        Assert.Equal(ChartPalette.Wrong, ChartPalette.ForStrategy("wrong (n = 39)"));
+        var chart = new GroupedBarChart(["0.5–0.6", "0.6–0.7"], [new BarSeries("right (n = 3)", [0.5, 0.5]), new BarSeries("wrong (n = 2)", [1, 0])]);
+        var document = SvgAssert.WellFormed(chart.ToSvg());
+        Assert.NotEmpty(SvgAssert.Shapes(document, "fill", ChartPalette.Wrong));
+        Assert.NotEmpty(SvgAssert.Shapes(document, "fill", ChartPalette.Right));
+    }
+
+    [Fact]
     public void Bar_chart_prints_values_with_the_format_and_respects_max()
     {
         var items = new[] { new BarItem("metamyelocyte", 0.88), new BarItem("band", 0.8412), new BarItem("segmented", 1.0, ChartPalette.Wrong) };

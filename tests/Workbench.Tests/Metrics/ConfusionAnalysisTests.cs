@@ -47,4 +47,21 @@ public sealed class ConfusionAnalysisTests
         Assert.Throws<ArgumentException>(() => ConfusionAnalysis.SubMatrix(new int[2, 2], [2]));
         Assert.Throws<ArgumentException>(() => ConfusionAnalysis.RowNormalised(new int[2, 3]));
     }
+
+    [Fact]
+    public void Rows_with_other_keep_each_row_whole_so_the_normalised_diagonal_is_the_recall()
+    {
+        // Four classes; rows 0 and 2 kept. Row 0 has 10 samples: 6 right, 1 to class 2, 3 to classes 1 and 3 (other).
+        var counts = new[,] { { 6, 2, 1, 1 }, { 0, 5, 0, 0 }, { 1, 0, 7, 2 }, { 0, 0, 0, 4 } };
+
+        var rows = ConfusionAnalysis.RowsWithOther(counts, [0, 2]);
+
+        Assert.Equal(new[,] { { 6, 1, 3 }, { 1, 7, 2 } }, rows);
+        var rates = new Workbench.Display.ConfusionMatrixChart(rows, ["a", "c"], ["a", "c", "other"], normalizeRows: true);
+        Assert.Equal(0.6, rates.CellValue(0, 0), 12);      // the recall 6/10, not 6/7 as within the kept columns
+        Assert.Equal(0.7, rates.CellValue(1, 1), 12);
+        Assert.Throws<ArgumentException>(() => ConfusionAnalysis.RowsWithOther(counts, [0, 0]));
+        Assert.Throws<ArgumentException>(() => ConfusionAnalysis.RowsWithOther(counts, [4]));
+        Assert.Throws<ArgumentException>(() => ConfusionAnalysis.RowsWithOther(counts, []));
+    }
 }

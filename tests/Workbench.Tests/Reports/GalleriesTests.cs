@@ -167,4 +167,37 @@ public sealed class GalleriesTests
         Assert.DoesNotContain("pred:", svg);
         Assert.Contains("2 highlighted", group.ToString());
     }
+
+    [Fact]
+    public void Prediction_plans_draw_across_the_rows_given_and_show_the_models_input_beside_each_tile()
+    {
+        using var store = Store(6);
+        using var images = TileImages.Of(store);
+        using var inputStore = new ImageStore(6, 1);
+        for (int i = 0; i < 6; i++) inputStore.WritableImage(i).Fill((byte)(200 + i));
+        using var inputs = TileImages.Of(inputStore);
+        // Rows 0-3 are class a: rows 0-2 predicted b (wrong), row 3 right; rows 4-5 are class b.
+        var predictions = new SamplePredictions([0, 1, 2, 3, 4, 5], [0, 0, 0, 0, 1, 1], Predictions.FromRows(
+            [[0.3f, 0.7f], [0.1f, 0.9f], [0.2f, 0.8f], [0.6f, 0.4f], [0.3f, 0.7f], [0.2f, 0.8f]]));
+
+        var plan = Galleries.ForPredictions(predictions, [0, 1, 2, 3], Names, TileStrata.ConfusedPair, seed: 1, title: "a", maxTiles: 2);
+        var gallery = plan.Render(images, inputs);
+
+        Assert.Equal(2, plan.Tiles.Count);
+        Assert.Equal([true, false], plan.Tiles.Select(t => t.IsWrong));
+        Assert.Equal(3, plan.Tiles[1].Id);
+        Assert.All(plan.Tiles, t => Assert.InRange(t.Id, 0, 3));
+        Assert.StartsWith("a: 3 wrong of 4; shown: 1 wrong (orange) by (pred → true) pair", plan.Title);
+        Assert.Equal((byte)(200 + plan.Tiles[0].Id), gallery.Tiles[0].InputRgb![0]);
+        Assert.Equal(1, gallery.Tiles[0].InputSize);
+        Assert.True(gallery.ShowsInputs);
+        Assert.Equal(4, gallery.Columns);   // half the 8 columns: each tile is two images wide
+        Assert.Contains("the model&#39;s input (1 px", gallery.ToHtml());
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(gallery.ToSvg(), "<image ").Count);
+        Assert.Equal(plan.Ids, Galleries.ForPredictions(predictions, [0, 1, 2, 3], Names, TileStrata.ConfusedPair, seed: 1, title: "a", maxTiles: 2).Ids);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Galleries.ForPredictions(predictions, [6], Names, TileStrata.TrueLabel));
+        using var one = new ImageStore(1, 1);
+        using var partial = TileImages.Of(one);
+        Assert.Contains("model input", Assert.Throws<InvalidOperationException>(() => plan.Render(images, partial)).Message);
+    }
 }
