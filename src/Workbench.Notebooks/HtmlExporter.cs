@@ -146,6 +146,11 @@ public static class HtmlExporter
         if (notebook.Metadata[NotebookRunner.MetadataKey] is not JsonObject run) return "Not executed by the workbench runner.";
         var parts = new List<string>();
         if (run["executed_at"] is JsonValue at) parts.Add("Executed " + Encode(at.ToString()));
+        else if (run["executed_on"] is JsonValue on) parts.Add("Executed " + Encode(on.ToString()));
+        if (run["commit"] is JsonValue commit) parts.Add("commit <code>" + Encode(commit.ToString()) + "</code>");
+        if (run["data_sets"] is JsonArray { Count: > 0 } dataSets)
+            parts.Add((dataSets.Count == 1 ? "data set " : "data sets ") + string.Join(", ", dataSets.Select(d => $"<code>{Encode(d?.ToString() ?? "")}</code>")));
+        if (run["profile"] is JsonValue profile) parts.Add("profile <code>" + Encode(profile.ToString()) + "</code>");
         if (run["duration_seconds"] is JsonValue seconds && seconds.TryGetValue(out double s))
         {
             parts.Add("in " + s.ToString("0.0", CultureInfo.InvariantCulture) + " s");

@@ -62,6 +62,7 @@ public static class NotebookRunner
         int executed = 0;
         int? failedIndex = null;
         ErrorOutput? error = null;
+        RunDescription? description = null;
         try
         {
             Environment.CurrentDirectory = workingDirectory;
@@ -78,6 +79,7 @@ public static class NotebookRunner
                     error = result.Error;
                 }
             }
+            description = RunDescription.Of(session.Variables, notebookDirectory, startedAt);
         }
         finally
         {
@@ -86,7 +88,7 @@ public static class NotebookRunner
         }
 
         var duration = stopwatch.Elapsed;
-        notebook.Metadata[MetadataKey] = RunMetadata(options.RecordTiming ? (startedAt, duration) : null, options.Parameters, failedIndex);
+        notebook.Metadata[MetadataKey] = RunMetadata(options.RecordTiming ? (startedAt, duration) : null, options.Parameters, failedIndex, description);
         return new NotebookRunResult(failedIndex is null, failedIndex, error, duration, executed, "", null, notebook);
     }
 
@@ -156,7 +158,8 @@ public static class NotebookRunner
         return result;
     }
 
-    private static JsonObject RunMetadata((DateTimeOffset StartedAt, TimeSpan Duration)? timing, IDictionary<string, string> parameters, int? failedIndex)
+    private static JsonObject RunMetadata((DateTimeOffset StartedAt, TimeSpan Duration)? timing, IDictionary<string, string> parameters, int? failedIndex,
+        RunDescription? description)
     {
         var parameterJson = new JsonObject();
         foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal)) parameterJson[name] = value;
@@ -166,6 +169,8 @@ public static class NotebookRunner
             metadata["executed_at"] = IsoTime(startedAt);
             metadata["duration_seconds"] = Math.Round(duration.TotalSeconds, 3);
         }
+        // What the report's header shows: the day, commit, data sets and profile (RunDescription).
+        description?.WriteTo(metadata);
         metadata["parameters"] = parameterJson;
         metadata["succeeded"] = failedIndex is null;
         if (failedIndex is { } index) metadata["failed_cell"] = index;

@@ -59,6 +59,18 @@ public sealed class ScriptSession : IDisposable
         }
     }
 
+    /// <summary>The values of the variables the cells declared, by name (a redeclared name: its latest value).</summary>
+    public IReadOnlyDictionary<string, object?> Variables
+    {
+        get
+        {
+            var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+            // Roslyn lists every declaration, a shadowed one before the one that replaced it.
+            foreach (var variable in _state?.Variables ?? []) variables[variable.Name] = variable.Value;
+            return variables;
+        }
+    }
+
     /// <summary>The references, imports and resolvers every cell compiles with.</summary>
     public ScriptOptions Options => _options;
 

@@ -10,6 +10,7 @@ namespace Workbench.Display;
 /// A table of strings shown as HTML in notebooks (with aligned plain text as the fallback). Cells
 /// that look numeric are right-aligned; single cells can be highlighted with a background colour.
 /// </summary>
+[TypeFormatterSource(typeof(RichDisplayFormatterSource))]
 public sealed class HtmlTable : IRichDisplay
 {
     /// <summary>The background used by <see cref="WithHighlight"/> when no colour is given.</summary>

@@ -12,6 +12,7 @@ namespace Workbench.Display;
 /// Shown as HTML in notebooks (data URIs, see <see cref="ThumbnailEncoder"/>) and saved as a single
 /// self-contained SVG or HTML file.
 /// </summary>
+[TypeFormatterSource(typeof(RichDisplayFormatterSource))]
 public sealed class ImageGallery : IRichDisplay
 {
     private const double CaptionLineHeight = 13, Gap = 10;

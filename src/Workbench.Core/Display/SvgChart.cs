@@ -8,6 +8,7 @@ namespace Workbench.Display;
 /// Base for charts: a chart is immutable, is drawn with ScottPlot, renders deterministically (the same bytes every
 /// time), shows itself in notebooks as image/svg+xml and can be saved as a standalone .svg file.
 /// </summary>
+[TypeFormatterSource(typeof(RichDisplayFormatterSource))]
 public abstract class SvgChart : IRichDisplay
 {
     /// <summary>Creates a chart with the given title (may be empty).</summary>

@@ -5,8 +5,8 @@ using System.Runtime.InteropServices;
 namespace Workbench.Engine;
 
 /// <summary>
-/// Finds libworkbench_native.so: WORKBENCH_NATIVE_LIB if set, else next to this assembly (the
-/// build copies it there), else the CMake build folder of a source checkout.
+/// Finds libworkbench_native.so: WORKBENCH_NATIVE_LIB if set, else next to the application or to this assembly (the
+/// build copies it there), else the CMake build folder of a source checkout above either.
 /// </summary>
 internal static class NativeLibraryLoader
 {
@@ -32,9 +32,20 @@ internal static class NativeLibraryLoader
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("WORKBENCH_NATIVE_LIB");
         if (!string.IsNullOrEmpty(fromEnvironment)) yield return fromEnvironment;
-        yield return Path.Combine(AppContext.BaseDirectory, "libworkbench_native.so");
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        for (; directory != null; directory = directory.Parent)
-            yield return Path.Combine(directory.FullName, "src", "Workbench.Native", "build", "libworkbench_native.so");
+        // A host that loads this assembly from elsewhere (.NET Interactive's `#r`) has its own base directory: the
+        // assembly's folder is then the one the build filled.
+        foreach (string start in StartFolders())
+        {
+            yield return Path.Combine(start, "libworkbench_native.so");
+            for (var directory = new DirectoryInfo(start); directory != null; directory = directory.Parent)
+                yield return Path.Combine(directory.FullName, "src", "Workbench.Native", "build", "libworkbench_native.so");
+        }
+    }
+
+    private static IEnumerable<string> StartFolders()
+    {
+        yield return AppContext.BaseDirectory;
+        string? own = Path.GetDirectoryName(typeof(NativeLibraryLoader).Assembly.Location);
+        if (!string.IsNullOrEmpty(own) && Path.GetFullPath(own).TrimEnd('/') != Path.GetFullPath(AppContext.BaseDirectory).TrimEnd('/')) yield return own;
     }
 }

@@ -32,12 +32,42 @@ public sealed class HtmlExporterTests
         Assert.Contains("<pre>&lt;b&gt;x&lt;/b&gt;\n</pre>", html);
         Assert.Contains("In [1]:", html);
         Assert.Contains("Out [2]:", html);
-        // No machine timing unless the run was asked to record it (NotebookRunnerTests).
-        Assert.DoesNotContain("Executed ", html);
+        // No machine timing unless the run was asked to record it (NotebookRunnerTests): the day, not the time or duration.
+        Assert.Matches(@"<div class=""run-info"">Executed \d{4}-\d\d-\d\d[ <]", html);
+        Assert.DoesNotMatch(@"Executed \d{4}-\d\d-\d\dT|in \d+\.\d s", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(new Regex("(src|href)=\"(https?:)?//", RegexOptions.IgnoreCase), html);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Header_names_the_day_the_commit_the_data_sets_and_the_profile_the_run_used()
+    {
+        using var folder = new TempNotebookFolder();
+        // A checkout of its own, so the commit is known.
+        var git = new Dictionary<string, string> { ["GIT_CONFIG_NOSYSTEM"] = "1", ["HOME"] = folder.Path };
+        Assert.Equal(0, Kernel.JupyterTools.Run("git", ["init", "-q", folder.Path], git).ExitCode);
+        Assert.Equal(0, Kernel.JupyterTools.Run("git", ["-C", folder.Path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "x"], git).ExitCode);
+        string head = Kernel.JupyterTools.Run("git", ["-C", folder.Path, "rev-parse", "--short=10", "HEAD"], git).Output.Trim();
+        var notebook = Notebook.CreatePolyglot();
+        notebook.AddMarkdown("# Header");
+        notebook.AddCode("var profile = \"quick\";", "parameters");
+        notebook.AddCode("var config = Presets.Create(\"bone-marrow\", \"cst\", PresetProfiles.Parse(profile), 0);\nvar again = config;");
+        notebook.AddCode("var poster = Presets.Create(\"poster\", \"al\", PresetProfile.Quick, 0);");
+        string input = folder.Write("header.ipynb", notebook);
+        string htmlPath = folder.File("header.html");
+
+        var result = await NotebookRunner.RunAsync(input, new RunOptions { HtmlPath = htmlPath, Parameters = new Dictionary<string, string> { ["profile"] = "full" } });
+
+        Assert.True(result.Succeeded, result.Error?.EValue);
+        string header = Regex.Match(File.ReadAllText(htmlPath), "<div class=\"run-info\">(.*?)</div>").Groups[1].Value;
+        Assert.Matches($"^Executed {DateTime.UtcNow:yyyy-MM-dd}|^Executed {DateTime.UtcNow.AddMinutes(-5):yyyy-MM-dd}", header);
+        Assert.Contains($"commit <code>{head}</code>", header);
+        Assert.Contains("data sets <code>bccd</code>, <code>pbc-fine</code>", header);
+        Assert.Contains("profile <code>full</code>", header);
+        Assert.Contains("parameters: <code>profile = full</code>", header);
+        Assert.DoesNotContain(" in ", header);
     }
 
     [Fact]
