@@ -41,14 +41,21 @@ public static class ConfusionAnalysis
         return rates;
     }
 
-    /// <summary>The rows and columns of <paramref name="classes"/> only, in that order.</summary>
-    public static int[,] SubMatrix(int[,] counts, IReadOnlyList<int> classes)
+    // Returns the matrix's side.
+    private static int CheckClasses(int[,] counts, IReadOnlyList<int> classes)
     {
         int n = CheckSquare(counts);
         ArgumentNullException.ThrowIfNull(classes);
         if (classes.Count == 0) throw new ArgumentException("at least one class is needed", nameof(classes));
         foreach (int c in classes)
             if ((uint)c >= (uint)n) throw new ArgumentException($"class {c} is outside 0..{n - 1}", nameof(classes));
+        return n;
+    }
+
+    /// <summary>The rows and columns of <paramref name="classes"/> only, in that order.</summary>
+    public static int[,] SubMatrix(int[,] counts, IReadOnlyList<int> classes)
+    {
+        CheckClasses(counts, classes);
         var sub = new int[classes.Count, classes.Count];
         for (int i = 0; i < classes.Count; i++)
             for (int j = 0; j < classes.Count; j++) sub[i, j] = counts[classes[i], classes[j]];
@@ -62,11 +69,7 @@ public static class ConfusionAnalysis
     /// </summary>
     public static int[,] RowsWithOther(int[,] counts, IReadOnlyList<int> classes)
     {
-        int n = CheckSquare(counts);
-        ArgumentNullException.ThrowIfNull(classes);
-        if (classes.Count == 0) throw new ArgumentException("at least one class is needed", nameof(classes));
-        foreach (int c in classes)
-            if ((uint)c >= (uint)n) throw new ArgumentException($"class {c} is outside 0..{n - 1}", nameof(classes));
+        int n = CheckClasses(counts, classes);
         if (classes.Distinct().Count() != classes.Count) throw new ArgumentException("a class is named twice", nameof(classes));
         int m = classes.Count;
         var rows = new int[m, m + 1];
